@@ -1,0 +1,47 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.annotate.AnnotationStore;
+import dev.tracehound.timeline.artifacts.ArtifactStore;
+import dev.tracehound.timeline.audit.AuditLog;
+import dev.tracehound.timeline.audit.VerifyReport;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.evidence.EvidenceStore;
+import dev.tracehound.timeline.findings.FindingStore;
+import dev.tracehound.timeline.search.EventSearch;
+import java.nio.file.Path;
+
+/**
+ * An open investigation: one folder holding the database, the search index, the evidence and the
+ * audit log. The unit of everything. Only one process may have a case open for writing.
+ */
+public interface Case extends AutoCloseable {
+
+    Path dir();
+
+    CaseInfo info();
+
+    EventStore events();
+
+    EventSearch search();
+
+    EvidenceStore evidence();
+
+    AuditLog audit();
+
+    FindingStore findings();
+
+    AnnotationStore annotations();
+
+    ArtifactStore artifacts();
+
+    CaseDocuments documents();
+
+    /** Starts writing the events of an evidence file already added to {@link #evidence()}. */
+    Ingest ingest(EvidenceRecord evidence, String actor);
+
+    /** Recomputes every evidence hash and the audit chain. */
+    VerifyReport verify();
+
+    @Override
+    void close();
+}
