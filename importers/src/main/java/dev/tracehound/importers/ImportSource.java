@@ -1,0 +1,23 @@
+package dev.tracehound.importers;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The evidence being imported.
+ *
+ * @param evidenceSha256 the SHA-256 of the evidence file as stored (events' ids derive from it)
+ * @param fileName the original file name, for sessions named after files
+ */
+public record ImportSource(String evidenceSha256, String fileName, long size, StreamOpener opener) {
+
+    /** Opens the content, decompressed when the evidence is gzipped. May be called more than once. */
+    public InputStream open() throws IOException {
+        return opener.open();
+    }
+
+    @FunctionalInterface
+    public interface StreamOpener {
+        InputStream open() throws IOException;
+    }
+}
