@@ -34,6 +34,7 @@ public final class Checklist {
         w.field("Incident type", p.incidentType());
         w.field("Started", run.startedAt() + " by " + run.startedBy());
         w.field("References", references(p.references().atlas(), p.references().owasp()));
+        if (!p.references().cosai().isEmpty()) w.field("CoSAI AI IR Framework v1.0", "sections " + String.join(", ", p.references().cosai()));
         if (p.summary() != null) w.paragraph(p.summary());
         w.list("Progress", progress(run));
         for (Map.Entry<Phase, List<Step>> phase : p.phases().entrySet()) {

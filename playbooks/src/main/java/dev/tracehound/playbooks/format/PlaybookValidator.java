@@ -15,6 +15,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 final class PlaybookValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern ATLAS = Pattern.compile("AML\\.(T\\d{4}(\\.\\d{3})?|M\\d{4})");
+    private static final Pattern SECTION = Pattern.compile("\\d+(\\.\\d+)*");
     private static final Pattern OWASP = Pattern.compile("LLM(0[1-9]|10)");
 
     private final String source;
@@ -67,6 +68,10 @@ final class PlaybookValidator {
         for (int i = 0; i < r.owasp().size(); i++) {
             String id = r.owasp().get(i);
             if (id == null || !OWASP.matcher(id).matches()) problem("/references/owasp/" + i, "'" + id + "' is not an OWASP LLM Top 10 2025 id (LLM01 to LLM10)");
+        }
+        for (int i = 0; i < r.cosai().size(); i++) {
+            String id = r.cosai().get(i);
+            if (id == null || !SECTION.matcher(id).matches()) problem("/references/cosai/" + i, "'" + id + "' is not a section number of the CoSAI framework (such as \"4.3.2\")");
         }
         for (int i = 0; i < r.detectors().size(); i++) knownDetector(r.detectors().get(i), "/references/detectors/" + i);
     }
