@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Suggests playbooks from a case's findings: a finding of detector X suggests every playbook that references X;
  * failing that, a playbook sharing a MITRE ATLAS technique with a finding is suggested as a weaker match. Findings
- * marked false positive suggest nothing.
+ * marked false positive suggest nothing. Playbooks whose main (first-listed) detector has findings come first: an
+ * indirect-injection finding puts the indirect-injection playbook above the others that also mention it.
  */
 public final class Suggester {
     private Suggester() {}
@@ -44,8 +45,13 @@ public final class Suggester {
             if (!ids.isEmpty()) out.add(new Suggestion(entry, List.copyOf(detectors), List.copyOf(ids), List.copyOf(atlas)));
         }
         out.sort(Comparator.comparing((Suggestion s) -> s.detectors().isEmpty())
+                .thenComparing(s -> !s.detectors().contains(mainDetector(s.entry())))
                 .thenComparing(s -> -s.findingIds().size())
                 .thenComparing(s -> s.entry().playbook().id()));
         return out;
+    }
+
+    private static String mainDetector(CatalogueEntry entry) {
+        return entry.playbook().detectors().stream().findFirst().orElse("");
     }
 }
