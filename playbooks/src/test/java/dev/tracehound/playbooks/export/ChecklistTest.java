@@ -49,7 +49,7 @@ class ChecklistTest {
         assertTrue(md.contains("2025-01-02T10:00:00Z bob: found in onboarding.pdf \\<img src=x onerror=alert(1)\\>"), md);
         assertTrue(md.contains("**Check result:** MET — 12 events match"), md);
         assertTrue(md.contains("- finding-1") && md.contains("- replay-3"), md);
-        assertTrue(md.contains("- a web page or other fetched URL → block-source (chosen)"), md);
+        assertTrue(md.contains("- a web page or other fetched URL — next: block-source (chosen)"), md);
         assertTrue(md.contains("Detection and analysis: 2/6"), md);
         assertFalse(md.contains(HOSTILE), "raw HTML never reaches the Markdown");
     }
