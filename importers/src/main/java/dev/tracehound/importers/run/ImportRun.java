@@ -119,8 +119,8 @@ public final class ImportRun {
         Progress progress = new Progress(file, evidence.size());
         String error = null;
         RecordingSink sink;
-        IngestStats stats;
-        try (Ingest ingest = targetCase.ingest(evidence, actor)) {
+        Ingest ingest = targetCase.ingest(evidence, actor);
+        try {
             sink = new RecordingSink(ingest::add, ingest::quarantine, () -> cancelled, progress::record);
             try {
                 importer.read(source, sink);
@@ -128,12 +128,14 @@ public final class ImportRun {
                 error = "import of " + name + " stopped: " + describe(e);
             }
             if (error == null && !cancelled) {
-                stats = ingest.commit();
+                ingest.commit();
             } else {
                 ingest.flush(); // keep what was read; the evidence stays IMPORTING so a re-run completes it
-                stats = ingest.stats();
             }
+        } finally {
+            ingest.close(); // waits for batches in flight, so the counts below are final
         }
+        IngestStats stats = ingest.stats();
         progress.done(sink.records());
         String hint = wrongFormatHint(head, importer, sink);
         return new ImportReport(name, importer.format(), sha, sink.records(), sink.eventsRead(), stats.added(), stats.duplicates(),
