@@ -53,9 +53,10 @@ public final class ChatImporter implements Importer {
         String t = HeadSniffer.text(head);
         if (!t.startsWith("[") && !t.startsWith("{")) return 0;
         boolean roles = t.contains("\"role\"");
-        if (roles && (t.contains("\"messages\"") || t.contains("\"traj\""))) return 60;
-        if (t.contains("\"request\"") && t.contains("\"response\"") && roles) return 60;
-        if (t.startsWith("[") && roles && t.matches("(?s)\\[\\s*\\{\\s*\"(role|content)\".*")) return 55;
+        // JSON documents: modest scores, so importers of specific exports (LangSmith, Langfuse) that embed chat messages win
+        if (t.startsWith("[") && roles && t.matches("(?s)\\[\\s*\\{\\s*\"(role|content)\".*")) return 50;
+        if (t.contains("\"request\"") && t.contains("\"response\"") && roles) return 50;
+        if (roles && (t.contains("\"messages\"") || t.contains("\"traj\""))) return 40;
         return 0;
     }
 

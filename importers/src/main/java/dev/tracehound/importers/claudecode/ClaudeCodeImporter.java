@@ -52,7 +52,7 @@ public final class ClaudeCodeImporter implements Importer {
     public int detect(FileHead head) {
         var lines = HeadSniffer.jsonLines(head, 20);
         if (HeadSniffer.text(head).matches("(?s)\\{\\s*\"loglines\"\\s*:.*")) return 85;
-        int share = HeadSniffer.percent(lines, n -> n.isObject() && LINE_TYPES.contains(Json.text(n, "type"))
+        int share = HeadSniffer.percent(lines, n -> n.isObject() && LINE_TYPES.contains(String.valueOf(Json.text(n, "type")))
                 && (n.has("sessionId") || n.has("leafUuid") || n.has("uuid")));
         return share >= 60 ? 90 : share / 3;
     }
