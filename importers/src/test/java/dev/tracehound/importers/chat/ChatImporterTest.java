@@ -74,6 +74,23 @@ class ChatImporterTest {
         assertEquals("medical_advisor_agent", sink.of(EventKind.SESSION).get(0).actor());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "asb-clean, 1808, 208",
+        "asb-direct-injection, 1417, 204",
+        "asb-indirect-injection, 2023, 423",
+        "asb-memory-poisoning, 2054, 254"})
+    void everyAsbScenarioKeepsEveryMessage(String name, int messages, int toolCalls) throws Exception {
+        CollectingSink sink = TestSources.read(importer, TestSources.shared("corpus/asb/" + name + ".jsonl"));
+        assertEquals(200, sink.records());
+        assertEquals(0, sink.quarantined(), sink.reasons());
+        assertEquals(200, sink.sessions().size());
+        long messageEvents = sink.where(e -> e.kind() != EventKind.SESSION && e.kind() != EventKind.TOOL_CALL).size();
+        assertEquals(messages, messageEvents);
+        assertEquals(toolCalls, sink.of(EventKind.TOOL_CALL).size());
+        assertEquals(toolCalls, sink.of(EventKind.TOOL_RESULT).size(), "every call has its observation");
+    }
+
     @Test
     void openAiRequestResponsePairsGiveModelCallsWithUsageAndDeduplicatedHistory() throws Exception {
         Path file = TestSources.resource("samples/chat/otelcontrib_tool_calls_pairs.jsonl");
