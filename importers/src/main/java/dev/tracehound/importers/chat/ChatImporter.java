@@ -158,8 +158,15 @@ public final class ChatImporter implements Importer {
             try {
                 c.message(message, locator, history);
             } catch (IllegalArgumentException e) {
-                sink.warn("BAD_MESSAGE", "message skipped: " + e.getMessage(), locator);
+                keepUnreadable(c, message, locator, e);
             }
+        }
+
+        /** A message that is not a chat message (no role, not an object) is kept as a NOTE with its raw JSON, and warned about. */
+        private void keepUnreadable(Conversation c, JsonNode message, String locator, IllegalArgumentException why) {
+            sink.warn("BAD_MESSAGE", "not a chat message, kept as NOTE: " + why.getMessage(), locator);
+            sink.accept(c.base(locator, null).kind(EventKind.NOTE).name("unreadable message")
+                    .text(Json.shorten(Json.asText(message), 500)).payloadJson(Json.write(message)).build());
         }
 
         /** A SESSION event keeps a run's metadata (agent, task, reward …) beside its messages. */
@@ -218,7 +225,7 @@ public final class ChatImporter implements Importer {
                         normalised.add(parts.get(p));
                     }
                 } catch (IllegalArgumentException e) {
-                    sink.warn("BAD_MESSAGE", "message skipped: " + e.getMessage(), at);
+                    keepUnreadable(c, raw, at, e);
                 }
             }
             ObjectNode payload = Json.object();

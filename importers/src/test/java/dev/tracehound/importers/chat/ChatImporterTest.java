@@ -164,4 +164,15 @@ class ChatImporterTest {
         assertEquals(times.stream().sorted().toList(), times);
         assertEquals(1, sink.orderedWarnings().get("TIME_INFERRED").count());
     }
+
+    @Test
+    void aMessageWithoutRoleInsideARunIsKeptAsNote(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("runs.jsonl");
+        Files.writeString(file, "{\"id\":\"r1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"content\":\"who said this?\"}]}\n");
+        CollectingSink sink = TestSources.read(importer, file);
+        Event kept = sink.only(e -> e.kind() == EventKind.NOTE);
+        assertEquals("line:1#msg1", kept.locator());
+        assertTrue(kept.payloadJson().contains("who said this?"));
+        assertEquals(1, sink.orderedWarnings().get("BAD_MESSAGE").count());
+    }
 }
