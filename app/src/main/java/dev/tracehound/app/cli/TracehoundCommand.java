@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             PlaybookCommand.class,
+            ImportCommand.class, FormatsCommand.class,
         })
 public final class TracehoundCommand {}
