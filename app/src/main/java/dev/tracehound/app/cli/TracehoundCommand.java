@@ -10,5 +10,9 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            EndpointsCommand.class,
+            ReplayCommand.class,
+            ReplayChainCommand.class,
+            ExportRegressionCommand.class,
         })
 public final class TracehoundCommand {}
