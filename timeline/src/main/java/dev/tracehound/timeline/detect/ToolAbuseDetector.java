@@ -80,21 +80,31 @@ public final class ToolAbuseDetector implements Detector {
             Event after = calls.stream().filter(c -> prov.positionOf(c.eventId()) > carrierAt).findFirst().orElse(null);
             boolean ownOutput = tool.equalsIgnoreCase(carrier.toolName())
                     || session.callOf(carrier).map(c -> tool.equalsIgnoreCase(c.toolName())).orElse(false);
-            if (after == null && !ownOutput) continue;
             Event sink = after != null ? after : calls.get(0);
             List<String> ids = new ArrayList<>();
             ids.add(carrier.eventId());
             calls.forEach(c -> { ids.add(c.eventId()); handled.add(c.eventId()); });
             ids.sort((a, b) -> Integer.compare(prov.positionOf(a), prov.positionOf(b)));
-            String explanation = after != null
-                    ? "The agent called " + tool + " (" + calls.size() + "×) after untrusted content demanded it: "
-                            + prov.scanOf(carrier.eventId()).summary()
-                    : "The output of " + tool + " carries instructions telling the model to use " + tool
-                            + " again: an attacker-controlled tool was invoked (" + calls.size() + "×). "
-                            + prov.scanOf(carrier.eventId()).summary();
+            String summary = prov.scanOf(carrier.eventId()).summary();
+            String explanation;
+            Severity severity;
+            if (after != null) {
+                explanation = "The agent called " + tool + " (" + calls.size() + "×) after untrusted content demanded it: " + summary;
+                severity = Severity.CRITICAL;
+            } else if (ownOutput) {
+                explanation = "The output of " + tool + " carries instructions telling the model to use " + tool
+                        + ": an attacker-controlled tool was invoked (" + calls.size() + "×). " + summary;
+                severity = Severity.HIGH;
+            } else {
+                // The demand surfaced after the call: the same campaign most likely reached the agent earlier
+                // (a planted tool in its tool list, or content the record does not show).
+                explanation = "The agent called " + tool + " (" + calls.size() + "×), the tool that injected content in this session"
+                        + " pushes it to use; the call came before the injected text appears in the record. " + summary;
+                severity = Severity.MEDIUM;
+            }
             List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
             if (after == null) atlas.add(Atlas.POISONED_AGENT_TOOL);
-            out.add(Findings.of(this, after != null ? Severity.CRITICAL : Severity.HIGH, atlas, session.sessionId(), ids,
+            out.add(Findings.of(this, severity, atlas, session.sessionId(), ids,
                     explanation, carrier.eventId(), sink.eventId(), ctx));
         }
         return out;
