@@ -10,5 +10,10 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            AnalyzeCommand.class,
+            FindingsCommand.class,
+            FindingStatusCommand.class,
+            TimelineCommand.class,
+            EvalCommand.class,
         })
 public final class TracehoundCommand {}
