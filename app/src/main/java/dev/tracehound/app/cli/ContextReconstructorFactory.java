@@ -1,6 +1,7 @@
 package dev.tracehound.app.cli;
 
 import dev.tracehound.timeline.context.ContextReconstructor;
+import dev.tracehound.timeline.context.TimelineContextReconstructor;
 import dev.tracehound.timeline.store.Case;
 import java.util.function.Function;
 
@@ -9,9 +10,7 @@ import java.util.function.Function;
  * analysis helper's) can be swapped without touching the commands, and tests can supply their own.
  */
 public final class ContextReconstructorFactory {
-    private static volatile Function<Case, ContextReconstructor> factory = c -> {
-        throw new CliException("context reconstruction is not available in this build");
-    };
+    private static volatile Function<Case, ContextReconstructor> factory = c -> new TimelineContextReconstructor(c.events());
 
     private ContextReconstructorFactory() {}
 

@@ -14,5 +14,10 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ReplayChainCommand.class,
             ExportRegressionCommand.class,
+            AnalyzeCommand.class,
+            FindingsCommand.class,
+            FindingStatusCommand.class,
+            TimelineCommand.class,
+            EvalCommand.class,
         })
 public final class TracehoundCommand {}
