@@ -85,6 +85,24 @@ class ModelClientTest {
     }
 
     @Test
+    void streamsAnthropicSseAndOllamaNdjsonThroughTheClient() throws Exception {
+        server.enqueue(Reply.sse(Fixtures.resource("provider-docs/anthropic-tool-use-stream.sse")));
+        ModelClient a = client(EndpointKind.ANTHROPIC, 5, RetryPolicy.standard(0));
+        Exchange e = a.send(a.format().build(Fixtures.injectedRagCall(), "claude-3-haiku-20240307", Sampling.DEFAULTS, true));
+        assertTrue(e.ok(), e.error());
+        assertEquals("get_weather", e.reply().toolCalls().getFirst().name());
+        assertEquals("text/event-stream", server.received().getFirst().header("accept"));
+        assertTrue(server.received().getFirst().body().contains("\"stream\":true"));
+
+        server.enqueue(new Reply(200, Map.of("content-type", "application/x-ndjson"),
+                Fixtures.resource("provider-docs/ollama-stream.ndjson").getBytes(StandardCharsets.UTF_8), 0));
+        ModelClient o = client(EndpointKind.OLLAMA, 5, RetryPolicy.standard(0));
+        Exchange s = o.send(o.format().build(Fixtures.injectedRagCall(), "llama3.2", Sampling.DEFAULTS, true));
+        assertEquals("The sky is blue because of Rayleigh scattering.", s.reply().text());
+        assertEquals("/api/chat", server.received().get(1).path());
+    }
+
+    @Test
     void recorded404BecomesAClearFailedExchange() throws Exception {
         JsonNode interaction = Fixtures.cassette("otelcontrib_test_chat_completion_404.yaml").get(0);
         server.enqueue(Reply.status(404, Map.of("content-type", "application/json"), body(interaction)));
