@@ -12,6 +12,7 @@ import dev.tracehound.replay.run.Replayer;
 import dev.tracehound.replay.run.RunSummary;
 import dev.tracehound.replay.run.TokenEstimate;
 import dev.tracehound.replay.run.TrialResult;
+import dev.tracehound.replay.wire.Sampling;
 import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.timeline.store.Case;
@@ -36,6 +37,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "-n", paramLabel = "N", description = "Trials (default: the plan's, else 10).") Integer trials;
     @Option(names = "--plan", paramLabel = "FILE", description = "Replay plan JSON: sampling, model override, context edits, criterion.") Path planFile;
     @Option(names = "--model", description = "Model override for this run.") String model;
+    @Option(names = "--temperature", description = "Sampling temperature (overrides the plan and the recorded value).") Double temperature;
+    @Option(names = "--seed", description = "Sampling seed, where the provider supports one.") Long seed;
+    @Option(names = "--max-tokens", description = "Output token limit per trial.") Integer maxTokens;
+    @Option(names = "--stream", description = "Request streamed responses (SSE / NDJSON).") boolean stream;
 
     @Override
     public Integer call() {
@@ -43,7 +48,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (trials != null) plan = plan.with(null, trials);
         else if (plan.trials() == null) plan = plan.with(null, 10);
         if (event != null) plan = plan.with(event, null);
-        if (model != null) plan = new ReplayPlan(plan.targetEventId(), plan.trials(), plan.sampling(), model, plan.stream(), plan.edits(), plan.criterion());
+        Sampling sp = plan.sampling();
+        Sampling sampling = new Sampling(temperature != null ? temperature : sp.temperature(), sp.topP(),
+                seed != null ? seed : sp.seed(), maxTokens != null ? maxTokens : sp.maxTokens());
+        plan = new ReplayPlan(plan.targetEventId(), plan.trials(), sampling, model != null ? model : plan.model(),
+                stream ? Boolean.TRUE : plan.stream(), plan.edits(), plan.criterion());
         if (plan.targetEventId() == null) throw new CliException("say which model call to replay: --event ID (or targetEventId in the plan)");
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
         PrintWriter progress = output.json() ? output.spec.commandLine().getErr() : output.out();

@@ -37,6 +37,7 @@ class ReplayCommandsTest {
 
     HttpServer server;
     volatile String reply;
+    volatile String lastBody = "";
     final AtomicInteger requests = new AtomicInteger();
     @TempDir Path tmp;
 
@@ -45,7 +46,7 @@ class ReplayCommandsTest {
         System.setProperty(EndpointProfiles.CONFIG_DIR_PROPERTY, tmp.resolve("config").toString());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
-            ex.getRequestBody().readAllBytes();
+            lastBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.incrementAndGet();
             byte[] body = reply.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("content-type", "application/json");
@@ -136,10 +137,11 @@ class ReplayCommandsTest {
         assertEquals(3, summary.get("completed").asInt());
         assertTrue(replay.err().contains("estimate: characters/4"), "token estimate shown before starting (stderr in --json mode): " + replay.err());
 
-        Run human = cli("replay", "--case", dir.toString(), "--event", target.callEventId(), "--profile", "fake", "-n", "2");
+        Run human = cli("replay", "--case", dir.toString(), "--event", target.callEventId(), "--profile", "fake", "-n", "2", "--temperature", "1.3", "--seed", "11");
         assertEquals(0, human.code(), human.err());
         assertTrue(human.out().contains("reproduced 2/2 (95% Wilson interval 0.34–1.00)"), human.out());
         assertTrue(human.out().contains("TRIAL"), human.out());
+        assertTrue(lastBody.contains("\"temperature\":1.3") && lastBody.contains("\"seed\":11"), lastBody);
 
         // Ablation: drop the last input part; the fake model still calls the tools, so the difference is 0.
         Path plan = tmp.resolve("plan.json");
