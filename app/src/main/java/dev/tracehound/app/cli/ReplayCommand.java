@@ -56,34 +56,25 @@ public final class ReplayCommand implements Callable<Integer> {
         if (plan.targetEventId() == null) throw new CliException("say which model call to replay: --event ID (or targetEventId in the plan)");
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
         PrintWriter progress = output.json() ? output.spec.commandLine().getErr() : output.out();
-        try (Case c = caseOption.open()) {
+        try (CancelOnInterrupt guard = new CancelOnInterrupt(); Case c = caseOption.open()) {
             String target = plan.targetEventId();
             ModelContext context = ContextReconstructorFactory.forCase(c).contextOf(target).orElseThrow(() -> new CliException(
                     "no model call with event id " + target + " in this case (find calls with: tracehound search --case DIR 'kind:MODEL_CALL')"));
             ModelClient client = new ModelClient(endpoint, ApiKeys.fromEnvironment());
             Replayer replayer = new Replayer(client, ReplayRecorder.of(c, Actors.current()), new Progress(progress));
-            Thread hook = new Thread(replayer::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                if (plan.hasEdits()) {
-                    AblationReport report = replayer.ablate(context, plan);
-                    if (output.json()) output.printJson(report);
-                    else {
-                        printRun(output.out(), report.baseline());
-                        printRun(output.out(), report.edited());
-                        output.out().println(report.describe());
-                    }
-                } else {
-                    RunSummary s = replayer.run(context, plan);
-                    if (output.json()) output.printJson(s);
-                    else printRun(output.out(), s);
+            guard.onInterrupt(replayer::cancel);
+            if (plan.hasEdits()) {
+                AblationReport report = replayer.ablate(context, plan);
+                if (output.json()) output.printJson(report);
+                else {
+                    printRun(output.out(), report.baseline());
+                    printRun(output.out(), report.edited());
+                    output.out().println(report.describe());
                 }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException alreadyExiting) {
-                    // the JVM is shutting down; the hook has cancelled the run
-                }
+            } else {
+                RunSummary s = replayer.run(context, plan);
+                if (output.json()) output.printJson(s);
+                else printRun(output.out(), s);
             }
         }
         output.out().flush();
