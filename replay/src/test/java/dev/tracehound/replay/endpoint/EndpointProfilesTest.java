@@ -42,6 +42,8 @@ class EndpointProfilesTest {
         assertThrows(IllegalArgumentException.class, () -> EndpointProfile.of("x", EndpointKind.OPENAI, "ftp://host", "m", null));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> EndpointProfile.of("x", EndpointKind.OPENAI, "https://user:pw@host/v1", "m", null)).getMessage().contains("not in the URL"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> EndpointProfile.of("x", EndpointKind.OPENAI, "https://host/v1?key=sk-abc", "m", null)).getMessage().contains("no query string"));
         assertEquals("unknown endpoint kind 'gemini': use openai, anthropic or ollama",
                 assertThrows(IllegalArgumentException.class, () -> EndpointKind.parse("gemini")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new EndpointProfiles(Path.of("/nonexistent/e.json")).require("nope"))
