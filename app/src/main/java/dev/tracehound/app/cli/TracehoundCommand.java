@@ -11,6 +11,16 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             PlaybookCommand.class,
-            ImportCommand.class, FormatsCommand.class,
+            ImportCommand.class,
+            FormatsCommand.class,
+            EndpointsCommand.class,
+            ReplayCommand.class,
+            ReplayChainCommand.class,
+            ExportRegressionCommand.class,
+            AnalyzeCommand.class,
+            FindingsCommand.class,
+            FindingStatusCommand.class,
+            TimelineCommand.class,
+            EvalCommand.class,
         })
 public final class TracehoundCommand {}
