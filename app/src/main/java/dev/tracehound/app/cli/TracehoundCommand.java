@@ -10,5 +10,8 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            VerifyReportCommand.class,
         })
 public final class TracehoundCommand {}
