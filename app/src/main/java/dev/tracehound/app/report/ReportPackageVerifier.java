@@ -66,6 +66,7 @@ public final class ReportPackageVerifier {
         } catch (ZipException ex) {
             throw new IOException(zip + " is not a readable zip: " + ex.getMessage(), ex);
         }
+        if (entries == 0) throw new IOException(zip + " is not a zip file (or an empty one); expected a Tracehound report package");
         if (manifestBytes == null) return new Result(zip, 0, List.of(ReportPackage.MANIFEST + ": missing; not a Tracehound report package"));
         if (hashBytes == null) problems.add(ReportPackage.MANIFEST_HASH + ": missing");
         else {
