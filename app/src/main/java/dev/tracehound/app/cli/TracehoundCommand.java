@@ -13,5 +13,6 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ExportCommand.class,
             VerifyReportCommand.class,
+            ImportCommand.class, FormatsCommand.class,
         })
 public final class TracehoundCommand {}
