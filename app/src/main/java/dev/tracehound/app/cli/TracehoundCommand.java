@@ -14,5 +14,10 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             VerifyReportCommand.class,
             ImportCommand.class, FormatsCommand.class,
+            AnalyzeCommand.class,
+            FindingsCommand.class,
+            FindingStatusCommand.class,
+            TimelineCommand.class,
+            EvalCommand.class,
         })
 public final class TracehoundCommand {}
