@@ -101,8 +101,8 @@ class AnswerKeysTest {
         }
         assertTrue(unescaped.contains(key.path("harmful_action").path("snippet").asText()),
                 name + ": harmful action snippet not in the evidence");
-        for (String session : texts(key.path("compromised_sessions"))) assertTrue(text.contains(sessionMarker(session)), name + ": " + session);
-        for (String session : texts(key.path("benign_sessions"))) assertTrue(text.contains(sessionMarker(session)), name + ": " + session);
+        for (String session : texts(key.path("compromised_sessions"))) assertTrue(text.contains(session), name + ": " + session);
+        for (String session : texts(key.path("benign_sessions"))) assertTrue(text.contains(session), name + ": " + session);
     }
 
     @ParameterizedTest
@@ -182,14 +182,6 @@ class AnswerKeysTest {
 
     private static BufferedReader reader(String name, String path) {
         return new BufferedReader(new InputStreamReader(SampleIncidents.open(name, path), StandardCharsets.UTF_8));
-    }
-
-    /**
-     * What identifies a session in the raw files: its id, except for MCP wire logs without session ids, whose events
-     * importers group as {@code mcp:<server>} (the wrapper's server field).
-     */
-    private static String sessionMarker(String session) {
-        return session.startsWith("mcp:") ? "\"server\":\"" + session.substring(4) + "\"" : session;
     }
 
     private static Set<String> texts(JsonNode array) {
