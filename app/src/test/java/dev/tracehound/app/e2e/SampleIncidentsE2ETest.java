@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracehound.app.report.HtmlReportRenderer;
 import dev.tracehound.app.report.IncidentReport;
 import dev.tracehound.app.report.ReportBuilder;
+import dev.tracehound.app.report.ReportFormat;
+import dev.tracehound.app.report.ReportPackageVerifier;
+import dev.tracehound.app.report.Reports;
 import dev.tracehound.importers.run.ImportReport;
 import dev.tracehound.importers.run.ImportRun;
 import dev.tracehound.samples.SampleIncidents;
@@ -88,6 +92,15 @@ class SampleIncidentsE2ETest {
                 Path original = folder.resolve(key.path("files").findValuesAsText("path").stream()
                         .filter(p -> p.endsWith(e.fileName())).findFirst().orElseThrow());
                 assertEquals(Files.size(original), e.size());
+            }
+            // The report package of a real investigation verifies, and names every finding of the analysis.
+            var written = Reports.write(c, ReportFormat.ZIP, null);
+            assertTrue(new ReportPackageVerifier().verify(written.file()).intact(), name + ": report package verifies");
+            String html = new HtmlReportRenderer().render(report);
+            for (Finding f : findings) assertTrue(html.contains(f.id()), name + ": finding " + f.id() + " in the report");
+            if (System.getProperty("tracehound.sampleReports") != null) {
+                Path dir = Files.createDirectories(Path.of(System.getProperty("tracehound.sampleReports")));
+                Files.copy(written.file(), dir.resolve(name + ".zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
