@@ -20,6 +20,8 @@ import dev.tracehound.timeline.detect.Analyzer;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.session.SessionReconstructor;
+import dev.tracehound.timeline.session.SessionTimeline;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import dev.tracehound.timeline.store.SessionSummary;
@@ -73,6 +75,16 @@ class SampleIncidentsE2ETest {
             for (String s : benign) assertTrue(sessions.contains(s), name + ": session " + s + " reconstructed; have " + sessions);
 
             List<String> problems = new ArrayList<>();
+            // Sub-agent sessions hang under the session whose tool call launched them (session reconstruction).
+            List<SessionTimeline> roots = SessionReconstructor.link(c.events().sessions().stream()
+                    .map(x -> SessionReconstructor.build(x.sessionId(), c.events().session(x.sessionId()))).toList());
+            for (JsonNode sub : key.path("subagents")) {
+                if (!sub.has("parent_session")) continue;
+                String parent = sub.path("parent_session").asText(), child = sub.path("session").asText();
+                boolean linked = roots.stream().filter(r -> r.sessionId().equals(parent))
+                        .anyMatch(r -> r.children().stream().anyMatch(k -> k.sessionId().equals(child)));
+                if (!linked) problems.add("sub-agent session " + child + " is not linked under " + parent);
+            }
             for (String detector : texts(key.path("detectors_must_fire"))) {
                 boolean fired = findings.stream().anyMatch(f -> f.detector().equals(detector) && compromised.contains(f.sessionId()));
                 if (!fired) problems.add("detector " + detector + " did not fire on " + compromised);
