@@ -51,6 +51,8 @@ public final class LangfuseImporter implements Importer {
             if (langfuseFields && observationType) return 85;
             if (observations && observationType) return 70;
             if (langfuseFields) return 50;
+            // A trace whose huge input fills the head before any observation shows: trace-level fields.
+            if (t.contains("\"projectId\"") && (t.contains("\"bookmarked\"") || t.contains("\"sessionId\""))) return 60;
             return 0;
         } catch (RuntimeException e) {
             return 0;

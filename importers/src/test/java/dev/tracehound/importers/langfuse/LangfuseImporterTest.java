@@ -223,4 +223,17 @@ class LangfuseImporterTest {
             assertTrue(Objects.equals(a.toolName(), b.toolName()));
         }
     }
+
+    @Test
+    void publicApiPageOfObservations() throws IOException {
+        String page = "{\"data\":[{\"id\":\"g1\",\"traceId\":\"T-3\",\"type\":\"GENERATION\",\"startTime\":\"2025-03-01T11:00:00Z\","
+                + "\"input\":[{\"role\":\"user\",\"content\":\"hello\"}],\"output\":\"hi there\",\"usageDetails\":{\"input\":3,\"output\":2}}],"
+                + "\"meta\":{\"page\":1,\"totalItems\":1}}";
+        CollectingSink sink = text(page);
+        Event call = sink.byDedupKey("span:T-3:g1:call");
+        assertEquals("/data/0", call.locator());
+        assertEquals(3L, call.inputTokens());
+        assertEquals("hi there", sink.byDedupKey("span:T-3:g1:response").text());
+        assertEquals("hello", sink.ofKind(EventKind.USER_MESSAGE).getFirst().text());
+    }
 }

@@ -171,4 +171,11 @@ class LangSmithImporterTest {
         assertTrue(sink.events.isEmpty());
         assertTrue(sink.quarantined.size() > 5, "every line quarantined as not a run, none silently dropped");
     }
+
+    @Test
+    void restListResponseWithRunsField() throws IOException {
+        CollectingSink sink = text("{\"runs\": " + REST_RUNS + ", \"cursors\": {\"next\": null}}");
+        assertEquals("/runs/1", sink.byDedupKey("span:" + TRACE + ":" + LLM + ":call").locator());
+        assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
+    }
 }

@@ -58,4 +58,17 @@ class SpanImportersHostileInputTest {
         new LangfuseImporter().read(Sources.text("x.json", doc), sink);
         assertEquals("<script>alert(1)</script>", sink.byDedupKey("span:t:o:tool_result").text(), "kept verbatim; escaping is the viewer's job");
     }
+
+    @Test
+    void cancellingStopsBetweenRecords() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            lines.append(OtlpFixture.request(OtlpConventionsTest.toolSpan(String.format("a%015x", i + 1)))).append('\n');
+        }
+        CollectingSink sink = new CollectingSink();
+        sink.cancelAfterRecords = 5;
+        new OtlpImporter().read(Sources.text("many.jsonl", lines.toString()), sink);
+        assertEquals(5, sink.records);
+        assertEquals(5, sink.ofKind(EventKind.TOOL_CALL).size());
+    }
 }
