@@ -97,6 +97,7 @@ public final class LangfuseImporter implements Importer {
             return;
         }
         String session = session(trace, observations, traceId);
+        Long traceTime = Times.anyTime(trace.get("timestamp"));
         if (isArrayOfObjects(observations)) {
             int i = 0;
             for (JsonNode o : observations) {
@@ -110,7 +111,11 @@ public final class LangfuseImporter implements Importer {
                     continue;
                 }
                 ObservedSpan s = LangfuseObservations.read(o, traceId, session, at);
-                if (s.timeInferred) sink.warn("time-inferred", "observation without a start time", at);
+                if (s.timeInferred) {
+                    // docs/event-model.md: inferred times are a base (the trace's timestamp) plus file order in µs.
+                    s.startNanos = s.endNanos = (traceTime == null ? 0 : traceTime) + i * 1_000L;
+                    sink.warn("time-inferred", "observation without a start time: its time is inferred from the trace's and file order", at);
+                }
                 writer.write(s);
             }
         }
