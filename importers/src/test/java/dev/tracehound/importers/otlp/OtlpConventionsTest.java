@@ -13,6 +13,7 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -288,5 +289,16 @@ class OtlpConventionsTest {
         assertEquals("call_7", result.toolCallId());
         assertTrue(result.text().contains("in_transit"));
         assertTrue(sink.byDedupKey("span:" + TRACE + ":f000000000000002:response").payloadJson().contains("\"finish_reason\":\"tool-calls\""));
+    }
+
+    @Test
+    void malformedEnvelopeEntriesAreQuarantinedNotSkipped() throws IOException {
+        ObjectNode req = OtlpFixture.request(toolSpan("a000000000000007"));
+        ((ArrayNode) req.get("resourceSpans")).insert(0, "junk");
+        ((ArrayNode) req.get("resourceSpans").get(1).get("scopeSpans")).insert(0, 7);
+        CollectingSink sink = read(req.toPrettyString());
+        assertEquals(List.of("/resourceSpans/0", "/resourceSpans/1/scopeSpans/0"),
+                sink.quarantined.stream().map(CollectingSink.Quarantined::locator).toList());
+        assertEquals("/resourceSpans/1/scopeSpans/1/spans/0", sink.byDedupKey("span:" + TRACE + ":a000000000000007:tool_call").locator());
     }
 }
