@@ -10,5 +10,6 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ImportCommand.class, FormatsCommand.class,
         })
 public final class TracehoundCommand {}

@@ -116,6 +116,14 @@ class ImportRunTest {
             assertEquals("line:1", report.quarantine().get(0).locator());
             assertTrue(report.quarantine().get(0).excerpt().length() <= 200);
             assertEquals(10L, report.toMap().get("quarantined"));
+            assertTrue(report.error().contains("every record was quarantined"), report.error());
+            assertFalse(c.evidence().get(report.evidenceSha256()).orElseThrow().complete(), "the right format can still import it");
+
+            ImportReport right = new ImportRun(c, List.of(file), null, ImportListener.NONE).run().get(0);
+            assertEquals("chat", right.format());
+            assertTrue(right.ok(), String.valueOf(right.error()));
+            assertEquals(0, right.quarantined());
+            assertTrue(right.events() > 10);
         }
     }
 
