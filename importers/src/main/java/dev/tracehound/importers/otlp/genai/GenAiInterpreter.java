@@ -1,4 +1,5 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +20,10 @@ import java.util.Map;
  * OTel GenAI, the deprecated message events, OpenLLMetry's indexed attributes, OpenInference, and the Vercel
  * AI SDK's {@code ai.*}. Where several are present the most structured wins (current GenAI first).
  */
-final class GenAiInterpreter {
+public final class GenAiInterpreter {
     private GenAiInterpreter() {}
 
-    static ObservedSpan interpret(OtlpSpan s, String sessionId) {
+    public static ObservedSpan interpret(OtlpSpan s, String sessionId) {
         ObservedSpan o = new ObservedSpan();
         o.locator = s.locator();
         o.traceId = s.traceId();
@@ -47,8 +48,9 @@ final class GenAiInterpreter {
             case TOOL -> tool(s, o);
             case RETRIEVAL -> retrieval(s, o);
             case AGENT, OTHER -> {
-                o.input = firstValue(s, "input.value", "traceloop.entity.input", "gen_ai.input.messages");
-                o.output = firstValue(s, "output.value", "traceloop.entity.output", "gen_ai.output.messages");
+                o.input = firstValue(s, "input.value", "traceloop.entity.input", "gen_ai.input.messages", "ai.prompt");
+                o.output = firstValue(s, "output.value", "traceloop.entity.output", "gen_ai.output.messages", "ai.response.toolCalls",
+                        "ai.response.text");
                 if (o.role == SpanRole.OTHER) o.raw = rawAttributes(s);
             }
         }
