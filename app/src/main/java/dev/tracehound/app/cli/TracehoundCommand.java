@@ -10,5 +10,9 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            CaseCommand.class,
+            SearchCommand.class,
+            SessionsCommand.class,
+            VerifyCommand.class,
         })
 public final class TracehoundCommand {}

@@ -1,0 +1,67 @@
+package dev.tracehound.app.ui.sessions;
+
+import dev.tracehound.app.format.TimeFormat;
+import dev.tracehound.app.format.Texts;
+import dev.tracehound.timeline.findings.Severity;
+import dev.tracehound.timeline.store.SessionSummary;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Sessions with their size, time span, models, tools and a badge per finding severity. */
+public final class SessionListView extends ListView<SessionItem> {
+
+    public SessionListView(SessionsViewModel vm) {
+        super(vm.sessions());
+        setId("session-list");
+        getStyleClass().add("session-list");
+        setPlaceholder(new Label("No sessions yet."));
+        setCellFactory(l -> new SessionCell());
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != getSelectionModel().getSelectedItem()) getSelectionModel().select(b);
+        });
+    }
+
+    private static final class SessionCell extends ListCell<SessionItem> {
+        @Override
+        protected void updateItem(SessionItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            SessionSummary s = item.summary();
+            Label id = new Label(Texts.oneLine(s.sessionId(), 34));
+            id.getStyleClass().add("session-id");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(6, id, spacer);
+            top.setAlignment(Pos.CENTER_LEFT);
+            for (Severity sev : Severity.values()) {
+                Integer n = item.findings().get(sev);
+                if (n == null) continue;
+                Label badge = new Label(n + " " + sev.name().charAt(0) + sev.name().substring(1).toLowerCase(Locale.ROOT));
+                badge.getStyleClass().addAll("badge", "severity-" + sev.name().toLowerCase(Locale.ROOT));
+                top.getChildren().add(badge);
+            }
+            Label line2 = new Label(String.format("%,d events · %s · %s", s.events(), TimeFormat.human(s.startNanos()),
+                    TimeFormat.duration(s.endNanos() - s.startNanos())));
+            line2.getStyleClass().add("session-meta");
+            String models = String.join(", ", s.models());
+            String tools = String.join(", ", s.tools());
+            Label line3 = new Label(Texts.oneLine((models.isEmpty() ? "" : models) + (tools.isEmpty() ? "" : "  ⚙ " + tools), 70));
+            line3.getStyleClass().add("session-meta");
+            VBox box = new VBox(1, top, line2);
+            if (!line3.getText().isEmpty()) box.getChildren().add(line3);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tracehound.app.ui.workbench;
+
+import dev.tracehound.app.ui.settings.AppDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Which case the app opens at start: the last one if it still exists, else the bundled sample incident (prepared
+ * once under the data folder), else none, with the status bar saying how to begin.
+ */
+public final class StartupCase {
+    private final WorkbenchViewModel vm;
+    private final AppDirs dirs;
+
+    public StartupCase(WorkbenchViewModel vm, AppDirs dirs) {
+        this.vm = vm;
+        this.dirs = dirs;
+    }
+
+    public void open() {
+        String last = vm.lastCase();
+        if (last != null && Files.isRegularFile(Path.of(last, "case.json"))) {
+            vm.openCase(Path.of(last));
+            return;
+        }
+        vm.statusProperty().set("No case open. Case ▸ New case… or Open case… to begin.");
+    }
+
+    Path casesDir() {
+        return dirs.casesDir();
+    }
+}
