@@ -14,5 +14,6 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             SessionsCommand.class,
             VerifyCommand.class,
+            ScreenshotsCommand.class,
         })
 public final class TracehoundCommand {}
