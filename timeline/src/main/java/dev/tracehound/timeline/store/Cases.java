@@ -1,6 +1,14 @@
 package dev.tracehound.timeline.store;
 
+import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.search.LuceneIndex;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Creates and opens cases stored locally (H2 file database + Lucene index in the case folder). */
 public final class Cases {
@@ -8,11 +16,78 @@ public final class Cases {
 
     /** Creates a new case in an empty or missing folder. */
     public static Case create(Path dir, String name) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (name == null || name.isBlank()) throw new CaseException("A case needs a name.");
+        CaseFolder folder = new CaseFolder(dir);
+        if (Files.exists(folder.manifest())) {
+            throw new CaseException(folder.dir() + " already holds a case; open it instead, or choose another folder.");
+        }
+        try {
+            Files.createDirectories(folder.dir());
+            if (!isEmpty(folder.dir())) {
+                throw new CaseException(folder.dir() + " is not empty; a new case needs an empty or new folder so nothing else is mixed with its evidence.");
+            }
+        } catch (IOException e) {
+            throw new CaseException("Cannot create the case folder " + folder.dir() + ": " + e.getMessage(), e);
+        }
+        CaseLock lock = CaseLock.acquire(folder.lockFile());
+        try {
+            for (Path p : new Path[] {folder.index(), folder.evidence(), folder.exports()}) Files.createDirectories(p);
+            CaseInfo info = new CaseInfo(UUID.randomUUID().toString(), name.strip(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    CaseSchema.toolVersion(), CaseSchema.VERSION);
+            H2Database db = H2Database.open(folder.databaseBase(), true);
+            LocalCase c = new LocalCase(folder, info, lock, db, LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB));
+            // case.json last: a folder without it is not a case, so a failed create is never half-opened later
+            CaseManifest.write(folder.manifest(), info);
+            c.audit().append(Actors.current(), "case.create", "{\"caseId\":\"" + info.caseId() + "\",\"name\":" + Json.quote(info.name())
+                    + ",\"schemaVersion\":" + info.schemaVersion() + "}");
+            return c;
+        } catch (IOException e) {
+            lock.close();
+            throw new CaseException("Cannot create the case in " + folder.dir() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens an existing case, checking its schema version and taking the write lock. */
     public static Case open(Path dir) {
-        throw new UnsupportedOperationException("not yet implemented");
+        CaseFolder folder = new CaseFolder(dir);
+        if (!Files.isDirectory(folder.dir())) {
+            throw new CaseException("There is no case at " + folder.dir() + ": the folder does not exist. Check the path.");
+        }
+        CaseInfo info = CaseManifest.read(folder.manifest());
+        CaseSchema.migrate(folder.dir(), info.schemaVersion());
+        if (!Files.isRegularFile(folder.databaseFile())) {
+            throw new CaseException("The case at " + folder.dir() + " has no database (case.mv.db is missing). Restore it from a backup.");
+        }
+        CaseLock lock = CaseLock.acquire(folder.lockFile());
+        H2Database db = null;
+        try {
+            db = H2Database.open(folder.databaseBase(), false);
+            int dbVersion = db.storedSchemaVersion();
+            if (dbVersion != info.schemaVersion()) {
+                throw new CaseException("The case at " + folder.dir() + " is inconsistent: case.json says schema version " + info.schemaVersion()
+                        + " but the database has version " + dbVersion + ". Restore both from the same backup.");
+            }
+            Files.createDirectories(folder.index());
+            LocalCase c = new LocalCase(folder, info, lock, db, LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB));
+            c.reconcileIndex();
+            return c;
+        } catch (IOException e) {
+            if (db != null) db.close();
+            lock.close();
+            throw new CaseException("Cannot open the case in " + folder.dir() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (db != null) db.close();
+            lock.close();
+            throw e instanceof CaseException ? e : new CaseException("Cannot open the case in " + folder.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 }

@@ -1,0 +1,39 @@
+package dev.tracehound.timeline.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The last audit entry's sequence and hash, kept in a file outside the database. Deleting the newest rows leaves
+ * a chain that is valid in itself; only a copy elsewhere shows that it got shorter.
+ */
+public record AuditHead(long seq, String hash) {
+
+    public static Optional<AuditHead> read(Path file) throws IOException {
+        String s;
+        try {
+            s = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        String[] parts = s.split("\\s+");
+        if (parts.length != 2) throw new IOException(file + " does not hold '<seq> <hash>'");
+        try {
+            return Optional.of(new AuditHead(Long.parseLong(parts[0]), parts[1]));
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " does not start with a sequence number", e);
+        }
+    }
+
+    /** Replaces the file atomically, so a crash leaves the old head or the new one, never half of one. */
+    public void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, seq + " " + hash + "\n", StandardCharsets.US_ASCII);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tracehound.timeline.findings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.audit.AuditLog;
+import dev.tracehound.timeline.store.H2Database;
+import dev.tracehound.timeline.store.Json;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** Findings in the case database; re-saving keeps the investigator's verdict. */
+public final class H2FindingStore implements FindingStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, detector, severity, atlas, owasp, session_id, event_ids, explanation, status, source_event_id, sink_event_id, created";
+
+    private final H2Database db;
+    private final AuditLog audit;
+
+    public H2FindingStore(H2Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    @Override
+    public void save(List<Finding> findings) {
+        if (findings.isEmpty()) return;
+        int[] counts = db.inTransaction("save findings", c -> {
+            int added = 0;
+            int updated = 0;
+            try (PreparedStatement up = c.prepareStatement("UPDATE findings SET detector=?, severity=?, atlas=?, owasp=?, session_id=?, "
+                    + "event_ids=?, explanation=?, source_event_id=?, sink_event_id=? WHERE id=?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO findings (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (Finding f : findings) {
+                    int i = 1;
+                    up.setString(i++, f.detector());
+                    up.setString(i++, f.severity().name());
+                    up.setString(i++, json(f.atlas()));
+                    up.setString(i++, json(f.owasp()));
+                    up.setString(i++, f.sessionId());
+                    up.setString(i++, json(f.eventIds()));
+                    up.setString(i++, f.explanation());
+                    up.setString(i++, f.sourceEventId());
+                    up.setString(i++, f.sinkEventId());
+                    up.setString(i, f.id());
+                    if (up.executeUpdate() > 0) {
+                        updated++;
+                        continue;
+                    }
+                    i = 1;
+                    ins.setString(i++, f.id());
+                    ins.setString(i++, f.detector());
+                    ins.setString(i++, f.severity().name());
+                    ins.setString(i++, json(f.atlas()));
+                    ins.setString(i++, json(f.owasp()));
+                    ins.setString(i++, f.sessionId());
+                    ins.setString(i++, json(f.eventIds()));
+                    ins.setString(i++, f.explanation());
+                    ins.setString(i++, f.status().name());
+                    ins.setString(i++, f.sourceEventId());
+                    ins.setString(i++, f.sinkEventId());
+                    ins.setString(i, (f.created() == null ? Instant.now() : f.created()).toString());
+                    ins.executeUpdate();
+                    added++;
+                }
+            }
+            return new int[] {added, updated};
+        });
+        audit.append(Actors.current(), "findings.save", "{\"added\":" + counts[0] + ",\"updated\":" + counts[1] + "}");
+    }
+
+    @Override
+    public List<Finding> list() {
+        return query("SELECT " + COLUMNS + " FROM findings ORDER BY created, id", null);
+    }
+
+    @Override
+    public Optional<Finding> get(String id) {
+        List<Finding> one = query("SELECT " + COLUMNS + " FROM findings WHERE id = ?", id);
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.getFirst());
+    }
+
+    @Override
+    public Finding setStatus(String id, FindingStatus status, String actor, String note) {
+        Finding before = get(id).orElseThrow(() -> new NoSuchElementException("No finding " + id + " in this case"));
+        db.inTransaction("set the status of finding " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE findings SET status = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, id);
+                return ps.executeUpdate();
+            }
+        });
+        audit.append(actor, "finding.status", "{\"finding\":" + Json.quote(id) + ",\"from\":\"" + before.status() + "\",\"to\":\"" + status
+                + "\",\"note\":" + Json.quote(note) + "}");
+        return get(id).orElseThrow();
+    }
+
+    private List<Finding> query(String sql, String param) {
+        return db.read("read findings", c -> {
+            List<Finding> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (param != null) ps.setString(1, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(row(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Finding row(ResultSet rs) throws SQLException {
+        return new Finding(rs.getString(1), rs.getString(2), Severity.valueOf(rs.getString(3)), list(rs.getString(4)), list(rs.getString(5)),
+                rs.getString(6), list(rs.getString(7)), rs.getString(8), FindingStatus.valueOf(rs.getString(9)), rs.getString(10),
+                rs.getString(11), Instant.parse(rs.getString(12)));
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A finding's list column is not JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tracehound.timeline.search;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns an event into its index document. Nothing is stored: text is only analysed (H2 holds it), the id comes
+ * back through doc values, and time and ingest order are doc values for sorting and paging.
+ */
+final class EventDocuments {
+    private EventDocuments() {}
+
+    static Document of(Event e, long ingestSeq) {
+        Document d = new Document();
+        d.add(new StringField(SearchFields.ID, e.eventId(), Field.Store.NO));
+        d.add(new SortedDocValuesField(SearchFields.ID, new BytesRef(e.eventId())));
+        if (e.text() != null && !e.text().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.text(), Field.Store.NO));
+        if (e.name() != null && !e.name().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.name(), Field.Store.NO));
+        d.add(new LongPoint(SearchFields.TS, e.startNanos()));
+        d.add(new NumericDocValuesField(SearchFields.TS, e.startNanos()));
+        d.add(new NumericDocValuesField(SearchFields.SEQ, ingestSeq));
+        keyword(d, "kind", e.kind().name());
+        keyword(d, "actor", e.actor());
+        keyword(d, "tool", e.toolName());
+        keyword(d, "model", e.model());
+        keyword(d, "provider", e.provider());
+        keyword(d, "session", e.sessionId());
+        keyword(d, "trace", e.traceId());
+        keyword(d, "evidence", e.evidenceSha256());
+        keyword(d, "trust", e.trust().name());
+        keyword(d, "status", e.status());
+        keyword(d, "span", e.spanId());
+        keyword(d, "parent", e.parentId());
+        for (EventFlag f : e.flags()) keyword(d, "flag", f.name());
+        return d;
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        if (value == null || value.isEmpty()) return;
+        String v = normalize(value);
+        // Lucene terms are at most 32 KB; such long "keywords" are not worth an exact match anyway.
+        if (v.length() > 8000) v = v.substring(0, 8000);
+        d.add(new StringField(field, v, Field.Store.NO));
+        if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    }
+
+    static String normalize(String keyword) {
+        return keyword.toLowerCase(Locale.ROOT);
+    }
+}

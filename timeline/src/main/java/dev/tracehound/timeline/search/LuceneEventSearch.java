@@ -1,0 +1,184 @@
+package dev.tracehound.timeline.search;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.store.EventStore;
+import dev.tracehound.timeline.store.StoreException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
+
+/** Search over the Lucene index: Lucene finds and orders event ids, the event store returns the rows. */
+public final class LuceneEventSearch implements EventSearch {
+    private static final Sort BY_TIME = new Sort(new SortField(SearchFields.TS, SortField.Type.LONG), new SortField(SearchFields.SEQ, SortField.Type.LONG));
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SEQ, SortField.Type.LONG));
+
+    private final LuceneIndex index;
+    private final EventStore events;
+
+    public LuceneEventSearch(LuceneIndex index, EventStore events) {
+        this.index = index;
+        this.events = events;
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+        Query query = EventQueryParser.parse(request.query());
+        Sort sort = request.sort() == SearchSort.TIME ? BY_TIME : BY_SCORE;
+        FieldDoc after = request.cursor() == null ? null : SearchCursor.decode(request.sort(), request.cursor());
+        IndexSearcher searcher = index.acquire();
+        try {
+            // one more than asked: tells whether a next page exists without counting past it
+            TopFieldDocs top = searcher.searchAfter(after, query, request.limit() + 1, sort, request.sort() == SearchSort.SCORE);
+            ScoreDoc[] hits = top.scoreDocs;
+            int n = Math.min(hits.length, request.limit());
+            List<String> ids = idsOf(searcher, hits, n);
+            String next = hits.length > request.limit() ? SearchCursor.encode(request.sort(), (FieldDoc) hits[n - 1]) : null;
+            long total = searcher.count(query);
+            List<Event> rows = events.get(ids);
+            return new SearchPage(rows, total, next);
+        } catch (IOException e) {
+            throw new StoreException("Search failed for '" + request.query() + "'", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). */
+    static List<String> idsOf(IndexSearcher searcher, ScoreDoc[] hits, int n) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int doc = hits[i].doc;
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            SortedDocValues dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
+            if (dv.advanceExact(doc - leaf.docBase)) ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+        }
+        return ids;
+    }
+
+    @Override
+    public long count(String query) {
+        Query q = EventQueryParser.parse(query == null || query.isBlank() ? "*:*" : query);
+        IndexSearcher searcher = index.acquire();
+        try {
+            return searcher.count(q);
+        } catch (IOException e) {
+            throw new StoreException("Count failed for '" + query + "'", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    @Override
+    public Map<String, Long> facet(String query, String field, int max) {
+        if (!SearchFields.FACETED.contains(field)) {
+            throw new IllegalArgumentException("Cannot count values of '" + field + "'; use one of " + SearchFields.FACETED);
+        }
+        Query q = EventQueryParser.parse(query == null || query.isBlank() ? "*:*" : query);
+        IndexSearcher searcher = index.acquire();
+        try {
+            Map<String, Long> counts = searcher.search(q, new FacetManager(field));
+            List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+            sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            Map<String, Long> top = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : sorted) {
+                if (top.size() >= max) break;
+                top.put(e.getKey(), e.getValue());
+            }
+            return top;
+        } catch (IOException e) {
+            throw new StoreException("Facet count failed for '" + query + "'", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        return SearchFields.queryable();
+    }
+
+    /** Counts the values of one doc-values field among the hits. */
+    private record FacetManager(String field) implements CollectorManager<FacetCollector, Map<String, Long>> {
+        @Override
+        public FacetCollector newCollector() {
+            return new FacetCollector(field);
+        }
+
+        @Override
+        public Map<String, Long> reduce(Collection<FacetCollector> collectors) {
+            Map<String, Long> all = new HashMap<>();
+            for (FacetCollector c : collectors) {
+                c.finishLeaf();
+                c.counts.forEach((k, v) -> all.merge(k, v, Long::sum));
+            }
+            return all;
+        }
+    }
+
+    private static final class FacetCollector extends SimpleCollector {
+        private final String field;
+        final Map<String, Long> counts = new HashMap<>();
+        private SortedSetDocValues values;
+        private Map<Long, Long> leafCounts = new HashMap<>();
+
+        FacetCollector(String field) {
+            this.field = field;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            finishLeaf();
+            values = DocValues.getSortedSet(context.reader(), field);
+        }
+
+        void finishLeaf() {
+            if (values == null) return;
+            try {
+                for (Map.Entry<Long, Long> e : leafCounts.entrySet()) {
+                    counts.merge(values.lookupOrd(e.getKey()).utf8ToString(), e.getValue(), Long::sum);
+                }
+            } catch (IOException e) {
+                throw new StoreException("Facet count failed", e);
+            }
+            leafCounts = new HashMap<>();
+            values = null;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (values.advanceExact(doc)) {
+                for (int i = 0; i < values.docValueCount(); i++) leafCounts.merge(values.nextOrd(), 1L, Long::sum);
+            }
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+}

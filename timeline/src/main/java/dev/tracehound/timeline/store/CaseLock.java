@@ -1,0 +1,120 @@
+package dev.tracehound.timeline.store;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The write lock of a case: an OS file lock on {@code case.lock}, whose content names the holder (pid, host,
+ * user, since) so a refused second writer can say who has the case open. The lock covers one byte far past
+ * the content, so other processes can still read who holds it (Windows locks are mandatory).
+ */
+final class CaseLock implements AutoCloseable {
+    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+    /** Cases this JVM holds: the OS lock alone cannot tell two openers in one process apart cleanly. */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private CaseLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static CaseLock acquire(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        String holder = holderDescription();
+        String previous = HELD_HERE.putIfAbsent(key, holder);
+        if (previous != null) throw busy(key, previous + " (this same program)");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock(LOCK_POSITION, 1, false);
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw busy(key, readHolder(key));
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new CaseLock(key, channel, lock);
+        } catch (IOException e) {
+            HELD_HERE.remove(key);
+            closeQuietly(channel);
+            throw new CaseException("Cannot take the lock " + key + ": " + e.getMessage()
+                    + ". Check that the case folder is writable.", e);
+        } catch (RuntimeException e) {
+            HELD_HERE.remove(key);
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static CaseException busy(Path file, String holder) {
+        return new CaseException("The case is already open for writing by " + holder + ". Close it there first"
+                + " (the lock is " + file + "; it is released automatically when that program exits).");
+    }
+
+    private static String readHolder(Path file) {
+        try {
+            String s = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return s.isEmpty() ? "another program" : s;
+        } catch (IOException e) {
+            return "another program";
+        }
+    }
+
+    static String holderDescription() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        long pid = ProcessHandle.current().pid();
+        String user = System.getProperty("user.name", "unknown");
+        return "pid " + pid + " on " + host + " (user " + user + ", since " + Instant.now() + ")";
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lock.isValid()) {
+                channel.truncate(0);
+                lock.release();
+            }
+        } catch (IOException ignored) {
+            // The OS releases the lock with the channel anyway.
+        } finally {
+            closeQuietly(channel);
+            HELD_HERE.remove(file);
+        }
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do: closing releases the lock
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.event.Trust;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Maps events to rows of the {@code events} table and back. One place for the column list. */
+public final class EventRows {
+    private EventRows() {}
+
+    /** Columns in the order {@link #bind} and {@link #read} use; {@code ingest_seq} comes first. */
+    public static final String COLUMNS = "ingest_seq, id, evidence_sha, locator, dedup_key, trace_id, session_id, span_id, parent_id, "
+            + "sequence, start_ns, end_ns, kind, name, actor, provider, model, tool_name, tool_call_id, input_tokens, "
+            + "output_tokens, cost_usd, status, text, payload, trust, flags";
+
+    static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /** An event as stored: with its text and payload capped, and the flag saying so. */
+    static Event capped(Event e) {
+        boolean textLong = e.text() != null && e.text().length() > H2Database.MAX_TEXT_CHARS;
+        boolean payloadLong = e.payloadJson() != null && e.payloadJson().length() > H2Database.MAX_TEXT_CHARS;
+        if (!textLong && !payloadLong) return e;
+        Event.Builder b = e.toBuilder().flag(EventFlag.STORED_TEXT_CAPPED);
+        if (textLong) b.text(cut(e.text()));
+        if (payloadLong) b.payloadJson(cut(e.payloadJson()));
+        return b.build();
+    }
+
+    private static String cut(String s) {
+        int end = H2Database.MAX_TEXT_CHARS;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--; // never split a surrogate pair
+        return s.substring(0, end);
+    }
+
+    static void bind(PreparedStatement ps, Event e, long ingestSeq) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, ingestSeq);
+        ps.setString(i++, e.eventId());
+        ps.setString(i++, e.evidenceSha256());
+        ps.setString(i++, e.locator());
+        ps.setString(i++, e.dedupKey());
+        ps.setString(i++, e.traceId());
+        ps.setString(i++, e.sessionId());
+        ps.setString(i++, e.spanId());
+        ps.setString(i++, e.parentId());
+        ps.setLong(i++, e.sequence());
+        ps.setLong(i++, e.startNanos());
+        ps.setLong(i++, e.endNanos());
+        ps.setString(i++, e.kind().name());
+        ps.setString(i++, e.name());
+        ps.setString(i++, e.actor());
+        ps.setString(i++, e.provider());
+        ps.setString(i++, e.model());
+        ps.setString(i++, e.toolName());
+        ps.setString(i++, e.toolCallId());
+        setLong(ps, i++, e.inputTokens());
+        setLong(ps, i++, e.outputTokens());
+        if (e.costUsd() == null) ps.setNull(i++, Types.DOUBLE); else ps.setDouble(i++, e.costUsd());
+        ps.setString(i++, e.status());
+        ps.setString(i++, e.text());
+        ps.setString(i++, e.payloadJson());
+        ps.setString(i++, e.trust().name());
+        ps.setString(i, flagsText(e.flags()));
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
+    }
+
+    /** Reads the row at the cursor; expects {@link #COLUMNS} selected in order, from column {@code 1}. */
+    public static Event read(ResultSet rs) throws SQLException {
+        int i = 2; // 1 is ingest_seq
+        Event.Builder b = Event.builder(rs.getString(3), rs.getString(4)).eventId(rs.getString(i));
+        i = 5;
+        b.dedupKey(rs.getString(i++)).traceId(rs.getString(i++)).sessionId(rs.getString(i++)).spanId(rs.getString(i++))
+                .parentId(rs.getString(i++)).sequence(rs.getLong(i++)).startNanos(rs.getLong(i++)).endNanos(rs.getLong(i++))
+                .kind(EventKind.parse(rs.getString(i++))).name(rs.getString(i++)).actor(rs.getString(i++))
+                .provider(rs.getString(i++)).model(rs.getString(i++)).toolName(rs.getString(i++))
+                .toolCallId(rs.getString(i++));
+        b.inputTokens(getLong(rs, i++)).outputTokens(getLong(rs, i++));
+        double cost = rs.getDouble(i);
+        b.costUsd(rs.wasNull() ? null : cost);
+        i++;
+        b.status(rs.getString(i++)).text(rs.getString(i++)).payloadJson(rs.getString(i++)).trust(Trust.parse(rs.getString(i++)));
+        for (EventFlag f : parseFlags(rs.getString(i))) b.flag(f);
+        return b.build();
+    }
+
+    private static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Flags as sorted names joined by commas: readable in the database and robust to enum reordering. */
+    static String flagsText(Set<EventFlag> flags) {
+        if (flags.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        for (EventFlag f : EnumSet.copyOf(flags)) {
+            if (!sb.isEmpty()) sb.append(',');
+            sb.append(f.name());
+        }
+        return sb.toString();
+    }
+
+    static Set<EventFlag> parseFlags(String text) {
+        EnumSet<EventFlag> flags = EnumSet.noneOf(EventFlag.class);
+        if (text == null || text.isEmpty()) return flags;
+        for (String name : text.split(",")) {
+            try {
+                flags.add(EventFlag.valueOf(name));
+            } catch (IllegalArgumentException ignored) {
+                // a flag from a newer version: unknown here, kept in the row untouched
+            }
+        }
+        return flags;
+    }
+}

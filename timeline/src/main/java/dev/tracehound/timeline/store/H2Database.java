@@ -1,0 +1,218 @@
+package dev.tracehound.timeline.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The case's H2 file database: connections, the schema and its version. The only class that knows the JDBC
+ * URL, so a server database could take its place behind the same SQL.
+ */
+public final class H2Database implements AutoCloseable {
+
+    /** Largest stored text or payload; longer content is cut and flagged (the evidence keeps it whole). */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
+    private final JdbcConnectionPool pool;
+    private final Path base;
+
+    private H2Database(Path base, JdbcConnectionPool pool) {
+        this.base = base;
+        this.pool = pool;
+    }
+
+    /** Opens (and with {@code create}, creates) the database whose file is {@code base + ".mv.db"}. */
+    static H2Database open(Path base, boolean create) {
+        String url = "jdbc:h2:file:" + base.toAbsolutePath() + (create ? "" : ";IFEXISTS=TRUE")
+                + ";CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tracehound", "");
+        pool.setMaxConnections(16);
+        H2Database db = new H2Database(base, pool);
+        try (Connection c = db.connection()) {
+            if (create) createSchema(c);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new CaseException("The case database " + base + ".mv.db cannot be opened (" + e.getMessage()
+                    + "). It may be damaged or in use; restore it from a backup if it does not open after closing other programs.", e);
+        }
+        return db;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Runs work on a pooled connection in one transaction, committing on success. */
+    public <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error while trying to " + what, e);
+        }
+    }
+
+    /** Runs read work on a pooled connection. */
+    public <T> T read(String what, SqlWork<T> work) {
+        try (Connection c = connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database error while trying to " + what, e);
+        }
+    }
+
+    int storedSchemaVersion() {
+        return read("read the schema version", c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT schema_version FROM case_meta")) {
+                if (!rs.next()) throw new CaseException("The case database " + base + ".mv.db has no schema version row; it is damaged. Restore it from a backup.");
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Makes everything committed so far durable on disk before the search index records it as indexed. */
+    void checkpoint() {
+        read("write a checkpoint", c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed
+        }
+        pool.dispose();
+    }
+
+    private static void createSchema(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE case_meta (schema_version INT NOT NULL)");
+            st.execute("INSERT INTO case_meta VALUES (" + CaseSchema.VERSION + ")");
+            st.execute("""
+                CREATE TABLE events (
+                  id VARCHAR(200) PRIMARY KEY,
+                  ingest_seq BIGINT NOT NULL,
+                  evidence_sha CHAR(64) NOT NULL,
+                  locator VARCHAR(4000) NOT NULL,
+                  dedup_key VARCHAR(1000),
+                  trace_id VARCHAR(500),
+                  session_id VARCHAR(500),
+                  span_id VARCHAR(500),
+                  parent_id VARCHAR(500),
+                  sequence BIGINT NOT NULL,
+                  start_ns BIGINT NOT NULL,
+                  end_ns BIGINT NOT NULL,
+                  kind VARCHAR(40) NOT NULL,
+                  name VARCHAR(4000),
+                  actor VARCHAR(1000),
+                  provider VARCHAR(200),
+                  model VARCHAR(500),
+                  tool_name VARCHAR(1000),
+                  tool_call_id VARCHAR(500),
+                  input_tokens BIGINT,
+                  output_tokens BIGINT,
+                  cost_usd DOUBLE PRECISION,
+                  status VARCHAR(1000),
+                  text VARCHAR(1000000),
+                  payload VARCHAR(1000000),
+                  trust VARCHAR(40) NOT NULL,
+                  flags VARCHAR(400) NOT NULL)""");
+            st.execute("CREATE UNIQUE INDEX events_ingest_seq ON events(ingest_seq)");
+            st.execute("CREATE INDEX events_session ON events(session_id, start_ns, sequence, ingest_seq)");
+            st.execute("CREATE INDEX events_time ON events(start_ns, ingest_seq)");
+            st.execute("CREATE INDEX events_dedup ON events(dedup_key)");
+            st.execute("""
+                CREATE TABLE event_evidence (
+                  ord BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  event_id VARCHAR(200) NOT NULL,
+                  evidence_sha CHAR(64) NOT NULL,
+                  locator VARCHAR(4000) NOT NULL,
+                  UNIQUE (event_id, evidence_sha, locator))""");
+            st.execute("""
+                CREATE TABLE evidence (
+                  sha256 CHAR(64) PRIMARY KEY,
+                  size BIGINT NOT NULL,
+                  original_path VARCHAR(4000) NOT NULL,
+                  format VARCHAR(100),
+                  imported_at VARCHAR(40) NOT NULL,
+                  status VARCHAR(20) NOT NULL)""");
+            st.execute("""
+                CREATE TABLE quarantine (
+                  ord BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  evidence_sha CHAR(64) NOT NULL,
+                  locator VARCHAR(4000) NOT NULL,
+                  reason VARCHAR(4000) NOT NULL,
+                  excerpt VARCHAR(4000),
+                  UNIQUE (evidence_sha, locator))""");
+            st.execute("""
+                CREATE TABLE audit (
+                  seq BIGINT PRIMARY KEY,
+                  time VARCHAR(40) NOT NULL,
+                  actor VARCHAR(500) NOT NULL,
+                  action VARCHAR(200) NOT NULL,
+                  details VARCHAR(100000) NOT NULL,
+                  prev_hash CHAR(64) NOT NULL,
+                  hash CHAR(64) NOT NULL)""");
+            st.execute("""
+                CREATE TABLE findings (
+                  id VARCHAR(200) PRIMARY KEY,
+                  detector VARCHAR(200) NOT NULL,
+                  severity VARCHAR(20) NOT NULL,
+                  atlas VARCHAR(2000) NOT NULL,
+                  owasp VARCHAR(2000) NOT NULL,
+                  session_id VARCHAR(500),
+                  event_ids VARCHAR(1000000) NOT NULL,
+                  explanation VARCHAR(100000),
+                  status VARCHAR(20) NOT NULL,
+                  source_event_id VARCHAR(200),
+                  sink_event_id VARCHAR(200),
+                  created VARCHAR(40) NOT NULL)""");
+            st.execute("""
+                CREATE TABLE annotations (
+                  ord BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  target_id VARCHAR(500) NOT NULL,
+                  type VARCHAR(10) NOT NULL,
+                  val VARCHAR(100000) NOT NULL,
+                  actor VARCHAR(500) NOT NULL,
+                  time VARCHAR(40) NOT NULL)""");
+            st.execute("CREATE INDEX annotations_target ON annotations(target_id)");
+            st.execute("""
+                CREATE TABLE artifacts (
+                  sha256 CHAR(64) PRIMARY KEY,
+                  kind VARCHAR(100) NOT NULL,
+                  size BIGINT NOT NULL,
+                  meta VARCHAR(100000),
+                  created VARCHAR(40) NOT NULL,
+                  content BLOB NOT NULL)""");
+            st.execute("""
+                CREATE TABLE documents (
+                  ord BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  collection VARCHAR(200) NOT NULL,
+                  id VARCHAR(500) NOT NULL,
+                  json VARCHAR(1000000) NOT NULL,
+                  UNIQUE (collection, id))""");
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.event.Event;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Events read from the case database. */
+public final class H2EventStore implements EventStore {
+    private static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events ";
+
+    private final H2Database db;
+
+    public H2EventStore(H2Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Event> get(String eventId) {
+        List<Event> one = get(List.of(eventId));
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.getFirst());
+    }
+
+    @Override
+    public List<Event> get(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) return List.of();
+        String[] ids = eventIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, Event> byId = new HashMap<>(ids.length * 2);
+        db.read("read events by id", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ANY(?)")) {
+                ps.setObject(1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Event e = EventRows.read(rs);
+                        byId.put(e.eventId(), e);
+                    }
+                }
+            }
+            return null;
+        });
+        List<Event> ordered = new ArrayList<>(byId.size());
+        for (String id : eventIds) {
+            Event e = byId.get(id);
+            if (e != null) ordered.add(e);
+        }
+        return ordered;
+    }
+
+    @Override
+    public List<Event> session(String sessionId) {
+        return db.read("read session " + sessionId, c -> {
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE session_id = ? ORDER BY start_ns, sequence, ingest_seq")) {
+                ps.setString(1, sessionId);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.add(EventRows.read(rs));
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public List<SessionSummary> sessions() {
+        return db.read("summarise sessions", c -> {
+            List<SessionSummary> all = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns), MAX(end_ns),
+                           ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
+                           ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
+                           COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
+                    FROM events GROUP BY session_id ORDER BY MIN(start_ns), session_id""")) {
+                while (rs.next()) {
+                    all.add(new SessionSummary(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+            return all;
+        });
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) return List.of();
+        Object[] values = (Object[]) array.getArray();
+        return Arrays.stream(values).map(String::valueOf).toList();
+    }
+
+    @Override
+    public List<String> evidenceOf(String eventId) {
+        return db.read("read the evidence of " + eventId, c -> {
+            List<String> shas = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM events WHERE id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return shas;
+                    shas.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM event_evidence WHERE event_id = ? ORDER BY ord")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) if (!shas.contains(rs.getString(1))) shas.add(rs.getString(1));
+                }
+            }
+            return shas;
+        });
+    }
+
+    @Override
+    public void forEach(Consumer<Event> action) {
+        streamOrdered("ORDER BY start_ns, ingest_seq", action);
+    }
+
+    /** Streams rows above an ingest sequence in ingest order (used to repair the index after a crash). */
+    public void forEachAfterSeq(long seq, SeqConsumer action) {
+        db.read("read events to reindex", c -> {
+            lazy(c, true);
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq > ? ORDER BY ingest_seq")) {
+                ps.setLong(1, seq);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) action.accept(EventRows.read(rs), rs.getLong(1));
+                }
+            } finally {
+                lazy(c, false);
+            }
+            return null;
+        });
+    }
+
+    private void streamOrdered(String order, Consumer<Event> action) {
+        db.read("stream events", c -> {
+            lazy(c, true); // rows come from the index one by one instead of a materialised result
+            try (PreparedStatement ps = c.prepareStatement(SELECT + order)) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) action.accept(EventRows.read(rs));
+                }
+            } finally {
+                lazy(c, false);
+            }
+            return null;
+        });
+    }
+
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
+    }
+
+    @Override
+    public long count() {
+        return db.read("count events", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Highest ingest sequence stored, 0 when empty. */
+    public long maxSeq() {
+        return db.read("read the ingest sequence", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(ingest_seq), 0) FROM events")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    public interface SeqConsumer {
+        void accept(Event event, long ingestSeq);
+    }
+}

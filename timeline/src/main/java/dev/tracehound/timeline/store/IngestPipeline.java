@@ -1,0 +1,247 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.search.LuceneIndex;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The case's write path, shared by all ingests: one database writer thread that deduplicates, numbers and inserts
+ * batches (one transaction each), and indexer threads that feed the same batches to Lucene meanwhile. The database
+ * is the source of truth: a batch reaches the index only after its transaction committed, and the index is
+ * committed (rarely) only after a database checkpoint, with the highest ingest sequence it contains.
+ */
+final class IngestPipeline implements AutoCloseable {
+    /** Lucene commits at most this often during a long import; the end of every import commits too. */
+    static final long INDEX_COMMIT_EVERY = 100_000;
+    private static final int INDEXER_THREADS = 2;
+
+    private final H2Database db;
+    private final LuceneIndex index;
+    private final ExecutorService dbWriter = Executors.newSingleThreadExecutor(named("tracehound-db-writer"));
+    private final ExecutorService indexers = Executors.newFixedThreadPool(INDEXER_THREADS, named("tracehound-indexer"));
+    /** Bounds memory: at most this many batches between the importer and the index. */
+    private final Semaphore inFlight = new Semaphore(3);
+    private final ConcurrentLinkedQueue<CompletableFuture<?>> indexing = new ConcurrentLinkedQueue<>();
+    private final AtomicLong lastSeq;
+    private long uncommittedInIndex;
+
+    IngestPipeline(H2Database db, LuceneIndex index, long lastSeq) {
+        this.db = db;
+        this.index = index;
+        this.lastSeq = new AtomicLong(lastSeq);
+    }
+
+    /** Counts of one batch, reported back to its ingest. */
+    record BatchResult(long added, long duplicates) {}
+
+    /** Queues a batch; blocks while too many batches are under way (backpressure on the importer). */
+    CompletableFuture<BatchResult> submit(List<Event> batch) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Import interrupted", e);
+        }
+        CompletableFuture<BatchResult> done = new CompletableFuture<>();
+        dbWriter.execute(() -> {
+            try {
+                Written w = db.inTransaction("store a batch of events", c -> write(c, batch));
+                if (w.events.isEmpty()) {
+                    inFlight.release();
+                    done.complete(w.result);
+                } else {
+                    CompletableFuture<Void> indexed = indexInParallel(w.events, w.seqs);
+                    indexing.add(indexed);
+                    indexed.whenComplete((v, err) -> {
+                        inFlight.release();
+                        if (err != null) done.completeExceptionally(err); else done.complete(w.result);
+                    });
+                    uncommittedInIndex += w.events.size();
+                }
+            } catch (RuntimeException | Error e) {
+                inFlight.release();
+                done.completeExceptionally(e);
+                return;
+            }
+            if (uncommittedInIndex >= INDEX_COMMIT_EVERY) {
+                try {
+                    commitIndexOnWriterThread();
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        return done;
+    }
+
+    /** Waits for every queued batch, makes the database durable, then commits the index with its watermark. */
+    void commitDurably() {
+        await(CompletableFuture.runAsync(this::commitIndexOnWriterThread, dbWriter));
+    }
+
+    long lastSeq() {
+        return lastSeq.get();
+    }
+
+    private void commitIndexOnWriterThread() {
+        awaitIndexing();
+        db.checkpoint();
+        index.commit(lastSeq.get());
+        uncommittedInIndex = 0;
+    }
+
+    private void awaitIndexing() {
+        for (CompletableFuture<?> f; (f = indexing.poll()) != null; ) await(f);
+    }
+
+    private CompletableFuture<Void> indexInParallel(List<Event> events, long[] seqs) {
+        int half = events.size() / 2;
+        if (half < 100) return CompletableFuture.runAsync(() -> index.add(events, seqs), indexers);
+        long[] first = java.util.Arrays.copyOfRange(seqs, 0, half);
+        long[] second = java.util.Arrays.copyOfRange(seqs, half, seqs.length);
+        return CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> index.add(events.subList(0, half), first), indexers),
+                CompletableFuture.runAsync(() -> index.add(events.subList(half, events.size()), second), indexers));
+    }
+
+    private record Written(BatchResult result, List<Event> events, long[] seqs) {}
+
+    /** Runs on the writer thread inside one transaction. */
+    private Written write(Connection c, List<Event> batch) throws SQLException {
+        List<Event> candidates = new ArrayList<>(batch.size());
+        Set<String> batchIds = new HashSet<>();
+        long duplicates = 0;
+        for (Event e : batch) {
+            if (batchIds.add(e.eventId())) candidates.add(EventRows.capped(e)); else duplicates++;
+        }
+        Set<String> existing = existingIds(c, candidates);
+        Map<String, String> byDedupKey = existingDedupKeys(c, candidates);
+        List<Event> fresh = new ArrayList<>(candidates.size());
+        List<String[]> alsoSeenIn = new ArrayList<>();
+        for (Event e : candidates) {
+            if (existing.contains(e.eventId())) {
+                duplicates++;
+                continue;
+            }
+            String key = e.dedupKey();
+            String original = key == null ? null : byDedupKey.get(key);
+            if (original != null) {
+                duplicates++;
+                alsoSeenIn.add(new String[] {original, e.evidenceSha256(), e.locator()});
+                continue;
+            }
+            if (key != null) byDedupKey.put(key, e.eventId());
+            fresh.add(e);
+        }
+        long[] seqs = new long[fresh.size()];
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
+                for (int i = 0; i < fresh.size(); i++) {
+                    seqs[i] = lastSeq.incrementAndGet();
+                    EventRows.bind(ps, fresh.get(i), seqs[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!alsoSeenIn.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "MERGE INTO event_evidence (event_id, evidence_sha, locator) KEY (event_id, evidence_sha, locator) VALUES (?,?,?)")) {
+                for (String[] row : alsoSeenIn) {
+                    ps.setString(1, row[0]);
+                    ps.setString(2, row[1]);
+                    ps.setString(3, row[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs);
+    }
+
+    private static Set<String> existingIds(Connection c, List<Event> events) throws SQLException {
+        Set<String> found = new HashSet<>();
+        String[] ids = events.stream().map(Event::eventId).toArray(String[]::new);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE id = ANY(?)")) {
+            ps.setObject(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, String> existingDedupKeys(Connection c, List<Event> events) throws SQLException {
+        Map<String, String> found = new HashMap<>();
+        String[] keys = events.stream().map(Event::dedupKey).filter(k -> k != null).distinct().toArray(String[]::new);
+        if (keys.length == 0) return found;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT dedup_key, id FROM events WHERE dedup_key = ANY(?) ORDER BY ingest_seq")) {
+            ps.setObject(1, keys);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) found.putIfAbsent(rs.getString(1), rs.getString(2));
+            }
+        }
+        return found;
+    }
+
+    static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Import interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) cause = ce.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new StoreException("Import failed", cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        dbWriter.shutdown();
+        try {
+            dbWriter.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        awaitIndexingQuietly();
+        indexers.shutdown();
+    }
+
+    private void awaitIndexingQuietly() {
+        try {
+            awaitIndexing();
+        } catch (RuntimeException ignored) {
+            // the failure was reported to the ingest that caused it
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.audit.AuditLog;
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.evidence.LocalEvidenceStore;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One evidence file's import: buffers events into batches for the case's {@link IngestPipeline}, records
+ * quarantined records, and on commit makes both stores durable and marks the evidence complete.
+ */
+final class LocalIngest implements Ingest {
+    static final int BATCH_EVENTS = 2_000;
+    /** Also cut batches by size, so a run of 1 MB texts does not hold gigabytes in memory. */
+    static final long BATCH_CHARS = 16_000_000;
+
+    private final IngestPipeline pipeline;
+    private final H2Database db;
+    private final LocalEvidenceStore evidenceStore;
+    private final AuditLog audit;
+    private final EvidenceRecord evidence;
+    private final String actor;
+    private final int batchEvents;
+    private final ArrayDeque<CompletableFuture<IngestPipeline.BatchResult>> pending = new ArrayDeque<>();
+    private List<Event> buffer;
+    private long bufferedChars;
+    private long added;
+    private long duplicates;
+    private long quarantined;
+    private boolean closed;
+
+    LocalIngest(IngestPipeline pipeline, H2Database db, LocalEvidenceStore evidenceStore, AuditLog audit,
+                EvidenceRecord evidence, String actor, int batchEvents) {
+        this.pipeline = pipeline;
+        this.db = db;
+        this.evidenceStore = evidenceStore;
+        this.audit = audit;
+        this.evidence = evidence;
+        this.actor = actor;
+        this.batchEvents = batchEvents;
+        this.buffer = new ArrayList<>(batchEvents);
+        evidenceStore.setStatus(evidence.sha256(), "IMPORTING");
+        audit.append(actor, "import.start", "{\"evidence\":\"" + evidence.sha256() + "\",\"format\":" + Json.quote(evidence.format()) + "}");
+    }
+
+    @Override
+    public synchronized void add(Event event) {
+        ensureOpen();
+        buffer.add(event);
+        bufferedChars += length(event.text()) + length(event.payloadJson());
+        if (buffer.size() >= batchEvents || bufferedChars >= BATCH_CHARS) flushBuffer();
+    }
+
+    @Override
+    public synchronized void quarantine(String locator, String reason, String excerpt) {
+        ensureOpen();
+        String cutExcerpt = excerpt == null ? null : excerpt.length() > 2000 ? excerpt.substring(0, 2000) : excerpt;
+        String cutReason = reason == null ? "unknown reason" : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+        String cutLocator = locator == null ? "unknown" : locator;
+        db.inTransaction("quarantine a record", c -> {
+            try (var ps = c.prepareStatement(
+                    "MERGE INTO quarantine (evidence_sha, locator, reason, excerpt) KEY (evidence_sha, locator) VALUES (?,?,?,?)")) {
+                ps.setString(1, evidence.sha256());
+                ps.setString(2, cutLocator);
+                ps.setString(3, cutReason);
+                ps.setString(4, cutExcerpt);
+                return ps.executeUpdate();
+            }
+        });
+        quarantined++;
+    }
+
+    @Override
+    public synchronized void flush() {
+        ensureOpen();
+        flushBuffer();
+    }
+
+    @Override
+    public synchronized IngestStats commit() {
+        ensureOpen();
+        flushBuffer();
+        drain();
+        pipeline.commitDurably();
+        evidenceStore.setStatus(evidence.sha256(), "COMPLETE");
+        IngestStats stats = stats();
+        audit.append(actor, "import.commit", "{\"evidence\":\"" + evidence.sha256() + "\",\"added\":" + stats.added()
+                + ",\"duplicates\":" + stats.duplicates() + ",\"quarantined\":" + stats.quarantined() + "}");
+        closed = true;
+        return stats;
+    }
+
+    @Override
+    public synchronized IngestStats stats() {
+        collectDone();
+        return new IngestStats(added, duplicates, quarantined);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        buffer = new ArrayList<>();
+        drain(); // what was handed over is written and consistent; nothing more
+    }
+
+    private void flushBuffer() {
+        if (buffer.isEmpty()) return;
+        collectDone();
+        pending.add(pipeline.submit(buffer));
+        buffer = new ArrayList<>(batchEvents);
+        bufferedChars = 0;
+    }
+
+    /** Adds counts of finished batches and rethrows the first failure, so a broken import stops early. */
+    private void collectDone() {
+        while (!pending.isEmpty() && pending.peek().isDone()) account(pending.poll());
+    }
+
+    private void drain() {
+        while (!pending.isEmpty()) account(pending.poll());
+    }
+
+    private void account(CompletableFuture<IngestPipeline.BatchResult> f) {
+        IngestPipeline.BatchResult r = IngestPipeline.await(f);
+        added += r.added();
+        duplicates += r.duplicates();
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("This import of " + evidence.sha256() + " is already committed or closed");
+    }
+
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
+    }
+}

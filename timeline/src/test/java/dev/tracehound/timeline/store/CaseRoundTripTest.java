@@ -1,0 +1,150 @@
+package dev.tracehound.timeline.store;
+
+import static dev.tracehound.timeline.store.TestCases.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.event.Trust;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.search.SearchRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseRoundTripTest {
+    @TempDir Path tmp;
+
+    private static Event full(EvidenceRecord ev) {
+        return Event.builder(ev.sha256(), "line:7#call1")
+                .dedupKey("span:abc:def:call").traceId("trace-1").sessionId("sess-1").spanId("span-9").parentId("span-1")
+                .sequence(42).startNanos(T0 + 123_456_789L).endNanos(T0 + 2_000_000_001L).kind(EventKind.TOOL_CALL)
+                .name("send_email").actor("assistant").provider("openai").model("gpt-4o").toolName("send_email")
+                .toolCallId("call_1").inputTokens(12L).outputTokens(34L).costUsd(0.0125).status("ok")
+                .text("send_email({\"to\":\"x@example.com\"}) ünïcode 😀").payloadJson("{\"name\":\"send_email\",\"arguments\":{\"to\":\"x@example.com\"}}")
+                .trust(Trust.MODEL).flag(EventFlag.TIME_INFERRED).flag(EventFlag.HARNESS_INJECTED).build();
+    }
+
+    @Test
+    void everyFieldSurvivesCloseAndReopen() {
+        Path dir = tmp.resolve("case");
+        Event original;
+        Event bare;
+        try (Case c = Cases.create(dir, "Round trip")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            original = full(ev);
+            bare = Event.builder(ev.sha256(), "line:8").kind(EventKind.NOTE).build(); // all optional fields null
+            IngestStats stats = TestCases.ingestAll(c, ev, List.of(original, bare));
+            assertEquals(new IngestStats(2, 0, 0), stats);
+        }
+        try (Case c = Cases.open(dir)) {
+            assertEquals("Round trip", c.info().name());
+            assertEquals(CaseSchema.VERSION, c.info().schemaVersion());
+            assertEquals(original, c.events().get(original.eventId()).orElseThrow());
+            assertEquals(bare, c.events().get(bare.eventId()).orElseThrow());
+            assertEquals(2, c.events().count());
+            assertEquals(List.of(original.eventId()), ids(c.search().search(SearchRequest.of("ünïcode AND tool:SEND_EMAIL", 10)).events()));
+            assertTrue(Files.isDirectory(dir.resolve("exports")));
+            assertTrue(Files.isRegularFile(dir.resolve("case.mv.db")));
+        }
+    }
+
+    @Test
+    void textOverOneMillionCharsIsCappedAndFlagged() {
+        try (Case c = Cases.create(tmp.resolve("case"), "cap")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            String huge = "word ".repeat(250_000) + "tail";
+            Event e = Event.builder(ev.sha256(), "line:1").text(huge).payloadJson("\"" + "x".repeat(1_200_000) + "\"").build();
+            TestCases.ingestAll(c, ev, List.of(e));
+            Event stored = c.events().get(e.eventId()).orElseThrow();
+            assertEquals(1_000_000, stored.text().length());
+            assertEquals(1_000_000, stored.payloadJson().length());
+            assertTrue(stored.has(EventFlag.STORED_TEXT_CAPPED));
+            assertEquals(huge.substring(0, 1_000_000), stored.text());
+        }
+    }
+
+    @Test
+    void reimportingTheSameEventsAddsNothing() throws Exception {
+        try (Case c = Cases.create(tmp.resolve("case"), "idem")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            List<Event> events = new ArrayList<>();
+            for (int i = 1; i <= 5_000; i++) events.add(TestCases.event(ev, i, "s" + (i % 7), EventKind.USER_MESSAGE, "hello " + i));
+            assertEquals(new IngestStats(5_000, 0, 0), TestCases.ingestAll(c, ev, events));
+            EvidenceRecord again = c.evidence().add(ev.storedPath(), "jsonl");
+            assertEquals(ev.sha256(), again.sha256());
+            assertEquals(new IngestStats(0, 5_000, 0), TestCases.ingestAll(c, again, events));
+            assertEquals(5_000, c.events().count());
+            assertEquals(5_000, c.search().count("*:*"));
+            assertTrue(c.evidence().get(ev.sha256()).orElseThrow().complete());
+        }
+    }
+
+    @Test
+    void sameDedupKeyInTwoEvidenceFilesIsStoredOnceAndListsBoth() {
+        try (Case c = Cases.create(tmp.resolve("case"), "dedup")) {
+            EvidenceRecord otlp = TestCases.evidence(c, tmp, "otlp.json", "{\"otlp\":1}");
+            EvidenceRecord langfuse = TestCases.evidence(c, tmp, "langfuse.json", "{\"langfuse\":1}");
+            Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
+            Event fromLangfuse = Event.builder(langfuse.sha256(), "/observations/3").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
+            assertEquals(new IngestStats(1, 0, 0), TestCases.ingestAll(c, otlp, List.of(fromOtlp)));
+            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse)));
+            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse))); // again: still one row each
+            assertEquals(1, c.events().count());
+            assertEquals(List.of(otlp.sha256(), langfuse.sha256()), c.events().evidenceOf(fromOtlp.eventId()));
+            assertTrue(c.events().get(fromLangfuse.eventId()).isEmpty());
+        }
+    }
+
+    @Test
+    void sessionsAreOrderedAndSummarised() {
+        try (Case c = Cases.create(tmp.resolve("case"), "sessions")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            List<Event> events = List.of(
+                    Event.builder(ev.sha256(), "line:1").sessionId("a").traceId("t").startNanos(T0 + 5).sequence(1).kind(EventKind.MODEL_CALL)
+                            .model("gpt-4o").inputTokens(10L).outputTokens(5L).build(),
+                    Event.builder(ev.sha256(), "line:2").sessionId("a").startNanos(T0 + 5).sequence(0).kind(EventKind.USER_MESSAGE).build(),
+                    Event.builder(ev.sha256(), "line:3").sessionId("a").startNanos(T0 + 1).endNanos(T0 + 100).sequence(9).kind(EventKind.TOOL_CALL)
+                            .toolName("search").build(),
+                    Event.builder(ev.sha256(), "line:4").sessionId("a").startNanos(T0 + 7).sequence(2).kind(EventKind.MODEL_CALL)
+                            .model("claude").inputTokens(1L).build(),
+                    Event.builder(ev.sha256(), "line:5").sessionId("b").startNanos(T0 + 50).kind(EventKind.NOTE).build());
+            TestCases.ingestAll(c, ev, events);
+            assertEquals(List.of("line:3", "line:2", "line:1", "line:4"), c.events().session("a").stream().map(Event::locator).toList());
+            List<SessionSummary> sessions = c.events().sessions();
+            assertEquals(2, sessions.size());
+            SessionSummary a = sessions.getFirst();
+            assertEquals(new SessionSummary("a", "t", null, 4, T0 + 1, T0 + 100, List.of("claude", "gpt-4o"), List.of("search"), 11, 5), a);
+            List<String> streamed = new ArrayList<>();
+            c.events().forEach(e -> streamed.add(e.locator()));
+            // the whole-case stream breaks time ties by ingest order, as the time-sorted search does
+            assertEquals(List.of("line:3", "line:1", "line:2", "line:4", "line:5"), streamed);
+            assertEquals(List.of("line:5", "line:1"), c.events().get(List.of(events.get(4).eventId(), "nope", events.get(0).eventId()))
+                    .stream().map(Event::locator).toList());
+        }
+    }
+
+    @Test
+    void quarantinedRecordsAreCountedAndAudited() {
+        try (Case c = Cases.create(tmp.resolve("case"), "q")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\nnot json\n");
+            try (Ingest in = c.ingest(ev, "tester")) {
+                in.add(TestCases.event(ev, 1, "s", EventKind.NOTE, "ok"));
+                in.quarantine("line:2", "not valid JSON", "not json");
+                assertEquals(new IngestStats(1, 0, 1), in.commit());
+            }
+            var last = c.audit().entries().getLast();
+            assertEquals("import.commit", last.action());
+            assertTrue(last.details().contains("\"quarantined\":1"), last.details());
+        }
+    }
+
+    private static List<String> ids(List<Event> events) {
+        return events.stream().map(Event::eventId).toList();
+    }
+}
