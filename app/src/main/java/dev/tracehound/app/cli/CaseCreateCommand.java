@@ -1,6 +1,5 @@
 package dev.tracehound.app.cli;
 
-import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ final class CaseCreateCommand implements Callable<Integer> {
         String caseName = name != null && !name.isBlank() ? name.strip()
                 : abs.getFileName() == null ? "case" : abs.getFileName().toString();
         try (Case c = Cases.create(abs, caseName)) {
-            c.audit().append(Actors.current(), "case.create", "{\"via\":\"cli\"}");
             if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("caseId", c.info().caseId());

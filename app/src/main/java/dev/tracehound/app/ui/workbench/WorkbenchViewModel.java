@@ -9,7 +9,6 @@ import dev.tracehound.app.ui.settings.AppState;
 import dev.tracehound.app.ui.settings.AppStateStore;
 import dev.tracehound.app.ui.tasks.TaskRunner;
 import dev.tracehound.app.ui.timeline.HistogramViewModel;
-import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import java.nio.file.Path;
@@ -89,7 +88,6 @@ public final class WorkbenchViewModel {
         closeCase();
         runner.run("Creating case", () -> {
             Case c = Cases.create(dir, name);
-            c.audit().append(Actors.current(), "case.create", "{\"via\":\"desktop\"}");
             return new Opened(c, new AnnotationIndex(c.annotations()));
         }, opened -> show(opened.c, opened.index), e -> reportError("Could not create the case in " + dir + ": " + e.getMessage()));
     }
