@@ -73,7 +73,8 @@ public final class InspectorViewModel {
             annotations.set(null);
             return;
         }
-        header.set(e.kind() + "  ·  " + TimeFormat.human(e.startNanos()) + " UTC" + (e.actor() == null ? "" : "  ·  " + e.actor()));
+        header.set(e.kind() + (e.toolName() != null ? "  " + e.toolName() : e.actor() != null ? "  " + e.actor() : "")
+                + "\n" + TimeFormat.human(e.startNanos()) + " UTC" + (e.trust().isUntrusted() ? "  ·  untrusted: " + e.trust() : ""));
         details.set(details(e));
         conversation.setAll(PayloadReader.conversation(e));
         toolArguments.set(PayloadReader.toolArguments(e));

@@ -34,15 +34,15 @@ public final class EventTable extends TableView<EventRow> {
         star.setId("star-column");
         star.getStyleClass().add("star-column");
         getColumns().add(star);
-        getColumns().add(column("Time (UTC)", 170, r -> TimeFormat.human(r.startNanos())));
-        TableColumn<EventRow, String> kind = column("Kind", 120, r -> r.kind().name());
+        getColumns().add(column("Time (UTC)", 178, r -> TimeFormat.human(r.startNanos())));
+        TableColumn<EventRow, String> kind = column("Kind", 128, r -> r.kind().name());
         kind.setCellFactory(c -> new KindCell());
         getColumns().add(kind);
         getColumns().add(column("Actor", 100, r -> Texts.oneLine(r.actor(), 40)));
         getColumns().add(column("Tool", 120, r -> Texts.oneLine(r.toolName(), 40)));
-        getColumns().add(column("Model", 120, r -> Texts.oneLine(r.model(), 40)));
-        getColumns().add(column("Session", 100, r -> Texts.shortId(r.sessionId(), 12)));
-        TableColumn<EventRow, String> tags = column("Tags", 100, r -> {
+        getColumns().add(column("Model", 100, r -> Texts.oneLine(r.model(), 40)));
+        getColumns().add(column("Session", 90, r -> Texts.shortId(r.sessionId(), 12)));
+        TableColumn<EventRow, String> tags = column("Tags", 80, r -> {
             AnnotationIndex idx = annotations.get();
             return idx == null ? "" : String.join(", ", idx.of(r.eventId()).tags());
         });
@@ -65,6 +65,8 @@ public final class EventTable extends TableView<EventRow> {
     private static TableColumn<EventRow, String> column(String title, double width, Function<Event, String> value) {
         TableColumn<EventRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // Time and kind must stay readable when the inspector takes room; the text column gives way instead.
+        c.setMinWidth(title.equals("Text") ? 160 : Math.min(width, title.startsWith("Time") || title.equals("Kind") ? width : 60));
         c.setCellValueFactory(cd -> {
             EventRow r = cd.getValue();
             if (r == null) return new ReadOnlyStringWrapper("");

@@ -48,9 +48,11 @@ public final class FacetPanel extends ScrollPane {
             title.getStyleClass().add("facet-title");
             box.getChildren().add(title);
             counts.forEach((value, n) -> {
-                String shown = field.equals("evidence") ? Texts.shortId(value, 12) : Texts.oneLine(value, 28);
+                String shown = field.equals("evidence") ? Texts.shortId(value, 12)
+                        : field.equals("kind") ? value.toUpperCase(java.util.Locale.ROOT) : Texts.oneLine(value, 28);
                 CheckBox cb = new CheckBox(shown + "  (" + String.format("%,d", n) + ")");
                 cb.getStyleClass().add("facet-value");
+                cb.setMnemonicParsing(false); // values such as tool_call must show their underscores
                 cb.setSelected(vm.isFacetSelected(field, value));
                 cb.setOnAction(e -> vm.toggleFacet(field, value));
                 box.getChildren().add(cb);

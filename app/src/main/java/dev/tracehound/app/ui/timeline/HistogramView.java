@@ -97,7 +97,8 @@ public final class HistogramView extends Region {
         g.fillText(TimeFormat.human(h.fromNanos()) + " UTC", 4, hgt - 5);
         String end = TimeFormat.human(h.toNanos());
         g.fillText(end, Math.max(w / 2, w - 7 * end.length() - 4), hgt - 5);
-        g.fillText("max " + h.max() + " / bin", 4, 14);
+        String scale = "max " + h.max() + " per " + TimeFormat.duration(h.binWidth());
+        g.fillText(scale, w / 2 - 3.2 * scale.length(), hgt - 5);
         long[] r = search.timeRangeProperty().get();
         double a = -1, b = -1;
         if (dragStart != null && dragEnd != null) {

@@ -96,7 +96,7 @@ public final class MainWindow {
         });
 
         MasterDetailPane center = new MasterDetailPane(Side.RIGHT, tabs, inspector, true);
-        center.setDividerPosition(0.62);
+        center.setDividerPosition(0.66);
 
         Label sessionsTitle = new Label("SESSIONS");
         sessionsTitle.getStyleClass().add("pane-title");
@@ -113,7 +113,7 @@ public final class MainWindow {
         left.setDividerPositions(0.55);
 
         SplitPane main = new SplitPane(left, center);
-        main.setDividerPositions(0.2);
+        main.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(left, false);
 
         StatusBar status = new StatusBar();
