@@ -1,6 +1,7 @@
 package dev.tracehound.importers;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Reads one export format into events. One class per format, registered in {@link Importers}.
@@ -25,4 +26,15 @@ public interface Importer {
      * quarantined with its locator and reading goes on; only an unreadable file as a whole throws.
      */
     void read(ImportSource source, EventSink sink) throws IOException;
+
+    /**
+     * This importer set up with user options (for example the generic importer's {@code mapping} file).
+     * Importers without options refuse any, so a misspelt option is not silently ignored.
+     */
+    default Importer configure(Map<String, String> options) {
+        if (options != null && !options.isEmpty()) {
+            throw new IllegalArgumentException("format " + format() + " takes no options, but got " + options.keySet());
+        }
+        return this;
+    }
 }

@@ -1,0 +1,117 @@
+package dev.tracehound.importers.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * The one Jackson setup every importer parses with. Hostile input is the norm here:
+ * <ul>
+ *   <li>nesting deeper than {@value #MAX_DEPTH} fails the record (quarantined) instead of overflowing the stack;</li>
+ *   <li>strings up to {@link JsonLines#MAX_RECORD_BYTES} are allowed, since prompts and tool outputs are big;</li>
+ *   <li>invalid UTF-8 fails the record with the parser's reason (we quarantine rather than guess at the text:
+ *       the evidence keeps the exact bytes and the quarantine entry says where they are).</li>
+ * </ul>
+ */
+public final class Json {
+    public static final int MAX_DEPTH = 1_000;
+
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(JsonLines.MAX_RECORD_BYTES)
+                    .maxNumberLength(10_000)
+                    .maxDocumentLength(-1)
+                    .build())
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private Json() {}
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        try (var parser = FACTORY.createParser(bytes, offset, length)) {
+            JsonNode node = MAPPER.readTree(parser);
+            if (node == null) throw new IOException("empty record");
+            if (parser.nextToken() != null) throw new IOException("unexpected data after the JSON value");
+            return node;
+        }
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** A parser message without Jackson's source excerpt, which may be huge or hostile. */
+    public static String reason(Exception e) {
+        String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        if (message == null) message = e.getClass().getSimpleName();
+        message = message.replaceAll("\\s+", " ").strip();
+        if (message.contains("Invalid UTF-8")) return "invalid UTF-8: " + message;
+        if (message.contains("nesting depth")) return "nested deeper than " + MAX_DEPTH + " levels: " + shorten(message, 200);
+        return "malformed JSON: " + shorten(message, 300);
+    }
+
+    /** Text of a field, or null when missing, null or not a value. Objects and arrays come back as JSON text. */
+    public static String text(JsonNode node, String field) {
+        if (node == null) return null;
+        JsonNode v = node.get(field);
+        return asText(v);
+    }
+
+    public static String asText(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return null;
+        if (v.isValueNode()) return v.asText();
+        return write(v);
+    }
+
+    public static Long asLong(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return null;
+        if (v.isNumber()) return v.longValue();
+        if (v.isTextual()) {
+            try {
+                return Long.parseLong(v.asText().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Parses text as JSON when it is a JSON object or array; otherwise returns it as a text node. */
+    public static JsonNode parseLenient(String text) {
+        if (text == null) return JsonNodeFactory.instance.nullNode();
+        String t = text.strip();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return MAPPER.readTree(FACTORY.createParser(t));
+            } catch (IOException e) {
+                // not JSON after all: keep it as the string it was
+            }
+        }
+        return JsonNodeFactory.instance.textNode(text);
+    }
+
+    public static String shorten(String s, int max) {
+        if (s == null) return null;
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

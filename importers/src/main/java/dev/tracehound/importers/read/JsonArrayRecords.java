@@ -1,0 +1,83 @@
+package dev.tracehound.importers.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.EventSink;
+import dev.tracehound.importers.ImportSource;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streams a JSON document element by element: a top-level array hands each element (pointer {@code /i}),
+ * a top-level object hands itself (pointer {@code ""}). Memory holds one element at a time. A syntax
+ * error leaves the parser lost, so the element it hit and the rest of the file are quarantined together.
+ */
+public final class JsonArrayRecords {
+    private JsonArrayRecords() {}
+
+    @FunctionalInterface
+    public interface Handler {
+        void record(JsonNode node, String pointer);
+    }
+
+    public static void read(ImportSource source, EventSink sink, Handler handler) throws IOException {
+        try (InputStream in = source.open(); JsonParser parser = Json.FACTORY.createParser(in)) {
+            parser.setCodec(Json.MAPPER);
+            JsonToken first;
+            try {
+                first = parser.nextToken();
+            } catch (IOException e) {
+                sink.recordRead(0);
+                sink.quarantine("/", Json.reason(e), "");
+                return;
+            }
+            if (first == null) return;
+            if (first != JsonToken.START_ARRAY) {
+                JsonNode node;
+                try {
+                    node = parser.readValueAsTree();
+                } catch (IOException | RuntimeException e) {
+                    sink.recordRead(parser.currentLocation().getByteOffset());
+                    sink.quarantine("/", Json.reason(e) + " at " + parser.currentLocation().getByteOffset(), "");
+                    return;
+                }
+                handle(node, "", sink, handler, parser);
+                return;
+            }
+            long index = 0;
+            while (!sink.cancelled()) {
+                String pointer = "/" + index;
+                JsonToken t;
+                JsonNode node;
+                try {
+                    t = parser.nextToken();
+                    if (t == JsonToken.END_ARRAY || t == null) {
+                        if (t == null) {
+                            sink.recordRead(parser.currentLocation().getByteOffset());
+                            sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
+                        }
+                        return;
+                    }
+                    node = parser.readValueAsTree();
+                } catch (IOException | RuntimeException e) {
+                    sink.recordRead(parser.currentLocation().getByteOffset());
+                    sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
+                            + "; the rest of the file after this element could not be read", "");
+                    return;
+                }
+                handle(node, pointer, sink, handler, parser);
+                index++;
+            }
+        }
+    }
+
+    private static void handle(JsonNode node, String pointer, EventSink sink, Handler handler, JsonParser parser) {
+        sink.recordRead(parser.currentLocation().getByteOffset());
+        try {
+            handler.record(node, pointer);
+        } catch (RecordRejected e) {
+            sink.quarantine(pointer.isEmpty() ? "/" : pointer, e.getMessage(), JsonLines.Excerpts.of(Json.write(node)));
+        }
+    }
+}
