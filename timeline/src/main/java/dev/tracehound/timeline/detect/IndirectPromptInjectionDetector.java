@@ -1,0 +1,46 @@
+package dev.tracehound.timeline.detect;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.event.Trust;
+import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.findings.Severity;
+import dev.tracehound.timeline.provenance.InstructionScan;
+import dev.tracehound.timeline.provenance.SessionProvenance;
+import dev.tracehound.timeline.session.SessionTimeline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instructions addressed to the model inside content third parties can write (tool output, retrieved
+ * documents, web pages, memory), in plain sight or hidden (HTML comments, invisible Unicode, encodings).
+ * Tool descriptions are left to {@link ToolPoisoningDetector}.
+ */
+public final class IndirectPromptInjectionDetector implements Detector {
+
+    @Override public String id() { return "indirect-prompt-injection"; }
+    @Override public Severity severity() { return Severity.HIGH; }
+    @Override public List<String> atlas() { return List.of(Atlas.PROMPT_INJECTION_INDIRECT, Atlas.PROMPT_OBFUSCATION, Atlas.CONTEXT_POISONING_MEMORY); }
+    @Override public List<String> owasp() { return List.of("LLM01"); }
+    @Override public String description() { return "Instructions aimed at the model inside tool output, documents, web pages or memory, including hidden text."; }
+
+    @Override
+    public List<Finding> detect(SessionTimeline session, DetectionContext context) {
+        SessionProvenance prov = context.provenance(session);
+        List<Finding> out = new ArrayList<>();
+        for (Event e : prov.instructionCarriers()) {
+            if (e.kind() == EventKind.TOOL_LISTING) continue;
+            InstructionScan scan = prov.scanOf(e.eventId());
+            boolean hidden = !scan.hiddenCarriers().isEmpty();
+            List<String> atlas = new ArrayList<>(List.of(Atlas.PROMPT_INJECTION_INDIRECT));
+            if (hidden) atlas.add(Atlas.PROMPT_OBFUSCATION);
+            if (e.trust() == Trust.MEMORY) atlas.add(Atlas.CONTEXT_POISONING_MEMORY);
+            Severity severity = hidden || scan.score() >= 5 ? Severity.HIGH : Severity.MEDIUM;
+            String where = e.trust().name().toLowerCase().replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
+            out.add(Findings.of(this, severity, atlas, session.sessionId(), List.of(e.eventId()),
+                    "Untrusted " + where + " speaks to the model (score " + scan.score() + "): " + scan.summary(),
+                    e.eventId(), null, context));
+        }
+        return out;
+    }
+}

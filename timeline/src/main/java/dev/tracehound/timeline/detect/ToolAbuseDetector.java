@@ -1,0 +1,159 @@
+package dev.tracehound.timeline.detect;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.findings.Severity;
+import dev.tracehound.timeline.provenance.ArtefactExtractor;
+import dev.tracehound.timeline.provenance.ArtefactType;
+import dev.tracehound.timeline.provenance.EventContent;
+import dev.tracehound.timeline.provenance.Flow;
+import dev.tracehound.timeline.provenance.SessionProvenance;
+import dev.tracehound.timeline.session.SessionTimeline;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent acting for someone other than its principals (excessive agency):
+ * <ul>
+ *   <li>it calls a tool that injected instructions (untrusted content speaking to the model) demanded by name;
+ *       when the demand came from the tool's own output, the tool itself is attacker-controlled;</li>
+ *   <li>after injected instructions arrived, it makes an outward-facing or state-changing call (send, pay,
+ *       delete, execute, write, fetch to a new host) that no user turn asked for;</li>
+ *   <li>a call's arguments carry values (addresses, accounts, commands, URLs) that came from the injected content.</li>
+ * </ul>
+ * A session where the user asked for the e-mail, payment or deletion does not fire.
+ */
+public final class ToolAbuseDetector implements Detector {
+    private static final Set<ArtefactType> STEERING = Set.of(ArtefactType.URL, ArtefactType.DOMAIN, ArtefactType.EMAIL,
+            ArtefactType.ACCOUNT_NUMBER, ArtefactType.IBAN, ArtefactType.CARD_NUMBER, ArtefactType.SHELL_COMMAND,
+            ArtefactType.FILE_PATH, ArtefactType.SECRET);
+
+    @Override public String id() { return "tool-abuse"; }
+    @Override public Severity severity() { return Severity.CRITICAL; }
+    @Override public List<String> atlas() { return List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT, Atlas.EXFIL_VIA_AGENT_TOOL, Atlas.DATA_DESTRUCTION_VIA_AGENT_TOOL); }
+    @Override public List<String> owasp() { return List.of("LLM06", "LLM01"); }
+    @Override public String description() { return "Tool calls that follow injected instructions: the tool they named, unrequested outward or state-changing actions, arguments taken from injected content."; }
+
+    @Override
+    public List<Finding> detect(SessionTimeline session, DetectionContext context) {
+        SessionProvenance prov = context.provenance(session);
+        List<Event> carriers = prov.instructionCarriers().stream().filter(e -> e.kind() != EventKind.TOOL_LISTING).toList();
+        if (carriers.isEmpty()) return List.of();
+        List<Finding> out = new ArrayList<>();
+        Set<String> handledCalls = new HashSet<>();
+        out.addAll(namedToolCalls(session, prov, carriers, handledCalls, context));
+        for (Event call : prov.events()) {
+            if (call.kind() != EventKind.TOOL_CALL || handledCalls.contains(call.eventId())) continue;
+            int at = prov.positionOf(call.eventId());
+            Event carrier = lastCarrierBefore(carriers, at, prov);
+            if (carrier == null) continue;
+            Finding f = steeredArguments(session, prov, call, at, context);
+            if (f == null) f = unrequestedAction(session, prov, call, carrier, at, context);
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+
+    /** Calls of a tool that injected text names; one finding per tool, its first call as the sink. */
+    private List<Finding> namedToolCalls(SessionTimeline session, SessionProvenance prov, List<Event> carriers, Set<String> handled, DetectionContext ctx) {
+        Map<String, List<Event>> callsByTool = new LinkedHashMap<>();
+        for (Event e : prov.events()) {
+            if (e.kind() == EventKind.TOOL_CALL && e.toolName() != null && e.toolName().length() >= 3) {
+                callsByTool.computeIfAbsent(e.toolName(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, List<Event>> entry : callsByTool.entrySet()) {
+            String tool = entry.getKey();
+            Event carrier = carriers.stream().filter(c -> ArtefactExtractor.mentions(EventContent.of(c), tool)).findFirst().orElse(null);
+            if (carrier == null) continue;
+            int carrierAt = prov.positionOf(carrier.eventId());
+            List<Event> calls = entry.getValue();
+            int firstCallAt = prov.positionOf(calls.get(0).eventId());
+            boolean userAsked = prov.userTextsBefore(firstCallAt).stream().anyMatch(t -> ArtefactExtractor.mentions(t, tool));
+            if (userAsked) continue;
+            Event after = calls.stream().filter(c -> prov.positionOf(c.eventId()) > carrierAt).findFirst().orElse(null);
+            boolean ownOutput = tool.equalsIgnoreCase(carrier.toolName())
+                    || session.callOf(carrier).map(c -> tool.equalsIgnoreCase(c.toolName())).orElse(false);
+            Event sink = after != null ? after : calls.get(0);
+            List<String> ids = new ArrayList<>();
+            ids.add(carrier.eventId());
+            calls.forEach(c -> { ids.add(c.eventId()); handled.add(c.eventId()); });
+            ids.sort((a, b) -> Integer.compare(prov.positionOf(a), prov.positionOf(b)));
+            String summary = prov.scanOf(carrier.eventId()).summary();
+            String explanation;
+            Severity severity;
+            if (after != null) {
+                explanation = "The agent called " + tool + " (" + calls.size() + "×) after untrusted content demanded it: " + summary;
+                severity = Severity.CRITICAL;
+            } else if (ownOutput) {
+                explanation = "The output of " + tool + " carries instructions telling the model to use " + tool
+                        + ": an attacker-controlled tool was invoked (" + calls.size() + "×). " + summary;
+                severity = Severity.HIGH;
+            } else {
+                // The demand surfaced after the call: the same campaign most likely reached the agent earlier
+                // (a planted tool in its tool list, or content the record does not show).
+                explanation = "The agent called " + tool + " (" + calls.size() + "×), the tool that injected content in this session"
+                        + " pushes it to use; the call came before the injected text appears in the record. " + summary;
+                severity = Severity.MEDIUM;
+            }
+            List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
+            if (after == null) atlas.add(Atlas.POISONED_AGENT_TOOL);
+            out.add(Findings.of(this, severity, atlas, session.sessionId(), ids,
+                    explanation, carrier.eventId(), sink.eventId(), ctx));
+        }
+        return out;
+    }
+
+    private static Event lastCarrierBefore(List<Event> carriers, int at, SessionProvenance prov) {
+        Event last = null;
+        for (Event c : carriers) if (prov.positionOf(c.eventId()) < at) last = c;
+        return last;
+    }
+
+    /** Arguments that carry a destination, command or credential first seen in injected content. */
+    private Finding steeredArguments(SessionTimeline session, SessionProvenance prov, Event call, int at, DetectionContext ctx) {
+        for (Flow f : prov.flowsInto(call.eventId())) {
+            if (!STEERING.contains(f.artefactType())) continue;
+            var scan = prov.scanOf(f.sourceEventId());
+            if (scan == null || !scan.isInstruction() || prov.principalSaidBefore(f.value(), at)) continue;
+            ActionKind action = ActionKind.of(call.toolName());
+            List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
+            if (action == ActionKind.SEND || action == ActionKind.FETCH) atlas.add(Atlas.EXFIL_VIA_AGENT_TOOL);
+            return Findings.of(this, action == ActionKind.READ ? Severity.HIGH : Severity.CRITICAL, atlas, session.sessionId(),
+                    List.of(f.sourceEventId(), call.eventId()),
+                    "The arguments of " + call.toolName() + " carry " + f.artefactType().name().toLowerCase().replace('_', ' ') + " "
+                            + Findings.quote(f.value(), 80) + ", first seen in untrusted content that instructs the model; no principal gave it.",
+                    f.sourceEventId(), call.eventId(), ctx);
+        }
+        return null;
+    }
+
+    /** An outward-facing or state-changing call after injected instructions that no user turn asked for. */
+    private Finding unrequestedAction(SessionTimeline session, SessionProvenance prov, Event call, Event carrier, int at, DetectionContext ctx) {
+        ActionKind action = ActionKind.of(call.toolName());
+        if (action == ActionKind.READ) return null;
+        if (action == ActionKind.FETCH && !fetchesNewHost(prov, call, at)) return null;
+        boolean asked = prov.userTextsBefore(at).stream().anyMatch(t -> action.askedFor(t, call.toolName()));
+        if (asked) return null;
+        List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
+        if (action == ActionKind.SEND || action == ActionKind.FETCH) atlas.add(Atlas.EXFIL_VIA_AGENT_TOOL);
+        if (action == ActionKind.DESTROY) atlas.add(Atlas.DATA_DESTRUCTION_VIA_AGENT_TOOL);
+        return Findings.of(this, Severity.HIGH, atlas, session.sessionId(), List.of(carrier.eventId(), call.eventId()),
+                "After untrusted content instructed the model, it made a " + action.name().toLowerCase() + " call ("
+                        + call.toolName() + ") that no user turn asked for.",
+                carrier.eventId(), call.eventId(), ctx);
+    }
+
+    /** True when a fetch goes to a host that no principal (system or user) content mentioned before. */
+    private static boolean fetchesNewHost(SessionProvenance prov, Event call, int at) {
+        List<String> hosts = ArtefactExtractor.extract(EventContent.of(call), List.of()).stream()
+                .filter(a -> a.type() == ArtefactType.DOMAIN).map(a -> a.value()).toList();
+        return hosts.stream().anyMatch(h -> !prov.principalSaidBefore(h, at));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tracehound.timeline.provenance;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What {@link InstructionScanner} found in one text: the rules that matched, where (plain or hidden carrier),
+ * and a score. The score counts each rule once, so repetition does not inflate it.
+ */
+public record InstructionScan(List<Hit> hits, int score) {
+
+    /** Score at which text counts as instructions addressed to the model. */
+    public static final int THRESHOLD = 3;
+
+    public record Hit(InstructionRule rule, Carrier carrier, String excerpt) {}
+
+    public InstructionScan {
+        hits = List.copyOf(hits);
+    }
+
+    public boolean isInstruction() {
+        return score >= THRESHOLD;
+    }
+
+    public Set<Carrier> hiddenCarriers() {
+        return hits.stream().map(Hit::carrier).filter(Carrier::hidden).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean has(String ruleId) {
+        return hits.stream().anyMatch(h -> h.rule().id().equals(ruleId));
+    }
+
+    /** A short human summary: rule descriptions and carriers, for finding explanations. */
+    public String summary() {
+        return hits.stream()
+                .map(h -> h.rule().description() + (h.carrier().hidden() ? " (hidden in " + h.carrier().name().toLowerCase() + ")" : "")
+                        + ": \"" + h.excerpt() + "\"")
+                .distinct()
+                .limit(4)
+                .collect(Collectors.joining("; "));
+    }
+}

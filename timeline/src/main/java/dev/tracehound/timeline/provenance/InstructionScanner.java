@@ -1,0 +1,96 @@
+package dev.tracehound.timeline.provenance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Finds instructions addressed to an AI inside text: what an injected document, web page, tool result or
+ * memory entry says to the model. The rules describe how injections work (override the earlier
+ * instructions, speak to the AI, coerce a tool, fake the end of a task, forge chat roles, ask for secrecy),
+ * not phrases from any one corpus. Hidden carriers are revealed and scanned too; hidden instructions weigh
+ * more, because nobody hides text a person is meant to read.
+ */
+public final class InstructionScanner {
+    private InstructionScanner() {}
+
+    private static final String AI = "(?:ai|a\\.i\\.|assistant|agent|model|llm|chatbot|bot|gpt|chatgpt|claude|gemini|copilot|language model)";
+
+    /** Signs that appear in injections whatever their target. */
+    public static final List<InstructionRule> RULES = List.of(
+            InstructionRule.of("override", "overrides earlier instructions", 3,
+                    "\\b(?:ignore|disregard|forget|override|bypass|abandon|drop)\\b[^.\\n]{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|system|original|initial|former)\\b[^.\\n]{0,30}?\\b(?:instructions?|prompts?|rules|directions|directives|guidelines|context|messages?|constraints|tasks?|programming)\\b"),
+            InstructionRule.of("new-instructions", "announces new instructions", 2,
+                    "\\b(?:new|updated|real|actual|true|revised|additional|secret|hidden)\\s+(?:instructions?|task|directive|orders|system prompt|objective|goal)\\s*(?:[:\\-]|are\\b|is\\b)"),
+            InstructionRule.of("directive", "tells the model what it must do", 2,
+                    "\\byou\\s+(?:must|should|shall|need to|have to|are required to|are instructed to|will now|are to)\\s+(?:now\\s+|immediately\\s+|first\\s+|also\\s+)?(?:strictly\\s+|always\\s+|only\\s+)?(?:adhere|follow|obey|comply|execute|call|use|invoke|run|send|forward|e-?mail|transfer|pay|delete|remove|ignore|reveal|output|print|include|visit|open|navigate|click|download|upload|refer|reply|respond|answer|say|append|insert|embed|render|summari[sz]e)\\b"),
+            InstructionRule.of("addressed-to-ai", "addresses the AI directly", 3,
+                    "(?:\\b(?:attention|note|important|message|instructions?|notice|reminder)\\s*(?:to|for)\\s+(?:the\\s+|any\\s+|all\\s+)?" + AI + "s?\\b"
+                            + "|\\bif you are an?\\s+" + AI + "\\b"
+                            + "|\\b(?:dear|hey|hello|hi)\\s+" + AI + "\\b"
+                            + "|\\b(?:as|you are)\\s+(?:an?\\s+|the\\s+)?" + AI + ",?\\s+(?:you\\s+)?(?:must|should|shall|need to|are required to|please|now)\\b)"),
+            InstructionRule.of("tool-coercion", "steers the choice of tool", 2,
+                    "(?:\\bdo\\s+not\\s+(?:use|call|invoke)\\s+(?:any\\s+)?other\\s+(?:tools?|functions?)\\b"
+                            + "|\\b(?:only|exclusively)\\s+(?:use|call|invoke)\\s+(?:the\\s+)?[\"'`]?[\\w.-]+[\"'`]?\\s+(?:tool|function)\\b"
+                            + "|\\b(?:by\\s+)?(?:using|calling|invoking)\\s+the\\s+[\"'`][\\w.-]+[\"'`]\\s+(?:tool|function)\\b)"),
+            InstructionRule.of("fake-completion", "fakes the end of the task to start a new one", 2,
+                    "(?:\\b(?:answer|result|status|output)\\s*:\\s*(?:the\\s+)?task\\s+(?:is\\s+)?(?:complete|completed|done|finished)\\b"
+                            + "|\\btask\\s+(?:is\\s+)?(?:complete|completed|done|finished)[.!]?\\s*(?:now|next|then)?\\s*,?\\s*(?:ignore|new|please|you must)\\b)"),
+            InstructionRule.of("role-marker", "forges a chat-template role marker", 3,
+                    "(?:<\\|(?:im_start|im_end|system|assistant|user|endoftext|start_header_id|eot_id)\\|>|\\[/?INST\\]|<<\\s*/?SYS\\s*>>"
+                            + "|^\\s*#{2,}\\s*(?:system|instruction|new instructions?)\\b"
+                            + "|</?(?:system|system_prompt|instructions?|admin|im_start)>"
+                            + "|^\\s*(?:system|assistant)\\s*:\\s*\\S)"),
+            InstructionRule.of("role-override", "tries to replace the model's role or rules", 3,
+                    "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
+                            + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
+                            + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
+                            + "|\\bdo\\s+anything\\s+now\\b|\\bDAN\\b"
+                            + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b)"),
+            InstructionRule.of("exfiltration-request", "asks the model to send data out", 2,
+                    "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy)\\b[^.\\n]{0,60}?\\b(?:conversation|chat\\s+history|system\\s+prompt|credentials?|passwords?|api\\s+keys?|secrets?|tokens?|personal\\s+(?:data|information)|user\\s+data|private\\s+(?:data|keys?)|ssh\\s+keys?|\\.env)\\b[^.\\n]{0,60}?\\b(?:to|at|into)\\b"),
+            InstructionRule.of("prompt-extraction", "asks for the hidden instructions", 3,
+                    "\\b(?:reveal|print|repeat|output|show|display|tell\\s+me|leak|dump|spell\\s+out|recite)\\b[^.\\n]{0,30}?\\b(?:system\\s+prompt|initial\\s+instructions|hidden\\s+instructions|your\\s+(?:instructions|rules|prompt)|(?:the\\s+)?(?:text|words|instructions)\\s+above|everything\\s+above)"),
+            InstructionRule.of("secrecy", "tells the model to hide what it does", 3,
+                    "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|notify(?:ing)?|alert(?:ing)?|let(?:ting)?)\\s+(?:the\\s+)?(?:user|human|operator|customer|owner)\\b"),
+            InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
+                    "\\b(?:previous|prior|earlier|past|stored|remembered|saved|similar)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions)\\b"));
+
+    public static InstructionScan scan(String text) {
+        List<InstructionScan.Hit> hits = new ArrayList<>();
+        if (text == null || text.isBlank()) return new InstructionScan(hits, 0);
+        match(text, Carrier.PLAIN, hits);
+        for (HiddenText.Segment segment : HiddenText.reveal(text)) {
+            match(segment.text(), segment.carrier(), hits);
+        }
+        return new InstructionScan(hits, score(hits));
+    }
+
+    private static void match(String text, Carrier carrier, List<InstructionScan.Hit> hits) {
+        for (InstructionRule rule : RULES) {
+            Matcher m = rule.pattern().matcher(text);
+            if (m.find()) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
+        }
+    }
+
+    /** Each rule counts once; any rule that matched inside a hidden carrier adds its weight again. */
+    private static int score(List<InstructionScan.Hit> hits) {
+        Set<String> plain = new HashSet<>();
+        Set<String> hidden = new HashSet<>();
+        int score = 0;
+        for (InstructionScan.Hit hit : hits) {
+            Set<String> seen = hit.carrier().hidden() ? hidden : plain;
+            if (seen.add(hit.rule().id())) score += hit.rule().weight();
+        }
+        return score;
+    }
+
+    static String excerpt(String text, int start, int end) {
+        int from = Math.max(0, start - 20);
+        int to = Math.min(text.length(), Math.max(end, start + 60) + 20);
+        String s = text.substring(from, Math.min(to, from + 160)).replaceAll("\\s+", " ").strip();
+        return (from > 0 ? "…" : "") + s + (to < text.length() ? "…" : "");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tracehound.timeline.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.event.Trust;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionReconstructorTest {
+    private static final long T = 1_700_000_000_000_000_000L;
+
+    private static Event ev(String loc, String session, EventKind kind, long t, long seq) {
+        return Event.builder("d".repeat(64), loc).sessionId(session).kind(kind).startNanos(T + t).sequence(seq).trust(Trust.MODEL).build();
+    }
+
+    @Test
+    void causalityBeatsSkewedClocksAndTiesKeepSequence() {
+        Event agent = Event.builder("d".repeat(64), "agent").sessionId("s").kind(EventKind.AGENT_STEP).spanId("A").startNanos(T + 100).sequence(0).build();
+        // the child span's clock is 50 ns behind its parent
+        Event call = Event.builder("d".repeat(64), "call").sessionId("s").kind(EventKind.TOOL_CALL).spanId("B").parentId("A")
+                .toolCallId("c1").toolName("search").startNanos(T + 50).sequence(1).build();
+        // the result is stamped before the call (a different host's clock)
+        Event result = Event.builder("d".repeat(64), "result").sessionId("s").kind(EventKind.TOOL_RESULT).toolCallId("c1")
+                .toolName("search").startNanos(T + 10).sequence(2).build();
+        Event tieA = ev("tieA", "s", EventKind.NOTE, 500, 5);
+        Event tieB = ev("tieB", "s", EventKind.NOTE, 500, 4);
+        List<Event> shuffled = new ArrayList<>(List.of(result, tieA, call, agent, tieB));
+        Collections.reverse(shuffled);
+
+        SessionTimeline t = SessionReconstructor.build("s", shuffled);
+
+        assertEquals(List.of("agent", "call", "result", "tieB", "tieA"), t.events().stream().map(Event::locator).toList());
+        assertEquals(4, t.roots().size(), "the agent span, the result (no span parent) and the two notes are roots");
+        assertEquals("agent", t.roots().get(0).event().locator());
+        assertEquals("call", t.roots().get(0).children().get(0).event().locator());
+        assertSame(result, t.resultOf(call).orElseThrow());
+        assertTrue(t.toolExchanges().get(0).pairedById());
+    }
+
+    @Test
+    void orphansHangAtTheRootAndResultsWithoutIdPairByAdjacency() {
+        Event orphan = Event.builder("d".repeat(64), "orphan").sessionId("s").kind(EventKind.TOOL_CALL).parentId("missing")
+                .toolName("read").startNanos(T).sequence(0).build();
+        Event r1 = Event.builder("d".repeat(64), "r1").sessionId("s").kind(EventKind.TOOL_RESULT).toolName("read").startNanos(T + 1).sequence(1).build();
+        Event c2 = Event.builder("d".repeat(64), "c2").sessionId("s").kind(EventKind.TOOL_CALL).toolName("write").startNanos(T + 2).sequence(2).build();
+        Event c3 = Event.builder("d".repeat(64), "c3").sessionId("s").kind(EventKind.TOOL_CALL).toolName("list").startNanos(T + 3).sequence(3).build();
+        Event r3 = Event.builder("d".repeat(64), "r3").sessionId("s").kind(EventKind.TOOL_RESULT).toolName("list").startNanos(T + 4).sequence(4).build();
+
+        SessionTimeline t = SessionReconstructor.build("s", List.of(orphan, r1, c2, c3, r3));
+
+        assertEquals(5, t.roots().size());
+        assertSame(r1, t.resultOf(orphan).orElseThrow());
+        assertSame(r3, t.resultOf(c3).orElseThrow(), "same tool name wins over the older open call");
+        assertTrue(t.resultOf(c2).isEmpty());
+        assertFalse(t.toolExchanges().get(0).pairedById());
+    }
+
+    @Test
+    void subAgentSessionBecomesChildOfTheLaunchingCall() {
+        Event launch = Event.builder("d".repeat(64), "launch").sessionId("parent").kind(EventKind.TOOL_CALL).spanId("S1")
+                .toolName("Task").startNanos(T).build();
+        Event childStep = Event.builder("d".repeat(64), "child").sessionId("child").kind(EventKind.AGENT_STEP).spanId("S2")
+                .parentId("S1").startNanos(T + 5).build();
+        Event unrelated = ev("other", "other", EventKind.NOTE, 0, 0);
+
+        List<SessionTimeline> roots = SessionReconstructor.link(List.of(
+                SessionReconstructor.build("parent", List.of(launch)),
+                SessionReconstructor.build("child", List.of(childStep)),
+                SessionReconstructor.build("other", List.of(unrelated))));
+
+        assertEquals(List.of("parent", "other"), roots.stream().map(SessionTimeline::sessionId).toList());
+        SessionTimeline child = roots.get(0).children().get(0);
+        assertEquals("child", child.sessionId());
+        assertSame(launch, child.launchedBy());
+        assertEquals(2, roots.get(0).eventsWithChildren().size());
+        assertNull(roots.get(1).launchedBy());
+    }
+}
