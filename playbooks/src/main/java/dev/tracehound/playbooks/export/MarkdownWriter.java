@@ -1,0 +1,56 @@
+package dev.tracehound.playbooks.export;
+
+import java.util.List;
+
+/** Markdown output. Text is backslash-escaped so a hostile note cannot become a link, an image or raw HTML. */
+final class MarkdownWriter implements ChecklistWriter {
+    private final StringBuilder out = new StringBuilder();
+
+    @Override
+    public void title(String text) {
+        out.append("# ").append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void section(String text) {
+        out.append("\n## ").append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void step(String mark, String text) {
+        out.append("\n### ").append(mark.replace("[", "\\[").replace("]", "\\]")).append(' ').append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void paragraph(String text) {
+        out.append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void field(String label, String value) {
+        out.append("**").append(inline(label)).append(":** ").append(inline(value)).append("  \n");
+    }
+
+    @Override
+    public void list(String label, List<String> items) {
+        out.append("\n**").append(inline(label)).append(":**\n\n");
+        for (String item : items) out.append("- ").append(inline(item)).append('\n');
+        out.append('\n');
+    }
+
+    @Override
+    public String finish() {
+        return out.toString().replaceAll("\n{3,}", "\n\n");
+    }
+
+    /** One line, with every character Markdown or HTML could act on escaped. */
+    static String inline(String text) {
+        if (text == null) return "";
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (char c : text.replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
+            if ("\\`*_{}[]()<>#+!|&~".indexOf(c) >= 0) b.append('\\');
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

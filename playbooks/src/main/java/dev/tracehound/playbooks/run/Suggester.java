@@ -1,0 +1,57 @@
+package dev.tracehound.playbooks.run;
+
+import dev.tracehound.playbooks.catalogue.Catalogue;
+import dev.tracehound.playbooks.catalogue.CatalogueEntry;
+import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.findings.FindingStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Suggests playbooks from a case's findings: a finding of detector X suggests every playbook that references X;
+ * failing that, a playbook sharing a MITRE ATLAS technique with a finding is suggested as a weaker match. Findings
+ * marked false positive suggest nothing. Playbooks whose main (first-listed) detector has findings come first: an
+ * indirect-injection finding puts the indirect-injection playbook above the others that also mention it.
+ */
+public final class Suggester {
+    private Suggester() {}
+
+    public static List<Suggestion> suggest(List<Finding> findings, Catalogue catalogue) {
+        List<Finding> live = findings.stream().filter(f -> f.status() != FindingStatus.FALSE_POSITIVE).toList();
+        List<Suggestion> out = new ArrayList<>();
+        for (CatalogueEntry entry : catalogue.entries()) {
+            Set<String> refs = entry.playbook().detectors();
+            Set<String> detectors = new LinkedHashSet<>();
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> atlas = new LinkedHashSet<>();
+            for (Finding f : live) {
+                if (refs.contains(f.detector())) {
+                    detectors.add(f.detector());
+                    ids.add(f.id());
+                }
+            }
+            if (detectors.isEmpty()) {
+                for (Finding f : live) {
+                    List<String> shared = f.atlas().stream().filter(entry.playbook().references().atlas()::contains).toList();
+                    if (!shared.isEmpty()) {
+                        atlas.addAll(shared);
+                        ids.add(f.id());
+                    }
+                }
+            }
+            if (!ids.isEmpty()) out.add(new Suggestion(entry, List.copyOf(detectors), List.copyOf(ids), List.copyOf(atlas)));
+        }
+        out.sort(Comparator.comparing((Suggestion s) -> s.detectors().isEmpty())
+                .thenComparing(s -> !s.detectors().contains(mainDetector(s.entry())))
+                .thenComparing(s -> -s.findingIds().size())
+                .thenComparing(s -> s.entry().playbook().id()));
+        return out;
+    }
+
+    private static String mainDetector(CatalogueEntry entry) {
+        return entry.playbook().detectors().stream().findFirst().orElse("");
+    }
+}

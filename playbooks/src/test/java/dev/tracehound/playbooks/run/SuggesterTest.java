@@ -1,0 +1,51 @@
+package dev.tracehound.playbooks.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.playbooks.catalogue.Catalogue;
+import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.findings.FindingStatus;
+import dev.tracehound.timeline.findings.Severity;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuggesterTest {
+    @TempDir Path tmp;
+
+    private static Finding finding(String id, String detector, FindingStatus status, String... atlas) {
+        return new Finding(id, detector, Severity.HIGH, List.of(atlas), List.of(), "s", List.of("e1"), "x", status, null, null, Instant.EPOCH);
+    }
+
+    @Test
+    void anIndirectInjectionFindingSuggestsTheIndirectInjectionPlaybookFirst() {
+        Catalogue catalogue = Catalogue.load(tmp);
+        List<Suggestion> s = Suggester.suggest(List.of(
+                finding("f1", "indirect-prompt-injection", FindingStatus.NEW),
+                finding("f2", "indirect-prompt-injection", FindingStatus.CONFIRMED)), catalogue);
+        assertEquals("indirect-prompt-injection", s.getFirst().entry().playbook().id());
+        assertEquals(List.of("f1", "f2"), s.getFirst().findingIds());
+        assertEquals("2 finding(s) of indirect-prompt-injection", s.getFirst().reason());
+        // every suggestion references the detector; unrelated playbooks are not suggested
+        assertTrue(s.stream().allMatch(x -> x.entry().playbook().detectors().contains("indirect-prompt-injection")));
+        assertTrue(s.stream().noneMatch(x -> x.entry().playbook().id().equals("denial-of-wallet")));
+    }
+
+    @Test
+    void detectorMatchesRankAboveAtlasMatchesAndFalsePositivesSuggestNothing() {
+        Catalogue catalogue = Catalogue.load(tmp);
+        assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "cost-spike", FindingStatus.FALSE_POSITIVE)), catalogue));
+
+        List<Suggestion> s = Suggester.suggest(List.of(
+                finding("f1", "cost-spike", FindingStatus.NEW),
+                finding("f2", "some-future-detector", FindingStatus.NEW, "AML.T0056")), catalogue);
+        List<String> ids = s.stream().map(x -> x.entry().playbook().id()).toList();
+        assertTrue(ids.indexOf("denial-of-wallet") < ids.indexOf("system-prompt-leakage"), ids.toString());
+        Suggestion leak = s.get(ids.indexOf("system-prompt-leakage"));
+        assertEquals(List.of("AML.T0056"), leak.sharedAtlas());
+        assertEquals("findings share ATLAS AML.T0056", leak.reason());
+    }
+}
