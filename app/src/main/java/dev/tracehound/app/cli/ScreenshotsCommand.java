@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Render the workbench's main screens for a case to PNG files, without a display",
             "(JavaFX Headless platform, software rendering)."})
 final class ScreenshotsCommand implements Callable<Integer> {
-    @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case to show.")
+    @Option(names = "--case", paramLabel = "DIR", description = "The case to show (default: the bundled sample incident, prepared on first use).")
     Path caseDir;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "docs/screenshots", description = "Where to write the PNGs (default ${DEFAULT-VALUE}).")
@@ -26,10 +26,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(caseDir.resolve("case.json"))) {
+        if (caseDir != null && !Files.isRegularFile(caseDir.resolve("case.json"))) {
             throw new CliException("no case in " + caseDir + " (expected " + caseDir.resolve("case.json") + ")");
         }
-        List<Path> files = new Screenshots(caseDir.toAbsolutePath(), out, spec.commandLine().getOut()).run();
+        List<Path> files = new Screenshots(caseDir == null ? null : caseDir.toAbsolutePath(), out, spec.commandLine().getOut(),
+                dev.tracehound.app.ui.settings.AppDirs.fromEnvironment().dataDir()).run();
         spec.commandLine().getOut().println(files.size() + " screenshots in " + out.toAbsolutePath());
         spec.commandLine().getOut().flush();
         javafx.application.Platform.exit();

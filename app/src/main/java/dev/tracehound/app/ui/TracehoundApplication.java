@@ -21,7 +21,12 @@ public final class TracehoundApplication extends Application {
         vm = new WorkbenchViewModel(runner, new AppStateStore(dirs.stateFile()));
         MainWindow window = new MainWindow(vm, runner);
         window.show(stage);
-        new StartupCase(vm, dirs).open();
+        StartupCase startup = new StartupCase(vm, dirs);
+        window.onOpenSample(() -> {
+            vm.closeCase();
+            startup.openSample();
+        });
+        startup.open();
     }
 
     @Override

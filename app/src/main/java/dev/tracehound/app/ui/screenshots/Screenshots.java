@@ -20,7 +20,7 @@ import javafx.stage.Stage;
  * {@code Scene.snapshot}. Uses a throwaway app state, so the user's last case and theme stay as they were.
  */
 public final class Screenshots {
-    private final Path caseDir;
+    private Path caseDir;
     private final Path outDir;
     private final PrintWriter log;
     private MainWindow window;
@@ -39,9 +39,18 @@ public final class Screenshots {
         if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
     }
 
+    /** @param caseDir the case to show, or null for the bundled sample incident (prepared under {@code dataDir}) */
+    public Screenshots(Path caseDir, Path outDir, PrintWriter log, Path dataDir) {
+        this(caseDir, outDir, log);
+        this.dataDir = dataDir;
+    }
+
+    private Path dataDir;
+
     public List<Path> run() throws IOException, InterruptedException {
         preferHeadless();
         startToolkit();
+        if (caseDir == null) caseDir = prepareSample();
         Path state = Files.createTempFile("tracehound-screenshots", ".json");
         Files.delete(state);
         FxThread.run(() -> {
@@ -105,6 +114,21 @@ public final class Screenshots {
         waitIdle();
         FxThread.run(() -> runner.shutdown());
         return written;
+    }
+
+    private Path prepareSample() {
+        log.println("preparing the sample incident case under " + dataDir + " …");
+        log.flush();
+        var task = new dev.tracehound.app.ui.workbench.SampleCasePreparer(dataDir);
+        task.run();
+        try (var c = task.get()) {
+            return c.dir();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not prepare the sample incident: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void selectInterestingEvent() {

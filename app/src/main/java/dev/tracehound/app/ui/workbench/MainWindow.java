@@ -1,6 +1,9 @@
 package dev.tracehound.app.ui.workbench;
 
 import dev.tracehound.app.ui.findings.FindingsView;
+import dev.tracehound.app.ui.importing.ImportView;
+import dev.tracehound.app.ui.importing.ImportViewModel;
+import javafx.scene.control.Button;
 import dev.tracehound.app.ui.inspector.InspectorView;
 import dev.tracehound.app.ui.notify.Notifier;
 import dev.tracehound.app.ui.search.EventTable;
@@ -58,6 +61,8 @@ public final class MainWindow {
     private final EventTable table;
     private final InspectorView inspector;
     private final Notifier notifier;
+    private final ImportViewModel importVm = new ImportViewModel();
+    private Runnable openSample = () -> {};
     private Stage stage;
 
     public MainWindow(WorkbenchViewModel vm, FxTaskRunner runner) {
@@ -80,9 +85,10 @@ public final class MainWindow {
         addTab("Timeline", timeline);
         addTab("Session tree", new SessionTreeView(vm.sessions(), this::showEvent));
         addTab("Findings", new FindingsView(vm.findings(), this::showEvent));
-        addTab("Import", new PlaceholderPane("Import",
-                "Drop export files here or use Case ▸ Import files…. The import runs in the background with a progress bar, "
-                        + "records/s and cancel, and ends with a report of quarantined records. (Wired when the import run lands.)"));
+        addTab("Import", new ImportView(importVm, () -> vm.currentCaseProperty().get(), reports -> {
+            vm.refresh();
+            notifier.info("Import finished", importVm.summaryProperty().get());
+        }));
         addTab("Replay", new PlaceholderPane("Replay",
                 "Rebuild any model call's exact context and send it again to a provider: trials, ablations and a comparison "
                         + "with the recorded answer. (Wired when the replay module lands.)"));
@@ -116,13 +122,7 @@ public final class MainWindow {
         main.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(left, false);
 
-        StatusBar status = new StatusBar();
-        status.setId("status-bar");
-        status.textProperty().bind(vm.statusProperty());
-        runner.busyProperty().addListener((o, a, b) -> status.setProgress(b.isEmpty() ? 0 : -1));
-        Label busy = new Label();
-        busy.textProperty().bind(runner.busyProperty());
-        status.getRightItems().add(busy);
+        StatusBar status = statusBar();
 
         root.setTop(new VBox(menuBar(), searchBar));
         root.setCenter(main);
@@ -131,6 +131,46 @@ public final class MainWindow {
         Themes.apply(scene, vm.themeProperty().get());
         vm.themeProperty().addListener((o, a, t) -> Themes.apply(scene, t));
         installShortcuts();
+    }
+
+    /** Status text, the current background work, and for long work its progress and a cancel button. */
+    private StatusBar statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        Label busy = new Label();
+        Button cancel = new Button("Cancel");
+        cancel.setId("long-task-cancel");
+        cancel.setVisible(false);
+        status.getRightItems().addAll(busy, cancel);
+        Runnable update = () -> {
+            javafx.concurrent.Task<?> t = vm.longTaskProperty().get();
+            status.textProperty().unbind();
+            status.progressProperty().unbind();
+            busy.textProperty().unbind();
+            if (t != null) {
+                status.textProperty().bind(t.messageProperty());
+                status.progressProperty().bind(t.progressProperty());
+                busy.setText(t.getTitle());
+                cancel.setVisible(true);
+                cancel.setOnAction(e -> t.cancel());
+            } else {
+                status.textProperty().bind(vm.statusProperty());
+                busy.textProperty().bind(runner.busyProperty());
+                status.setProgress(runner.busyProperty().get().isEmpty() ? 0 : -1);
+                cancel.setVisible(false);
+            }
+        };
+        runner.busyProperty().addListener((o, a, b) -> {
+            if (vm.longTaskProperty().get() == null) status.setProgress(b.isEmpty() ? 0 : -1);
+        });
+        vm.longTaskProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        return status;
+    }
+
+    /** What Case ▸ Open sample incident does (set by the application, which knows the data folder). */
+    public void onOpenSample(Runnable action) {
+        openSample = action;
     }
 
     private void addTab(String name, Node content) {
@@ -174,7 +214,21 @@ public final class MainWindow {
         quit.setOnAction(e -> {
             if (stage != null) stage.close();
         });
-        caseMenu.getItems().addAll(create, open, recent, close, new SeparatorMenuItem(), quit);
+        MenuItem sample = new MenuItem("Open sample incident");
+        sample.setOnAction(e -> openSample.run());
+        MenuItem importFiles = new MenuItem("Import files…");
+        importFiles.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        importFiles.setOnAction(e -> selectTab("Import"));
+        importFiles.disableProperty().bind(vm.currentCaseProperty().isNull());
+        caseMenu.getItems().addAll(create, open, recent, sample, close, new SeparatorMenuItem(), importFiles, new SeparatorMenuItem(), quit);
+
+        Menu analyze = new Menu("Analyze");
+        MenuItem detectors = new MenuItem("Run detectors");
+        detectors.setId("run-detectors");
+        detectors.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        detectors.setOnAction(e -> vm.analyze());
+        detectors.disableProperty().bind(vm.currentCaseProperty().isNull().or(vm.longTaskProperty().isNotNull()));
+        analyze.getItems().add(detectors);
 
         Menu view = new Menu("View");
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -192,7 +246,7 @@ public final class MainWindow {
         keys.setOnAction(e -> notifier.info("Keyboard shortcuts",
                 "Ctrl+F search · J/K or ↓/↑ next/previous event · S star · T tag · Ctrl+O open case · F5 refresh"));
         help.getItems().add(keys);
-        MenuBar bar = new MenuBar(caseMenu, view, help);
+        MenuBar bar = new MenuBar(caseMenu, view, analyze, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -264,6 +318,10 @@ public final class MainWindow {
     public void selectTab(String name) {
         Tab t = tabsByName.get(name);
         if (t != null) tabs.getSelectionModel().select(t);
+    }
+
+    public ImportViewModel importViewModel() {
+        return importVm;
     }
 
     public EventTable table() {

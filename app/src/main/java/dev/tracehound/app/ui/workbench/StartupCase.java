@@ -1,12 +1,13 @@
 package dev.tracehound.app.ui.workbench;
 
+import dev.tracehound.app.ui.annotate.AnnotationIndex;
 import dev.tracehound.app.ui.settings.AppDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Which case the app opens at start: the last one if it still exists, else the bundled sample incident (prepared
- * once under the data folder), else none, with the status bar saying how to begin.
+ * once under the data folder: imported and analysed), else none, with the status bar saying how to begin.
  */
 public final class StartupCase {
     private final WorkbenchViewModel vm;
@@ -23,10 +24,25 @@ public final class StartupCase {
             vm.openCase(Path.of(last));
             return;
         }
-        vm.statusProperty().set("No case open. Case ▸ New case… or Open case… to begin.");
+        if (SampleCasePreparer.chooseIncident() == null) {
+            vm.statusProperty().set("No case open. Case ▸ New case… or Open case… to begin.");
+            return;
+        }
+        openSample();
     }
 
-    Path casesDir() {
-        return dirs.casesDir();
+    /** Prepares (first time) and opens the sample incident case. */
+    public void openSample() {
+        SampleCasePreparer task = new SampleCasePreparer(dirs.dataDir());
+        task.setOnSucceeded(e -> {
+            var c = task.getValue();
+            if (c != null) vm.show(c, new AnnotationIndex(c.annotations()));
+        });
+        task.setOnFailed(e -> {
+            vm.statusProperty().set("No case open. Case ▸ New case… or Open case… to begin.");
+            vm.reportError("The sample incident could not be prepared: " + task.getException().getMessage()
+                    + ". You can still create or open a case from the Case menu.");
+        });
+        vm.runLong(task);
     }
 }

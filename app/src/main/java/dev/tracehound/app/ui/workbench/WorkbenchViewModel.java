@@ -36,6 +36,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<String> recentCases = FXCollections.observableArrayList();
     private Consumer<String> errorSink = m -> {};
     private AnnotationIndex annotationIndex;
+    private final ObjectProperty<javafx.concurrent.Task<?>> longTask = new SimpleObjectProperty<>();
 
     private final SearchViewModel search;
     private final SessionsViewModel sessions;
@@ -135,6 +136,40 @@ public final class WorkbenchViewModel {
         sessions.reload();
         findings.reload();
         search.search();
+    }
+
+    /**
+     * Runs long work (sample preparation, analysis) on its own thread; the status bar follows its progress and
+     * offers cancel while it runs.
+     */
+    public void runLong(javafx.concurrent.Task<?> task) {
+        longTask.set(task);
+        task.runningProperty().addListener((o, was, now) -> {
+            if (!now && longTask.get() == task) longTask.set(null);
+        });
+        Thread t = new Thread(task, "tracehound-" + task.getTitle().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Runs the detectors over the open case; the findings and badges refresh when it ends. */
+    public void analyze() {
+        Case c = currentCase.get();
+        if (c == null) return;
+        var task = new dev.tracehound.app.ui.analysis.AnalysisTask(c);
+        task.setOnSucceeded(e -> {
+            var r = task.getValue();
+            status.set(String.format("Detectors ran over %d of %d sessions: %d findings%s", r.sessionsAnalysed(), r.sessionsTotal(),
+                    r.findings().size(), r.cancelled() ? " (cancelled; findings so far are kept)" : ""));
+            sessions.reload();
+            findings.reload();
+        });
+        task.setOnFailed(e -> reportError("The detectors failed: " + task.getException().getMessage()));
+        runLong(task);
+    }
+
+    public ObjectProperty<javafx.concurrent.Task<?>> longTaskProperty() {
+        return longTask;
     }
 
     public void toggleTheme() {
