@@ -1,0 +1,34 @@
+package dev.tracehound.importers.otlp;
+
+import java.util.List;
+
+/**
+ * The attributes that name a conversation, most specific first (docs/event-model.md: conversation id >
+ * session id > thread id > trace id).
+ */
+final class SessionKeys {
+    static final List<String> KEYS = List.of(
+            "gen_ai.conversation.id",
+            "session.id",
+            "langfuse.session.id",
+            "traceloop.association.properties.session_id",
+            "langsmith.metadata.session_id",
+            "langsmith.metadata.conversation_id",
+            "thread.id",
+            "langsmith.metadata.thread_id",
+            "traceloop.association.properties.thread_id");
+
+    private SessionKeys() {}
+
+    static int rank(String key) {
+        return KEYS.indexOf(key);
+    }
+
+    static String of(OtlpSpan s) {
+        for (String k : KEYS) {
+            String v = s.text(k);
+            if (v != null && !v.isBlank()) return v;
+        }
+        return null;
+    }
+}
