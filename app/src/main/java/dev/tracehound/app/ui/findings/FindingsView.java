@@ -32,7 +32,8 @@ public final class FindingsView extends SplitPane {
         table.setId("findings-table");
         table.setPlaceholder(new Label("No findings. Run the detectors (Analyze ▸ Run detectors)."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Finding, String> sev = col("Severity", 90, f -> f.severity().name());
+        TableColumn<Finding, String> sev = col("Severity", 96, f -> f.severity().name());
+        sev.setMinWidth(96);
         sev.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -48,10 +49,13 @@ public final class FindingsView extends SplitPane {
         table.getColumns().add(sev);
         table.getColumns().add(col("Detector", 170, Finding::detector));
         table.getColumns().add(col("ATLAS", 130, f -> String.join(", ", f.atlas())));
-        table.getColumns().add(col("OWASP", 70, f -> String.join(", ", f.owasp())));
+        TableColumn<Finding, String> owasp = col("OWASP", 70, f -> String.join(", ", f.owasp()));
+        owasp.setMinWidth(64);
+        table.getColumns().add(owasp);
         table.getColumns().add(col("Session", 110, f -> Texts.shortId(f.sessionId(), 14)));
         TableColumn<Finding, FindingStatus> status = new TableColumn<>("Status");
         status.setPrefWidth(150);
+        status.setMinWidth(150);
         status.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().status()));
         status.setCellFactory(c -> new TableCell<>() {
             private final ComboBox<FindingStatus> box = new ComboBox<>(FXCollections.observableArrayList(FindingStatus.values()));

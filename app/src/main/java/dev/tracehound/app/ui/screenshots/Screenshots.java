@@ -124,7 +124,7 @@ public final class Screenshots {
         try (var c = task.get()) {
             return c.dir();
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("could not prepare the sample incident: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException("could not prepare the sample incident: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -27,29 +27,31 @@ public final class EventTable extends TableView<EventRow> {
         setPlaceholder(new Label("No events. Open a case (Case ▸ Open) or change the search."));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<EventRow, String> star = column("★", 34, r -> {
+        TableColumn<EventRow, String> star = column("★", 30, r -> {
             AnnotationIndex idx = annotations.get();
             return idx != null && idx.starred(r.eventId()) ? "★" : "";
         });
         star.setId("star-column");
         star.getStyleClass().add("star-column");
         getColumns().add(star);
-        getColumns().add(column("Time (UTC)", 178, r -> TimeFormat.human(r.startNanos())));
-        TableColumn<EventRow, String> kind = column("Kind", 128, r -> r.kind().name());
+        getColumns().add(column("Time (UTC)", 168, r -> TimeFormat.human(r.startNanos())));
+        TableColumn<EventRow, String> kind = column("Kind", 118, r -> r.kind().name());
         kind.setCellFactory(c -> new KindCell());
         getColumns().add(kind);
-        getColumns().add(column("Actor", 100, r -> Texts.oneLine(r.actor(), 40)));
-        getColumns().add(column("Tool", 120, r -> Texts.oneLine(r.toolName(), 40)));
-        getColumns().add(column("Model", 100, r -> Texts.oneLine(r.model(), 40)));
-        getColumns().add(column("Session", 90, r -> Texts.shortId(r.sessionId(), 12)));
-        TableColumn<EventRow, String> tags = column("Tags", 80, r -> {
+        getColumns().add(column("Actor", 80, r -> Texts.oneLine(r.actor(), 40)));
+        getColumns().add(column("Tool", 90, r -> Texts.oneLine(r.toolName(), 40)));
+        getColumns().add(column("Model", 80, r -> Texts.oneLine(r.model(), 40)));
+        getColumns().add(column("Session", 70, r -> Texts.shortId(r.sessionId(), 12)));
+        TableColumn<EventRow, String> tags = column("Tags", 56, r -> {
             AnnotationIndex idx = annotations.get();
             return idx == null ? "" : String.join(", ", idx.of(r.eventId()).tags());
         });
         tags.setId("tags-column");
         getColumns().add(tags);
         getColumns().add(column("Text", 400, r -> Texts.oneLine(r.text(), 300)));
-        getColumns().forEach(c -> c.setSortable(false)); // order comes from the search, not from sorting loaded rows
+        getColumns().forEach(c -> c.setSortable(false));
+        getColumns().stream().filter(c -> c.getText().equals("Model")).forEach(c -> c.setVisible(false));
+        setTableMenuButtonVisible(true); // the + menu shows hidden columns such as Model // order comes from the search, not from sorting loaded rows
 
         setRowFactory(t -> new TableRow<>() {
             @Override

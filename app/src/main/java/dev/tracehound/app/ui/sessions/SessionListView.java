@@ -11,7 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Sessions with their size, time span, models, tools and a badge per finding severity. */
@@ -39,17 +38,19 @@ public final class SessionListView extends ListView<SessionItem> {
                 return;
             }
             SessionSummary s = item.summary();
-            Label id = new Label(Texts.oneLine(s.sessionId(), 34));
+            Label id = new Label(Texts.oneLine(s.sessionId(), 40));
             id.getStyleClass().add("session-id");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(6, id, spacer);
+            id.setMinWidth(0); // the id gives way (ellipsis) so the finding badges stay visible
+            HBox.setHgrow(id, Priority.ALWAYS);
+            id.setMaxWidth(Double.MAX_VALUE);
+            HBox top = new HBox(6, id);
             top.setAlignment(Pos.CENTER_LEFT);
             for (Severity sev : Severity.values()) {
                 Integer n = item.findings().get(sev);
                 if (n == null) continue;
                 Label badge = new Label(n + " " + sev.name().charAt(0) + sev.name().substring(1).toLowerCase(Locale.ROOT));
                 badge.getStyleClass().addAll("badge", "severity-" + sev.name().toLowerCase(Locale.ROOT));
+                badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 top.getChildren().add(badge);
             }
             Label line2 = new Label(String.format("%,d events · %s · %s", s.events(), TimeFormat.human(s.startNanos()),
@@ -59,7 +60,11 @@ public final class SessionListView extends ListView<SessionItem> {
             String tools = String.join(", ", s.tools());
             Label line3 = new Label(Texts.oneLine((models.isEmpty() ? "" : models) + (tools.isEmpty() ? "" : "  ⚙ " + tools), 70));
             line3.getStyleClass().add("session-meta");
+            line2.setMinWidth(0);
+            line3.setMinWidth(0);
             VBox box = new VBox(1, top, line2);
+            box.setMinWidth(0);
+            box.setPrefWidth(0); // fit the list's width instead of widening it (no horizontal scrolling)
             if (!line3.getText().isEmpty()) box.getChildren().add(line3);
             setGraphic(box);
         }

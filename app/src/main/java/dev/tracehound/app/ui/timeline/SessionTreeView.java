@@ -21,10 +21,10 @@ public final class SessionTreeView extends TreeTableView<Event> {
         setShowRoot(false);
         setPlaceholder(new Label("Select a session on the left to see it as a tree."));
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Kind", 190, e -> e.kind().name()));
-        getColumns().add(column("Time (UTC)", 170, e -> TimeFormat.human(e.startNanos())));
-        getColumns().add(column("Actor / tool", 140, e -> Texts.oneLine(e.toolName() != null ? e.toolName() : e.actor(), 40)));
-        getColumns().add(column("Duration", 80, e -> e.durationNanos() > 0 ? TimeFormat.duration(e.durationNanos()) : ""));
+        getColumns().add(column("Kind", 200, e -> e.kind().name()));
+        getColumns().add(column("Time (UTC)", 168, e -> TimeFormat.human(e.startNanos())));
+        getColumns().add(column("Actor / tool", 120, e -> Texts.oneLine(e.toolName() != null ? e.toolName() : e.actor(), 40)));
+        getColumns().add(column("Duration", 70, e -> e.durationNanos() > 0 ? TimeFormat.duration(e.durationNanos()) : ""));
         getColumns().add(column("Text", 400, e -> Texts.oneLine(e.text(), 300)));
         vm.sessionEvents().addListener((ListChangeListener<Event>) c -> rebuild(vm));
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -50,6 +50,7 @@ public final class SessionTreeView extends TreeTableView<Event> {
     private static TreeTableColumn<Event, String> column(String title, double width, Function<Event, String> value) {
         TreeTableColumn<Event, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(title.equals("Text") ? 120 : width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? "" : value.apply(cd.getValue().getValue())));
         c.setSortable(false);
         return c;

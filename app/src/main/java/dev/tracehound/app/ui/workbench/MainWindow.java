@@ -102,7 +102,7 @@ public final class MainWindow {
         });
 
         MasterDetailPane center = new MasterDetailPane(Side.RIGHT, tabs, inspector, true);
-        center.setDividerPosition(0.66);
+        center.setDividerPosition(0.69);
 
         Label sessionsTitle = new Label("SESSIONS");
         sessionsTitle.getStyleClass().add("pane-title");
