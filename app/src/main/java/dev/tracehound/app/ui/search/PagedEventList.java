@@ -52,7 +52,8 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
         List<Event> events = pages.get(page);
         if (events == null) {
             request(page);
-            return EventRow.loading(index);
+            events = pages.get(page); // a runner may have answered at once
+            if (events == null) return EventRow.loading(index);
         }
         int offset = index % pageSize;
         return offset < events.size() ? new EventRow(index, events.get(offset)) : EventRow.loading(index);
