@@ -15,5 +15,6 @@ import picocli.CommandLine.Command;
             SessionsCommand.class,
             VerifyCommand.class,
             ScreenshotsCommand.class,
+            ImportCommand.class, FormatsCommand.class,
         })
 public final class TracehoundCommand {}

@@ -92,6 +92,9 @@ public final class ClaudeCodeImporter implements Importer {
         private void line(JsonNode n, JsonLines.Line line) {
             String type = n.isObject() ? Json.text(n, "type") : null;
             if (type == null) throw new RecordRejected("not a Claude Code line: no \"type\" field");
+            if (!n.has("sessionId") && !n.has("uuid") && !n.has("leafUuid") && !n.has("messageId")) {
+                throw new RecordRejected("not a Claude Code line: no sessionId, uuid or leafUuid");
+            }
             Context ctx = context(n, line.locator());
             switch (type) {
                 case "assistant" -> assistant(n, ctx);

@@ -35,7 +35,9 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // exact decimals: payloads show numbers as the source wrote them (0.0 stays 0.0, no double rounding)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private Json() {}
 

@@ -119,21 +119,27 @@ public final class ImportRun {
         Progress progress = new Progress(file, evidence.size());
         String error = null;
         RecordingSink sink;
-        IngestStats stats;
-        try (Ingest ingest = targetCase.ingest(evidence, actor)) {
+        Ingest ingest = targetCase.ingest(evidence, actor);
+        try {
             sink = new RecordingSink(ingest::add, ingest::quarantine, () -> cancelled, progress::record);
             try {
                 importer.read(source, sink);
             } catch (IOException | RuntimeException e) {
                 error = "import of " + name + " stopped: " + describe(e);
             }
+            if (error == null && format != null && sink.records() > 0 && sink.quarantined() == sink.records()) {
+                // a forced format that fits no record: do not mark the evidence complete, so the right format can still import it
+                error = "nothing imported from " + name + ": every record was quarantined as not " + importer.format();
+            }
             if (error == null && !cancelled) {
-                stats = ingest.commit();
+                ingest.commit();
             } else {
                 ingest.flush(); // keep what was read; the evidence stays IMPORTING so a re-run completes it
-                stats = ingest.stats();
             }
+        } finally {
+            ingest.close(); // waits for batches in flight, so the counts below are final
         }
+        IngestStats stats = ingest.stats();
         progress.done(sink.records());
         String hint = wrongFormatHint(head, importer, sink);
         return new ImportReport(name, importer.format(), sha, sink.records(), sink.eventsRead(), stats.added(), stats.duplicates(),
