@@ -58,14 +58,20 @@ public final class LangSmithImporter implements Importer {
                 sink.quarantine(locator, "run is not a JSON object", Json.excerpt(record.toString(), 300));
                 return;
             }
-            if (RunAssembler.id(record) == null && !record.has("run_type")) {
-                sink.quarantine(locator, "not a LangSmith run: no id, dotted_order or run_type", Json.excerpt(record.toString(), 300));
+            if (!isRun(record, list)) {
+                sink.quarantine(locator, "not a LangSmith run: no run_type, dotted_order or trace_id", Json.excerpt(record.toString(), 300));
                 return;
             }
             if ("patch".equals(list)) runs.patch((ObjectNode) record, locator);
             else runs.post((ObjectNode) record, locator);
         });
         runs.finish();
+    }
+
+    /** A run names its type or its place in a trace; a patch only needs the id it updates. */
+    private static boolean isRun(JsonNode record, String list) {
+        if (RunAssembler.id(record) == null) return false;
+        return "patch".equals(list) || record.has("run_type") || record.has("dotted_order") || record.has("trace_id");
     }
 
     private static void emit(JsonNode run, String locator, SpanEventWriter writer, EventSink sink) {

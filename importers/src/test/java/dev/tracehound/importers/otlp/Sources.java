@@ -28,9 +28,14 @@ public final class Sources {
     }
 
     public static ImportSource of(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return new ImportSource(sha256(bytes), file.getFileName().toString(), bytes.length, () -> Files.newInputStream(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return new ImportSource(HexFormat.of().formatHex(md.digest()), file.getFileName().toString(), Files.size(file),
+                    () -> Files.newInputStream(file));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
