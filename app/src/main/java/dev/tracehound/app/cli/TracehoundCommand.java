@@ -16,5 +16,10 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ScreenshotsCommand.class,
             ImportCommand.class, FormatsCommand.class,
+            AnalyzeCommand.class,
+            FindingsCommand.class,
+            FindingStatusCommand.class,
+            TimelineCommand.class,
+            EvalCommand.class,
         })
 public final class TracehoundCommand {}

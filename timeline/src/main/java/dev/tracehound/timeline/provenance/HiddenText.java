@@ -25,7 +25,7 @@ public final class HiddenText {
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])");
     private static final Pattern BASE64_URL = Pattern.compile("(?<![A-Za-z0-9_=-])[A-Za-z0-9_-]{24,}={0,2}(?![A-Za-z0-9_=-])");
-    private static final Pattern HEX = Pattern.compile("(?:\\\\x)?(?:[0-9a-fA-F]{2}(?:\\\\x|\\s)?){16,}");
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z])(?:\\\\x)?(?:[0-9a-fA-F]{2}(?:\\\\x)?){16,}(?![0-9A-Za-z])");
 
     /** True for zero-width characters that hide word boundaries from regex and eyes alike. */
     public static boolean isZeroWidth(int cp) {
@@ -96,7 +96,7 @@ public final class HiddenText {
         }
         Matcher m = HEX.matcher(text);
         while (m.find()) {
-            String hex = m.group().replace("\\x", "").replaceAll("\\s", "");
+            String hex = m.group().replace("\\x", "");
             if (hex.length() % 2 != 0) hex = hex.substring(0, hex.length() - 1);
             try {
                 String decoded = printable(HexFormat.of().parseHex(hex));

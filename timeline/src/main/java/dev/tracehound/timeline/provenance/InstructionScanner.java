@@ -21,7 +21,7 @@ public final class InstructionScanner {
     /** Signs that appear in injections whatever their target. */
     public static final List<InstructionRule> RULES = List.of(
             InstructionRule.of("override", "overrides earlier instructions", 3,
-                    "\\b(?:ignore|disregard|forget|override|bypass|abandon|drop)\\b[^.\\n]{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|system|original|initial|former)\\b[^.\\n]{0,30}?\\b(?:instructions?|prompts?|rules|directions|directives|guidelines|context|messages?|constraints|tasks?|programming)\\b"),
+                    "\\b(?:ignore|disregard|forget|override|bypass|abandon|drop)\\b[^.\\n]{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|system|original|initial|former)\\b[^.\\n]{0,30}?\\b(?:instructions?|prompts?|rules|directions|directives|guidelines|constraints|programming|system\\s+messages?)\\b"),
             InstructionRule.of("new-instructions", "announces new instructions", 2,
                     "\\b(?:new|updated|real|actual|true|revised|additional|secret|hidden)\\s+(?:instructions?|task|directive|orders|system prompt|objective|goal)\\s*(?:[:\\-]|are\\b|is\\b)"),
             InstructionRule.of("directive", "tells the model what it must do", 2,
@@ -56,7 +56,7 @@ public final class InstructionScanner {
             InstructionRule.of("secrecy", "tells the model to hide what it does", 3,
                     "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|notify(?:ing)?|alert(?:ing)?|let(?:ting)?)\\s+(?:the\\s+)?(?:user|human|operator|customer|owner)\\b"),
             InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
-                    "\\b(?:previous|prior|earlier|past|stored|remembered|saved|similar)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions)\\b"));
+                    "\\b(?:refer(?:ring)?\\s+to|follow(?:ing)?|reuse|re-use|consult|according\\s+to|based\\s+on)\\s+(?:the\\s+|a\\s+|your\\s+)?(?:previous|prior|earlier|past|stored|remembered|saved)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions|memor(?:y|ies))\\b"));
 
     public static InstructionScan scan(String text) {
         List<InstructionScan.Hit> hits = new ArrayList<>();

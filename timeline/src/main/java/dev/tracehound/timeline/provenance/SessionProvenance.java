@@ -125,9 +125,13 @@ public final class SessionProvenance {
     /** True when the value was said by the user or the deployer (system) before the given position. */
     public boolean principalSaidBefore(String value, int before) {
         String v = value.toLowerCase(Locale.ROOT);
+        // numbers are typed with spaces or dashes ("4111 1111 ..."), so compare digits with digits
+        boolean digits = v.chars().allMatch(Character::isDigit);
         for (int i = 0; i < Math.min(before, events.size()); i++) {
             Event e = events.get(i);
-            if (e.trust().isPrincipal() && e.text() != null && e.text().toLowerCase(Locale.ROOT).contains(v)) return true;
+            if (!e.trust().isPrincipal() || e.text() == null) continue;
+            String t = e.text().toLowerCase(Locale.ROOT);
+            if (t.contains(v) || digits && t.replaceAll("[ .-]", "").contains(v)) return true;
         }
         return false;
     }

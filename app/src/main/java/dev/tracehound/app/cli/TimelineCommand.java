@@ -1,0 +1,99 @@
+package dev.tracehound.app.cli;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.session.SessionNode;
+import dev.tracehound.timeline.session.SessionReconstructor;
+import dev.tracehound.timeline.session.SessionTimeline;
+import dev.tracehound.timeline.store.Case;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tracehound timeline --case DIR --session ID}: the session as an indented tree, sub-agents nested under their call. */
+@Command(name = "timeline", mixinStandardHelpOptions = true,
+        description = "Show one session as an indented tree: times, kinds, actors, tools and short content.")
+public final class TimelineCommand implements Callable<Integer> {
+    @Mixin CaseOption caseOption;
+    @Mixin OutputOptions output;
+
+    @Option(names = "--session", required = true, paramLabel = "ID", description = "The session id (see `tracehound sessions`).")
+    String session;
+
+    @Override
+    public Integer call() {
+        try (Case c = caseOption.open()) {
+            if (c.events().session(session).isEmpty()) {
+                throw new CliException("no session " + session + " in this case; list them with `tracehound sessions --case " + caseOption.dir() + "`");
+            }
+            SessionTimeline t = SessionReconstructor.fromStore(c.events(), session);
+            if (output.json()) {
+                output.printJson(toMap(t));
+                return 0;
+            }
+            PrintWriter out = output.out();
+            print(t, 0, out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static void print(SessionTimeline t, int depth, PrintWriter out) {
+        out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), t.sessionId(), t.events().size());
+        for (SessionNode n : t.roots()) print(n, t, depth + 1, out);
+    }
+
+    private static void print(SessionNode n, SessionTimeline t, int depth, PrintWriter out) {
+        Event e = n.event();
+        out.printf("%s %s%-14s %-12s %s%n", time(e), "  ".repeat(depth), e.kind(), FindingsView.cell(label(e), 24),
+                FindingsView.cell(e.text(), 100));
+        for (SessionNode k : n.children()) print(k, t, depth + 1, out);
+        for (SessionTimeline child : t.children()) {
+            if (child.launchedBy() != null && child.launchedBy().eventId().equals(e.eventId())) print(child, depth + 1, out);
+        }
+    }
+
+    private static String label(Event e) {
+        if (e.toolName() != null) return e.toolName();
+        if (e.actor() != null) return e.actor();
+        return e.model() == null ? "" : e.model();
+    }
+
+    private static String time(Event e) {
+        Instant i = Instant.ofEpochSecond(0, e.startNanos());
+        return i.toString() + (e.has(dev.tracehound.timeline.event.EventFlag.TIME_INFERRED) ? "~" : " ");
+    }
+
+    private static Map<String, Object> toMap(SessionTimeline t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("session", t.sessionId());
+        m.put("launched_by", t.launchedBy() == null ? null : t.launchedBy().eventId());
+        m.put("events", t.roots().stream().map(TimelineCommand::toMap).toList());
+        m.put("children", t.children().stream().map(TimelineCommand::toMap).toList());
+        List<Map<String, Object>> tools = new ArrayList<>();
+        t.toolExchanges().forEach(x -> tools.add(Map.of("call", x.call().eventId(), "result", x.result() == null ? "" : x.result().eventId())));
+        m.put("tool_exchanges", tools);
+        return m;
+    }
+
+    private static Map<String, Object> toMap(SessionNode n) {
+        Event e = n.event();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.eventId());
+        m.put("time", Instant.ofEpochSecond(0, e.startNanos()).toString());
+        m.put("kind", e.kind().name());
+        m.put("actor", e.actor());
+        m.put("tool", e.toolName());
+        m.put("model", e.model());
+        m.put("trust", e.trust().name());
+        m.put("text", FindingsView.cell(e.text(), 500));
+        m.put("children", n.children().stream().map(TimelineCommand::toMap).toList());
+        return m;
+    }
+}
