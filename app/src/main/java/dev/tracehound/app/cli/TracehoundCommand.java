@@ -21,5 +21,6 @@ import picocli.CommandLine.Command;
             FindingStatusCommand.class,
             TimelineCommand.class,
             EvalCommand.class,
+            PlaybookCommand.class,
         })
 public final class TracehoundCommand {}

@@ -92,7 +92,8 @@ public final class Checklist {
     }
 
     private static String option(DecisionOption o, String choice) {
-        return o.label() + " → " + o.next() + (o.label().equals(choice) ? " (chosen)" : "");
+        // plain punctuation only: the PDF's built-in fonts have no arrow glyph
+        return o.label() + " — next: " + o.next() + (o.label().equals(choice) ? " (chosen)" : "");
     }
 
     private static String note(Note n) {

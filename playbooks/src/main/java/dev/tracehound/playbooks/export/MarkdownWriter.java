@@ -43,12 +43,12 @@ final class MarkdownWriter implements ChecklistWriter {
         return out.toString().replaceAll("\n{3,}", "\n\n");
     }
 
-    /** One line, with every character Markdown or HTML could act on escaped. */
+    /** One line; the characters that could start emphasis, code, a link or image, raw HTML or a table are escaped. */
     static String inline(String text) {
         if (text == null) return "";
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (char c : text.replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
-            if ("\\`*_{}[]()<>#+!|&~".indexOf(c) >= 0) b.append('\\');
+            if ("\\`*_[]<>&|".indexOf(c) >= 0) b.append('\\');
             b.append(c);
         }
         return b.toString();

@@ -17,7 +17,7 @@ public record Check(CheckType type, String query, String detector, String plan, 
     public String describe() {
         if (type == null) return "(no type)";
         String what = switch (type) {
-            case SEARCH -> "search `" + query + "`";
+            case SEARCH -> "search \"" + query + "\"";
             case DETECTOR -> "findings of detector " + detector;
             case REPLAY -> "replay runs of plan " + plan;
         };

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,12 +14,15 @@ import java.util.Map;
 final class Locations {
     private final Map<String, JsonLocation> byPointer = new HashMap<>();
 
-    static Locations of(String yaml) {
+    /**
+     * Reads the whole document once, which is also the syntax check: malformed YAML fails here, before data binding
+     * could report a less helpful "wrong kind of value" for the same mistake.
+     */
+    static Locations of(String yaml) throws IOException {
         Locations l = new Locations();
         try (JsonParser p = Yaml.YAML.getFactory().createParser(yaml)) {
             if (p.nextToken() != null) l.walk(p, "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the text parsed once already; this does not happen
+            if (p.nextToken() != null) throw new com.fasterxml.jackson.core.JsonParseException(p, "more than one YAML document in the file");
         }
         return l;
     }

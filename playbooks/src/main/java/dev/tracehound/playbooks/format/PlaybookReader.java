@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,45 +51,60 @@ public final class PlaybookReader {
     /** @param source the file name used in problems */
     public static Playbook read(String yaml, String source) {
         if (yaml.isBlank()) throw new PlaybookException(new Problem(source, 1, 1, "the file is empty; a playbook needs id, title, version and phases"));
+        Locations locations;
         Playbook playbook;
+        try {
+            locations = Locations.of(yaml);
+        } catch (JsonProcessingException e) {
+            throw new PlaybookException(describe(e, null, source));
+        } catch (IOException e) {
+            throw new PlaybookException(new Problem(source, 0, 0, "cannot read: " + e.getMessage()));
+        }
         try {
             playbook = Yaml.YAML.readValue(yaml, Playbook.class);
         } catch (JsonProcessingException e) {
-            throw new PlaybookException(describe(e, yaml, source));
+            throw new PlaybookException(describe(e, locations, source));
         }
         if (playbook == null) throw new PlaybookException(new Problem(source, 1, 1, "the file holds no playbook"));
-        List<Problem> problems = new PlaybookValidator(source, Locations.of(yaml)).validate(playbook);
+        List<Problem> problems = new PlaybookValidator(source, locations).validate(playbook);
         if (!problems.isEmpty()) throw new PlaybookException(problems);
         return playbook;
     }
 
-    private static Problem describe(JsonProcessingException e, String yaml, String source) {
-        JsonParseException syntax = syntaxError(e);
+    /** @param locations null when the text is not even well-formed YAML */
+    private static Problem describe(JsonProcessingException e, Locations locations, String source) {
+        MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        if (marked != null && marked.getProblemMark() != null) {
+            String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+            return new Problem(source, marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1,
+                    "malformed YAML: " + marked.getProblem() + context);
+        }
+        JsonParseException syntax = cause(e, JsonParseException.class);
         if (syntax != null) {
             JsonLocation l = syntax.getLocation();
             return new Problem(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
                     "malformed YAML: " + yamlMessage(syntax));
         }
-        JsonLocation loc = e instanceof JsonMappingException m ? locate(m, yaml) : e.getLocation();
+        JsonLocation loc = e instanceof JsonMappingException m && locations != null ? locate(m, locations) : e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         int col = loc == null ? 0 : loc.getColumnNr();
         return new Problem(source, Math.max(line, 0), Math.max(col, 0), message(e));
     }
 
     /** Data binding reports where it noticed the problem, often the end of the object; the path is more precise. */
-    private static JsonLocation locate(JsonMappingException e, String yaml) {
+    private static JsonLocation locate(JsonMappingException e, Locations locations) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() == Phase.class) pointer.append('/').append(f.getValue());
-        JsonLocation l = pointer.isEmpty() ? null : Locations.of(yaml).at(pointer.toString());
+        JsonLocation l = pointer.isEmpty() ? null : locations.at(pointer.toString());
         return l != null ? l : e.getLocation();
     }
 
-    private static JsonParseException syntaxError(Throwable e) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException p) return p;
+            if (type.isInstance(t)) return type.cast(t);
         }
         return null;
     }

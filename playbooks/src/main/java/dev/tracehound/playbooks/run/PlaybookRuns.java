@@ -134,17 +134,28 @@ public final class PlaybookRuns {
                 + "' has no step '" + stepId + "'; steps: " + String.join(", ", run.playbook().steps().stream().map(Step::id).toList())));
     }
 
+    /**
+     * The label of the option chosen. Labels are sentences, awkward to type, so the option's target step id or its
+     * 1-based number are accepted as well.
+     */
     private static String choice(Step step, String choice) {
-        List<String> labels = step.options().stream().map(DecisionOption::label).toList();
+        List<DecisionOption> options = step.options();
         if (!step.isDecision()) {
             if (choice != null) throw new IllegalArgumentException("step '" + step.id() + "' is not a decision; it takes no choice");
             return null;
         }
-        if (choice == null || !labels.contains(choice)) {
-            throw new IllegalArgumentException("step '" + step.id() + "' is a decision (" + step.title() + "); choose one of: "
-                    + String.join(" | ", labels));
+        if (choice != null) {
+            String c = choice.strip();
+            for (DecisionOption o : options) if (o.label().equalsIgnoreCase(c) || o.next().equals(c)) return o.label();
+            if (c.matches("\\d{1,3}") && Integer.parseInt(c) >= 1 && Integer.parseInt(c) <= options.size()) {
+                return options.get(Integer.parseInt(c) - 1).label();
+            }
         }
-        return choice;
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < options.size(); i++) {
+            list.append(i == 0 ? "" : " | ").append(i + 1).append(") ").append(options.get(i).label()).append(" [").append(options.get(i).next()).append(']');
+        }
+        throw new IllegalArgumentException("step '" + step.id() + "' is a decision (" + step.title() + "); choose one of: " + list);
     }
 
     private void audit(String actor, String action, PlaybookRun run, Consumer<ObjectNode> details) {

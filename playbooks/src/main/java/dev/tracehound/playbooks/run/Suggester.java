@@ -14,7 +14,8 @@ import java.util.Set;
  * Suggests playbooks from a case's findings: a finding of detector X suggests every playbook that references X;
  * failing that, a playbook sharing a MITRE ATLAS technique with a finding is suggested as a weaker match. Findings
  * marked false positive suggest nothing. Playbooks whose main (first-listed) detector has findings come first: an
- * indirect-injection finding puts the indirect-injection playbook above the others that also mention it.
+ * indirect-injection finding puts the indirect-injection playbook above the others that also mention it. Ties go
+ * to more shared ATLAS ids, then to the playbook named after the detector.
  */
 public final class Suggester {
     private Suggester() {}
@@ -33,19 +34,19 @@ public final class Suggester {
                     ids.add(f.id());
                 }
             }
-            if (detectors.isEmpty()) {
-                for (Finding f : live) {
-                    List<String> shared = f.atlas().stream().filter(entry.playbook().references().atlas()::contains).toList();
-                    if (!shared.isEmpty()) {
-                        atlas.addAll(shared);
-                        ids.add(f.id());
-                    }
-                }
+            boolean byDetector = !detectors.isEmpty();
+            for (Finding f : live) {
+                if (byDetector && !ids.contains(f.id())) continue; // with a detector match, ATLAS only ranks
+                List<String> shared = f.atlas().stream().filter(entry.playbook().references().atlas()::contains).toList();
+                atlas.addAll(shared);
+                if (!byDetector && !shared.isEmpty()) ids.add(f.id());
             }
             if (!ids.isEmpty()) out.add(new Suggestion(entry, List.copyOf(detectors), List.copyOf(ids), List.copyOf(atlas)));
         }
         out.sort(Comparator.comparing((Suggestion s) -> s.detectors().isEmpty())
                 .thenComparing(s -> !s.detectors().contains(mainDetector(s.entry())))
+                .thenComparing(s -> -s.sharedAtlas().size())
+                .thenComparing(s -> !s.detectors().contains(s.entry().playbook().id()))
                 .thenComparing(s -> -s.findingIds().size())
                 .thenComparing(s -> s.entry().playbook().id()));
         return out;

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param detectors detectors with findings that the playbook references (the strong reason)
  * @param findingIds the findings behind the suggestion
- * @param sharedAtlas ATLAS ids the findings and the playbook have in common (the weak reason, when no detector matches)
+ * @param sharedAtlas ATLAS ids the findings and the playbook have in common (the weak reason when no detector matches,
+ *     else a tie-breaker)
  */
 public record Suggestion(CatalogueEntry entry, List<String> detectors, List<String> findingIds, List<String> sharedAtlas) {
     public String reason() {

@@ -49,6 +49,12 @@ class BuiltInCatalogueTest {
             assertFalse(p.references().atlas().isEmpty(), p.id());
             assertFalse(p.references().owasp().isEmpty(), p.id());
             assertFalse(p.detectors().isEmpty(), p.id() + " is suggested by some detector");
+            for (Step s : p.steps()) {
+                for (String ev : s.evidence()) {
+                    // a comma inside a YAML flow list splits an item silently; unbalanced brackets reveal it
+                    assertEquals(ev.chars().filter(c -> c == '(').count(), ev.chars().filter(c -> c == ')').count(), p.id() + "/" + s.id() + ": " + ev);
+                }
+            }
         }
     }
 

@@ -79,6 +79,18 @@ class PlaybookReaderTest {
     }
 
     @Test
+    void unclosedFlowListAtTheEndAndBadIndentationAreMalformedYaml() {
+        Problem end = only("id: x\ntitle: [oops\n");
+        assertEquals(3, end.line(), end.toString());
+        assertEquals("malformed YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence)", end.message());
+        Problem indent = only("id: x\n  title: y\n");
+        assertEquals(2, indent.line());
+        assertTrue(indent.message().startsWith("malformed YAML: mapping values are not allowed here"), indent.message());
+        Problem two = only(VALID + "---\nid: second\n");
+        assertTrue(two.message().contains("more than one YAML document"), two.message());
+    }
+
+    @Test
     void unknownFieldNamesTheFieldAndTheAllowedOnes() {
         Problem p = only(replace("      guidance: Search retrieved documents.", "      guidence: Search retrieved documents."));
         assertEquals(13, p.line());

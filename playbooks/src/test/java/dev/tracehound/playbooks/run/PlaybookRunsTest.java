@@ -114,7 +114,7 @@ class PlaybookRunsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runs.tick(run.id(), Tick.of("nope"), "a"))
                 .getMessage().contains("has no step 'nope'; steps: preserve-evidence"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runs.tick(run.id(), Tick.of("carrier-type"), "a"))
-                .getMessage().contains("choose one of: a document in the RAG index or knowledge base | a web page"));
+                .getMessage().contains("choose one of: 1) a document in the RAG index or knowledge base [quarantine-document] | 2) a web page"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runs.tick(run.id(),
                 new Tick("find-carrier", null, List.of("no-such-event"), null, null, null), "a")).getMessage().contains("no-such-event"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runs.tick(run.id(),
@@ -130,6 +130,25 @@ class PlaybookRunsTest {
         assertEquals(StepStatus.SKIPPED, run.status("restrict-tool"));
         assertEquals(StepStatus.OPEN, run.status("block-source"));
         assertEquals(2, run.progress().get(Phase.CONTAINMENT).skipped());
+
+        // the option's target step or its number work as well as the label; changing the answer moves the skips
+        run = runs.tick(run.id(), new Tick("carrier-type", null, null, null, null, "restrict-tool"), "a");
+        assertEquals("the output of a tool or MCP server", run.state("carrier-type").choice());
+        assertEquals(StepStatus.SKIPPED, run.status("block-source"));
+        run = runs.tick(run.id(), new Tick("carrier-type", null, null, null, null, "1"), "a");
+        assertEquals(StepStatus.OPEN, run.status("quarantine-document"));
+    }
+
+    @Test
+    void reopenUndoesATickButKeepsItsNotesAndIsAudited() {
+        PlaybookRun run = runs.start(catalogue.get("jailbreak"), "a");
+        runs.tick(run.id(), new Tick("harm", "first look", null, List.of("finding-1"), null, null), "a");
+        PlaybookRun reopened = runs.reopen(run.id(), "harm", "not finished: output also posted publicly", "b");
+        assertEquals(StepStatus.OPEN, reopened.status("harm"));
+        assertEquals(List.of("first look", "not finished: output also posted publicly"),
+                reopened.state("harm").notes().stream().map(Note::text).toList());
+        assertEquals(List.of("finding-1"), reopened.state("harm").findings());
+        assertTrue(kase.audit().entries().stream().anyMatch(e -> e.action().equals("playbook-reopen") && e.actor().equals("b")));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package dev.tracehound.app.cli.playbook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracehound.app.cli.CaseOption;
+import dev.tracehound.app.cli.OutputOptions;
+import dev.tracehound.app.pdf.HtmlToPdf;
+import dev.tracehound.playbooks.export.Checklist;
+import dev.tracehound.playbooks.run.PlaybookRun;
+import dev.tracehound.playbooks.run.PlaybookRuns;
+import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.store.Case;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a run as a printable checklist: Markdown, HTML or PDF.")
+public final class PlaybookExportCommand implements Callable<Integer> {
+    enum Format { md, html, pdf }
+
+    @Mixin CaseOption caseOption;
+    @Mixin OutputOptions output;
+
+    @Parameters(paramLabel = "RUN", arity = "0..1", description = "The run id (optional when the case has one run).")
+    String runId;
+
+    @Option(names = "--format", required = true, paramLabel = "md|html|pdf", description = "md, html or pdf.")
+    Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Case c = caseOption.open()) {
+            PlaybookRun run = new PlaybookRuns(c).resolve(runId);
+            String name = c.info().name();
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            switch (format) {
+                case md -> Files.writeString(out, Checklist.markdown(run, name), StandardCharsets.UTF_8);
+                case html -> Files.writeString(out, Checklist.html(run, name), StandardCharsets.UTF_8);
+                case pdf -> HtmlToPdf.render(Checklist.html(run, name), out);
+            }
+            c.audit().append(Actors.current(), "playbook-export", new ObjectMapper().writeValueAsString(
+                    Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString())));
+            if (output.json()) output.printJson(Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString()));
+            else {
+                output.out().println("wrote " + out + " (" + format + ", " + run.id() + ")");
+                output.out().flush();
+            }
+        }
+        return 0;
+    }
+}
