@@ -1,0 +1,103 @@
+package dev.tracehound.app.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.app.AppVersion;
+import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.store.Case;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * Where reports and exports of a case go and how they are recorded: by default under the case's {@code exports/}
+ * folder, always written to a temporary file first and moved into place (so a failed write leaves no half file),
+ * and always audited with the file's SHA-256 so the audit log proves what left the case.
+ */
+public final class CaseOutputs {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private CaseOutputs() {}
+
+    /** The default output file: {@code <case>/exports/<base>-<utc stamp>.<extension>}. */
+    public static Path defaultPath(Case c, String base, String extension) {
+        return c.dir().resolve("exports").resolve(base + "-" + STAMP.format(Instant.now()) + "." + extension);
+    }
+
+    /** Writes a file of the case atomically, then appends an {@code export} audit entry describing it. */
+    public static OutputRecord write(Case c, Path target, String kind, String format, Writer writer) {
+        Path out = target.toAbsolutePath().normalize();
+        try {
+            Path parent = out.getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".tracehound-", ".part");
+            long records;
+            try {
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    records = writer.write(os);
+                }
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            OutputRecord record = new OutputRecord(out, kind, format, records, sha256(out), Files.size(out));
+            audit(c, record);
+            return record;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void audit(Case c, OutputRecord r) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("kind", r.kind());
+        d.put("format", r.format());
+        d.put("file", r.file().toString());
+        d.put("sha256", r.sha256());
+        d.put("size", r.size());
+        d.put("records", r.records());
+        d.put("tool_version", AppVersion.get());
+        c.audit().append(Actors.current(), "export", d.toString());
+    }
+
+    /** SHA-256 of a file, streamed. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
+    /** Writes the content and returns how many records (events, findings, pages) it holds. */
+    @FunctionalInterface
+    public interface Writer {
+        long write(OutputStream out) throws IOException;
+    }
+
+    /** What was written: the file, its hash and size, and how many records it holds. */
+    public record OutputRecord(Path file, String kind, String format, long records, String sha256, long size) {}
+}
