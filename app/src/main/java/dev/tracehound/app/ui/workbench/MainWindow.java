@@ -92,9 +92,8 @@ public final class MainWindow {
         addTab("Replay", new PlaceholderPane("Replay",
                 "Rebuild any model call's exact context and send it again to a provider: trials, ablations and a comparison "
                         + "with the recorded answer. (Wired when the replay module lands.)"));
-        addTab("Playbooks", new PlaceholderPane("Playbooks",
-                "Incident-response playbooks per case, with steps that tick themselves when a query or finding confirms them. "
-                        + "(Wired when the playbooks module lands.)"));
+        addTab("Playbooks", new dev.tracehound.app.ui.playbooks.PlaybooksView(vm.playbooks()));
+        addTab("Report", new dev.tracehound.app.ui.reporting.ReportView(vm.report()));
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.sessions().selectedProperty().addListener((o, a, s) -> {

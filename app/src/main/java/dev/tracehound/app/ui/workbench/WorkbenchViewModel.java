@@ -43,6 +43,8 @@ public final class WorkbenchViewModel {
     private final InspectorViewModel inspector;
     private final FindingsViewModel findings;
     private final HistogramViewModel histogram;
+    private final dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks;
+    private final dev.tracehound.app.ui.reporting.ReportViewModel report;
 
     public WorkbenchViewModel(TaskRunner runner, AppStateStore stateStore) {
         this.runner = runner;
@@ -53,6 +55,8 @@ public final class WorkbenchViewModel {
         this.inspector = new InspectorViewModel(runner);
         this.findings = new FindingsViewModel(runner);
         this.histogram = new HistogramViewModel(runner);
+        this.playbooks = new dev.tracehound.app.ui.playbooks.PlaybooksViewModel(runner);
+        this.report = new dev.tracehound.app.ui.reporting.ReportViewModel(runner);
         theme.set(state.theme == null ? "light" : state.theme);
         recentCases.setAll(state.recentCases);
         theme.addListener((o, a, b) -> {
@@ -109,6 +113,8 @@ public final class WorkbenchViewModel {
         inspector.open(c, index);
         search.open(c);
         histogram.refresh(c, "");
+        playbooks.open(c);
+        report.open(c);
     }
 
     public void closeCase() {
@@ -118,6 +124,8 @@ public final class WorkbenchViewModel {
         sessions.close();
         findings.close();
         inspector.close();
+        playbooks.close();
+        report.close();
         histogram.refresh(null, null);
         currentCase.set(null);
         annotationIndex = null;
@@ -192,4 +200,6 @@ public final class WorkbenchViewModel {
     public InspectorViewModel inspector() { return inspector; }
     public FindingsViewModel findings() { return findings; }
     public HistogramViewModel histogram() { return histogram; }
+    public dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks() { return playbooks; }
+    public dev.tracehound.app.ui.reporting.ReportViewModel report() { return report; }
 }
