@@ -89,9 +89,7 @@ public final class MainWindow {
             vm.refresh();
             notifier.info("Import finished", importVm.summaryProperty().get());
         }));
-        addTab("Replay", new PlaceholderPane("Replay",
-                "Rebuild any model call's exact context and send it again to a provider: trials, ablations and a comparison "
-                        + "with the recorded answer. (Wired when the replay module lands.)"));
+        addTab("Replay", new dev.tracehound.app.ui.replay.ReplayView(vm.replay(), vm::runLong, notifier::error));
         addTab("Playbooks", new dev.tracehound.app.ui.playbooks.PlaybooksView(vm.playbooks()));
         addTab("Report", new dev.tracehound.app.ui.reporting.ReportView(vm.report()));
         tabs.setId("main-tabs");

@@ -45,6 +45,7 @@ public final class WorkbenchViewModel {
     private final HistogramViewModel histogram;
     private final dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks;
     private final dev.tracehound.app.ui.reporting.ReportViewModel report;
+    private final dev.tracehound.app.ui.replay.ReplayViewModel replay = new dev.tracehound.app.ui.replay.ReplayViewModel();
 
     public WorkbenchViewModel(TaskRunner runner, AppStateStore stateStore) {
         this.runner = runner;
@@ -63,6 +64,7 @@ public final class WorkbenchViewModel {
             state.theme = b;
             stateStore.save(state);
         });
+        inspector.eventProperty().addListener((o, a, e) -> replay.select(e));
         search.effectiveQueryProperty().addListener((o, a, q) -> histogram.refresh(currentCase.get(), search.queryProperty().get()));
     }
 
@@ -115,6 +117,7 @@ public final class WorkbenchViewModel {
         histogram.refresh(c, "");
         playbooks.open(c);
         report.open(c);
+        replay.open(c);
     }
 
     public void closeCase() {
@@ -126,6 +129,7 @@ public final class WorkbenchViewModel {
         inspector.close();
         playbooks.close();
         report.close();
+        replay.close();
         histogram.refresh(null, null);
         currentCase.set(null);
         annotationIndex = null;
@@ -202,4 +206,5 @@ public final class WorkbenchViewModel {
     public HistogramViewModel histogram() { return histogram; }
     public dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks() { return playbooks; }
     public dev.tracehound.app.ui.reporting.ReportViewModel report() { return report; }
+    public dev.tracehound.app.ui.replay.ReplayViewModel replay() { return replay; }
 }
