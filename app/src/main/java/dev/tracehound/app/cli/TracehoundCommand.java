@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SessionsCommand.class,
             VerifyCommand.class,
             ScreenshotsCommand.class,
+            BenchCommand.class,
             ReportCommand.class,
             ExportCommand.class,
             VerifyReportCommand.class,
