@@ -27,13 +27,17 @@ public final class RawRecordReader {
     public static String read(EvidenceStore evidence, String sha256, String locator) throws IOException {
         String base = locator.contains("#") ? locator.substring(0, locator.indexOf('#')) : locator;
         if (base.startsWith("line:")) {
+            // line:N, or line:N/json/pointer for a node inside the JSON document on that line (OTLP JSONL)
+            String rest = base.substring(5).strip();
+            int slash = rest.indexOf('/');
             long line;
             try {
-                line = Long.parseLong(base.substring(5).strip());
+                line = Long.parseLong(slash < 0 ? rest : rest.substring(0, slash));
             } catch (NumberFormatException e) {
                 return "(unreadable locator " + locator + ")";
             }
-            return line(evidence, sha256, line);
+            String text = line(evidence, sha256, line);
+            return slash < 0 ? text : nodeOfLine(text, rest.substring(slash));
         }
         if (base.startsWith("/") || base.isEmpty()) return pointer(evidence, sha256, base);
         return "(locator " + locator + " does not name a line or a JSON node; open the evidence file " + sha256 + " to read it)";
@@ -48,6 +52,16 @@ public final class RawRecordReader {
             }
         }
         return "(the evidence file has fewer than " + wanted + " lines)";
+    }
+
+    private static String nodeOfLine(String lineText, String pointer) {
+        try {
+            JsonNode node = PRETTY.readTree(lineText).at(JsonPointer.compile(pointer));
+            if (node == null || node.isMissingNode()) return "(no node at " + pointer + " on that line)\n\n" + lineText;
+            return cap(PRETTY.writeValueAsString(node));
+        } catch (IOException | IllegalArgumentException e) {
+            return lineText; // not JSON after all: the line itself is the record
+        }
     }
 
     private static String pointer(EvidenceStore evidence, String sha256, String pointer) throws IOException {

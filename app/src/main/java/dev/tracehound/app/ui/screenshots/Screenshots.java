@@ -94,6 +94,12 @@ public final class Screenshots {
         });
         waitIdle();
         written.add(snap("04-findings.png"));
+        FxThread.run(() -> window.selectTab("Report"));
+        waitIdle();
+        written.add(snap("07-report.png"));
+        FxThread.run(() -> window.selectTab("Playbooks"));
+        waitIdle();
+        written.add(snap("08-playbooks.png"));
         FxThread.run(() -> {
             window.selectTab("Timeline");
             vm.search().queryProperty().set("kind:TOOL_CALL AND (");

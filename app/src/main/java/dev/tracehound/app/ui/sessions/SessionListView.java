@@ -43,15 +43,15 @@ public final class SessionListView extends ListView<SessionItem> {
             id.setMinWidth(0); // the id gives way (ellipsis) so the finding badges stay visible
             HBox.setHgrow(id, Priority.ALWAYS);
             id.setMaxWidth(Double.MAX_VALUE);
-            HBox top = new HBox(6, id);
-            top.setAlignment(Pos.CENTER_LEFT);
-            for (Severity sev : Severity.values()) {
+            HBox badges = new HBox(4);
+            badges.setAlignment(Pos.CENTER_LEFT);
+            for (Severity sev : java.util.List.of(Severity.values()).reversed()) { // most severe first
                 Integer n = item.findings().get(sev);
                 if (n == null) continue;
                 Label badge = new Label(n + " " + sev.name().charAt(0) + sev.name().substring(1).toLowerCase(Locale.ROOT));
                 badge.getStyleClass().addAll("badge", "severity-" + sev.name().toLowerCase(Locale.ROOT));
                 badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                top.getChildren().add(badge);
+                badges.getChildren().add(badge);
             }
             Label line2 = new Label(String.format("%,d events · %s · %s", s.events(), TimeFormat.human(s.startNanos()),
                     TimeFormat.duration(s.endNanos() - s.startNanos())));
@@ -62,7 +62,9 @@ public final class SessionListView extends ListView<SessionItem> {
             line3.getStyleClass().add("session-meta");
             line2.setMinWidth(0);
             line3.setMinWidth(0);
-            VBox box = new VBox(1, top, line2);
+            VBox box = new VBox(1, id);
+            if (!badges.getChildren().isEmpty()) box.getChildren().add(badges);
+            box.getChildren().add(line2);
             box.setMinWidth(0);
             box.setPrefWidth(0); // fit the list's width instead of widening it (no horizontal scrolling)
             if (!line3.getText().isEmpty()) box.getChildren().add(line3);
