@@ -21,14 +21,34 @@ public final class SessionListView extends ListView<SessionItem> {
         setId("session-list");
         getStyleClass().add("session-list");
         setPlaceholder(new Label("No sessions yet."));
-        setCellFactory(l -> new SessionCell());
+        setCellFactory(l -> new SessionCell(vm));
+        javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Star / unstar session");
+        star.setOnAction(e -> vm.toggleStar(getSelectionModel().getSelectedItem()));
+        javafx.scene.control.MenuItem tag = new javafx.scene.control.MenuItem("Tag session…");
+        tag.setOnAction(e -> ask("Tag for this session").ifPresent(t -> vm.tag(getSelectionModel().getSelectedItem(), t)));
+        javafx.scene.control.MenuItem note = new javafx.scene.control.MenuItem("Note on session…");
+        note.setOnAction(e -> ask("Note on this session").ifPresent(t -> vm.note(getSelectionModel().getSelectedItem(), t)));
+        setContextMenu(new javafx.scene.control.ContextMenu(star, tag, note));
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != getSelectionModel().getSelectedItem()) getSelectionModel().select(b);
         });
     }
 
+    private static java.util.Optional<String> ask(String header) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        d.setTitle("Session");
+        d.setHeaderText(header);
+        return d.showAndWait();
+    }
+
     private static final class SessionCell extends ListCell<SessionItem> {
+        private final SessionsViewModel vm;
+
+        SessionCell(SessionsViewModel vm) {
+            this.vm = vm;
+        }
+
         @Override
         protected void updateItem(SessionItem item, boolean empty) {
             super.updateItem(item, empty);
@@ -38,7 +58,8 @@ public final class SessionListView extends ListView<SessionItem> {
                 return;
             }
             SessionSummary s = item.summary();
-            Label id = new Label(Texts.oneLine(s.sessionId(), 40));
+            var marks = vm.annotationsOf(s.sessionId());
+            Label id = new Label((marks.starred() ? "★ " : "") + Texts.oneLine(s.sessionId(), 40));
             id.getStyleClass().add("session-id");
             id.setMinWidth(0); // the id gives way (ellipsis) so the finding badges stay visible
             HBox.setHgrow(id, Priority.ALWAYS);
@@ -68,6 +89,11 @@ public final class SessionListView extends ListView<SessionItem> {
             box.setMinWidth(0);
             box.setPrefWidth(0); // fit the list's width instead of widening it (no horizontal scrolling)
             if (!line3.getText().isEmpty()) box.getChildren().add(line3);
+            if (!marks.tags().isEmpty()) {
+                Label tags = new Label("Tags: " + String.join(", ", marks.tags()));
+                tags.getStyleClass().add("session-meta");
+                box.getChildren().add(tags);
+            }
             setGraphic(box);
         }
     }

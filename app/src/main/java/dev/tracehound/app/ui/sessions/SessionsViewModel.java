@@ -30,13 +30,46 @@ public final class SessionsViewModel {
         selected.addListener((obs, old, s) -> loadEvents(s));
     }
 
-    public void open(Case c) {
+    private dev.tracehound.app.ui.annotate.AnnotationIndex annotations;
+
+    public void open(Case c, dev.tracehound.app.ui.annotate.AnnotationIndex index) {
         current = c;
+        annotations = index;
         reload();
+    }
+
+    /** The investigator's marks on a session (star, tags, notes), as on events. */
+    public dev.tracehound.timeline.annotate.Annotations annotationsOf(String sessionId) {
+        return annotations == null ? new dev.tracehound.timeline.annotate.Annotations(sessionId, false, java.util.Set.of(), List.of())
+                : annotations.of(sessionId);
+    }
+
+    public void toggleStar(SessionItem s) {
+        annotate(s, idx -> idx.toggleStar(s.summary().sessionId(), dev.tracehound.timeline.audit.Actors.current()));
+    }
+
+    public void tag(SessionItem s, String tag) {
+        if (tag == null || tag.isBlank()) return;
+        annotate(s, idx -> idx.tag(s.summary().sessionId(), tag.strip(), dev.tracehound.timeline.audit.Actors.current()));
+    }
+
+    public void note(SessionItem s, String text) {
+        if (text == null || text.isBlank()) return;
+        annotate(s, idx -> idx.note(s.summary().sessionId(), text.strip(), dev.tracehound.timeline.audit.Actors.current()));
+    }
+
+    private void annotate(SessionItem s, java.util.function.Function<dev.tracehound.app.ui.annotate.AnnotationIndex, ?> change) {
+        var idx = annotations;
+        if (idx == null || s == null) return;
+        runner.run("Saving annotation", () -> change.apply(idx), ok -> {
+            int i = sessions.indexOf(s);
+            if (i >= 0) sessions.set(i, new SessionItem(s.summary(), s.findings())); // redraw the cell
+        }, e -> {});
     }
 
     public void close() {
         current = null;
+        annotations = null;
         sessions.clear();
         sessionEvents.clear();
         selected.set(null);

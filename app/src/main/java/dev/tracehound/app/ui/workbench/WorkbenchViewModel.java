@@ -110,7 +110,7 @@ public final class WorkbenchViewModel {
         state.opened(c.dir().toAbsolutePath().toString());
         stateStore.save(state);
         recentCases.setAll(state.recentCases);
-        sessions.open(c);
+        sessions.open(c, index);
         findings.open(c);
         inspector.open(c, index);
         search.open(c);
