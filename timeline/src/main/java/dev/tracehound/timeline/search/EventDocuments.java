@@ -20,7 +20,8 @@ import org.apache.lucene.util.BytesRef;
 final class EventDocuments {
     private EventDocuments() {}
 
-    static Document of(Event e, long ingestSeq) {
+    /** @param alsoEvidence further evidence files that recorded the same event (so {@code evidence:<sha>} finds it) */
+    static Document of(Event e, long ingestSeq, java.util.List<String> alsoEvidence) {
         Document d = new Document();
         d.add(new StringField(SearchFields.ID, e.eventId(), Field.Store.NO));
         d.add(new SortedDocValuesField(SearchFields.ID, new BytesRef(e.eventId())));
@@ -37,6 +38,7 @@ final class EventDocuments {
         keyword(d, "session", e.sessionId());
         keyword(d, "trace", e.traceId());
         keyword(d, "evidence", e.evidenceSha256());
+        for (String sha : alsoEvidence) if (!sha.equals(e.evidenceSha256())) keyword(d, "evidence", sha);
         keyword(d, "trust", e.trust().name());
         keyword(d, "status", e.status());
         keyword(d, "span", e.spanId());

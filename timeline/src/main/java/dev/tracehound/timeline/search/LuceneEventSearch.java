@@ -140,7 +140,8 @@ public final class LuceneEventSearch implements EventSearch {
         private final String field;
         final Map<String, Long> counts = new HashMap<>();
         private SortedSetDocValues values;
-        private Map<Long, Long> leafCounts = new HashMap<>();
+        /** Counts by ordinal of the current segment; an array, since facet fields have few distinct values per segment. */
+        private long[] leafCounts = new long[0];
 
         FacetCollector(String field) {
             this.field = field;
@@ -150,25 +151,25 @@ public final class LuceneEventSearch implements EventSearch {
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             finishLeaf();
             values = DocValues.getSortedSet(context.reader(), field);
+            leafCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
         }
 
         void finishLeaf() {
             if (values == null) return;
             try {
-                for (Map.Entry<Long, Long> e : leafCounts.entrySet()) {
-                    counts.merge(values.lookupOrd(e.getKey()).utf8ToString(), e.getValue(), Long::sum);
+                for (int ord = 0; ord < leafCounts.length; ord++) {
+                    if (leafCounts[ord] > 0) counts.merge(values.lookupOrd(ord).utf8ToString(), leafCounts[ord], Long::sum);
                 }
             } catch (IOException e) {
                 throw new StoreException("Facet count failed", e);
             }
-            leafCounts = new HashMap<>();
             values = null;
         }
 
         @Override
         public void collect(int doc) throws IOException {
             if (values.advanceExact(doc)) {
-                for (int i = 0; i < values.docValueCount(); i++) leafCounts.merge(values.nextOrd(), 1L, Long::sum);
+                for (int i = 0; i < values.docValueCount(); i++) leafCounts[(int) values.nextOrd()]++;
             }
         }
 

@@ -98,6 +98,23 @@ class CaseRoundTripTest {
             assertEquals(1, c.events().count());
             assertEquals(List.of(otlp.sha256(), langfuse.sha256()), c.events().evidenceOf(fromOtlp.eventId()));
             assertTrue(c.events().get(fromLangfuse.eventId()).isEmpty());
+            // the one document is found through either file
+            assertEquals(List.of(fromOtlp.eventId()), ids(c.search().search(SearchRequest.of("evidence:" + langfuse.sha256(), 10)).events()));
+            assertEquals(1, c.search().count("evidence:" + otlp.sha256()));
+            assertEquals(1, c.search().count("*:*"));
+        }
+    }
+
+    @Test
+    void duplicatesWithinOneBatchListTheirFileToo() {
+        try (Case c = Cases.create(tmp.resolve("case"), "dedup-batch")) {
+            EvidenceRecord a = TestCases.evidence(c, tmp, "a.json", "{\"a\":1}");
+            EvidenceRecord b = TestCases.evidence(c, tmp, "b.json", "{\"b\":1}");
+            Event first = Event.builder(a.sha256(), "/0").dedupKey("msg:s:x").text("hello").build();
+            Event again = Event.builder(b.sha256(), "/7").dedupKey("msg:s:x").text("hello").build();
+            assertEquals(new IngestStats(1, 1, 0), TestCases.ingestAll(c, a, List.of(first, again)));
+            assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(first.eventId()));
+            assertEquals(1, c.search().count("evidence:" + b.sha256()));
         }
     }
 
