@@ -43,6 +43,7 @@ public final class JsonArrayRecords {
                     return;
                 }
                 handle(node, "", sink, handler, parser);
+                trailing(parser, sink);
                 return;
             }
             long index = 0;
@@ -52,11 +53,13 @@ public final class JsonArrayRecords {
                 JsonNode node;
                 try {
                     t = parser.nextToken();
-                    if (t == JsonToken.END_ARRAY || t == null) {
-                        if (t == null) {
-                            sink.recordRead(parser.currentLocation().getByteOffset());
-                            sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
-                        }
+                    if (t == JsonToken.END_ARRAY) {
+                        trailing(parser, sink);
+                        return;
+                    }
+                    if (t == null) {
+                        sink.recordRead(parser.currentLocation().getByteOffset());
+                        sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
                         return;
                     }
                     node = parser.readValueAsTree();
@@ -70,6 +73,61 @@ public final class JsonArrayRecords {
                 index++;
             }
         }
+    }
+
+    /**
+     * Streams the elements of the array under {@code field} of a top-level object (for example a web
+     * export's {@code {"loglines": [...]}}), pointers {@code /field/i}; other fields are skipped unread.
+     */
+    public static void readField(ImportSource source, EventSink sink, String field, Handler handler) throws IOException {
+        try (InputStream in = source.open(); JsonParser parser = Json.FACTORY.createParser(in)) {
+            parser.setCodec(Json.MAPPER);
+            long index = 0;
+            String pointer = "/";
+            try {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    sink.recordRead(0);
+                    sink.quarantine("/", "expected a JSON object holding \"" + field + "\"", "");
+                    return;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!field.equals(name) || value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (!sink.cancelled()) {
+                        pointer = "/" + field + "/" + index;
+                        JsonToken t = parser.nextToken();
+                        if (t == JsonToken.END_ARRAY) break;
+                        if (t == null) throw new IOException("the file ends inside the \"" + field + "\" array (truncated)");
+                        JsonNode node = parser.readValueAsTree();
+                        handle(node, pointer, sink, handler, parser);
+                        index++;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                sink.recordRead(parser.currentLocation().getByteOffset());
+                sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
+                        + "; the rest of the file after this element could not be read", "");
+            }
+        }
+    }
+
+    /** Content after the top-level value is not silently ignored: it is reported as one quarantined record. */
+    private static void trailing(JsonParser parser, EventSink sink) {
+        long offset = parser.currentLocation().getByteOffset();
+        String why;
+        try {
+            if (parser.nextToken() == null) return;
+            why = "unexpected data after the top-level JSON value (at byte " + offset + "); the rest of the file was not read. "
+                    + "If each line is a record, the file is JSONL: check --format";
+        } catch (IOException e) {
+            why = "unreadable data after the top-level JSON value (at byte " + offset + "): " + Json.reason(e);
+        }
+        sink.recordRead(offset);
+        sink.quarantine("byte:" + offset, why, "");
     }
 
     private static void handle(JsonNode node, String pointer, EventSink sink, Handler handler, JsonParser parser) {
