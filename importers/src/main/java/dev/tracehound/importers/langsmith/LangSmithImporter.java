@@ -63,9 +63,34 @@ public final class LangSmithImporter implements Importer {
                 return;
             }
             if ("patch".equals(list)) runs.patch((ObjectNode) record, locator);
-            else runs.post((ObjectNode) record, locator);
+            else post((ObjectNode) record, locator, runs, sink, 0);
         });
         runs.finish();
+    }
+
+    /**
+     * A run and, depth first, the runs nested in its {@code child_runs} (REST exports loaded with their
+     * children): each becomes its own run with its own locator, none is dropped.
+     */
+    private static void post(ObjectNode run, String locator, RunAssembler runs, EventSink sink, int depth) {
+        JsonNode children = run.remove("child_runs");
+        runs.post(run, locator);
+        if (children == null || !children.isArray()) return;
+        if (depth > 200) {
+            sink.quarantine((locator.equals("/") ? "" : locator) + "/child_runs", "runs nested more than 200 deep", "");
+            return;
+        }
+        int i = 0;
+        for (JsonNode child : children) {
+            String at = (locator.equals("/") ? "" : locator) + "/child_runs/" + i++;
+            if (child instanceof ObjectNode c && isRun(c, null)) {
+                if (!c.has("parent_run_id") && RunAssembler.id(run) != null) c.put("parent_run_id", RunAssembler.id(run));
+                if (!c.has("trace_id") && run.has("trace_id")) c.set("trace_id", run.get("trace_id"));
+                post(c, at, runs, sink, depth + 1);
+            } else {
+                sink.quarantine(at, "child run is not a LangSmith run object", Json.excerpt(child.toString(), 300));
+            }
+        }
     }
 
     /** A run names its type or its place in a trace; a patch only needs the id it updates. */

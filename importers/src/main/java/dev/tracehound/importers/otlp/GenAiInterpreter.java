@@ -47,8 +47,9 @@ final class GenAiInterpreter {
             case TOOL -> tool(s, o);
             case RETRIEVAL -> retrieval(s, o);
             case AGENT, OTHER -> {
-                o.input = firstValue(s, "input.value", "traceloop.entity.input", "gen_ai.input.messages");
-                o.output = firstValue(s, "output.value", "traceloop.entity.output", "gen_ai.output.messages");
+                o.input = firstValue(s, "input.value", "traceloop.entity.input", "gen_ai.input.messages", "ai.prompt");
+                o.output = firstValue(s, "output.value", "traceloop.entity.output", "gen_ai.output.messages", "ai.response.toolCalls",
+                        "ai.response.text");
                 if (o.role == SpanRole.OTHER) o.raw = rawAttributes(s);
             }
         }

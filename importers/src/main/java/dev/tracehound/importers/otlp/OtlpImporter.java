@@ -7,15 +7,13 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.otlp.spans.BoundedLineReader;
+import dev.tracehound.importers.read.JsonLines;
 import dev.tracehound.importers.otlp.spans.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.otlp.spans.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -24,9 +22,6 @@ import java.util.Map;
  * from {@link GenAiInterpreter}, events from {@link SpanEventWriter}.
  */
 public final class OtlpImporter implements Importer {
-    /** Longest JSONL line read; a collector batch is rarely above a few MB. */
-    static final int MAX_LINE_CHARS = 256 * 1024 * 1024;
-
     @Override
     public String format() {
         return "otlp";
@@ -83,21 +78,19 @@ public final class OtlpImporter implements Importer {
     }
 
     private static void readLines(ImportSource source, Run run) throws IOException {
-        try (BoundedLineReader lines = new BoundedLineReader(
-                new InputStreamReader(source.open(), StandardCharsets.UTF_8), MAX_LINE_CHARS)) {
+        try (JsonLines lines = new JsonLines(source.open())) {
             run.lines = lines;
-            String line;
+            JsonLines.Line line;
             while ((line = lines.next()) != null && !run.sink.cancelled()) {
-                String locator = "line:" + lines.lineNumber();
-                if (lines.wasOverLong()) {
-                    run.sink.quarantine(locator, "line longer than " + MAX_LINE_CHARS + " characters", "");
+                if (line.oversized()) {
+                    run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
                     continue;
                 }
-                if (line.isBlank()) continue;
-                try (JsonParser p = Json.MAPPER.createParser(line)) {
-                    run.walker.walk(p, locator);
+                if (line.blank()) continue;
+                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                    run.walker.walk(p, line.locator());
                 } catch (JsonProcessingException e) {
-                    run.sink.quarantine(locator, "not valid JSON: " + e.getOriginalMessage(), Json.excerpt(line, 300));
+                    run.bad(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
                 }
             }
         }
@@ -111,7 +104,7 @@ public final class OtlpImporter implements Importer {
         final AttributeFamilies families;
         final OtlpWalker walker = new OtlpWalker(this);
         JsonParser parser;
-        BoundedLineReader lines;
+        JsonLines lines;
         long lastNanos;
         int quarantined;
 
@@ -156,7 +149,7 @@ public final class OtlpImporter implements Importer {
         }
 
         private long bytes() {
-            if (lines != null) return lines.charsConsumed();
+            if (lines != null) return lines.bytesConsumed();
             if (parser != null) return Math.max(0, parser.currentLocation().getByteOffset());
             return 0;
         }

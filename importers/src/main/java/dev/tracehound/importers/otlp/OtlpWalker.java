@@ -65,9 +65,7 @@ final class OtlpWalker {
             String name = key(p.currentName());
             JsonToken v = p.nextToken();
             if (name.equals("resourcespans") && v == JsonToken.START_ARRAY) {
-                int i = 0;
-                while (p.nextToken() == JsonToken.START_OBJECT) resourceSpans(p, at + "/resourceSpans/" + i++);
-                skipRestOfArray(p);
+                objects(p, at + "/resourceSpans/", "resourceSpans entry", loc -> resourceSpans(p, loc));
             } else {
                 p.skipChildren();
             }
@@ -83,9 +81,8 @@ final class OtlpWalker {
                 JsonNode r = p.readValueAsTree();
                 resource = AnyValues.keyValues(r.get("attributes"));
             } else if ((name.equals("scopespans") || name.equals("instrumentationlibraryspans")) && v == JsonToken.START_ARRAY) {
-                int i = 0;
-                while (p.nextToken() == JsonToken.START_OBJECT) scopeSpans(p, at + "/scopeSpans/" + i++, resource);
-                skipRestOfArray(p);
+                Map<String, JsonNode> r = resource;
+                objects(p, at + "/scopeSpans/", "scopeSpans entry", loc -> scopeSpans(p, loc, r));
             } else {
                 p.skipChildren();
             }
@@ -122,12 +119,23 @@ final class OtlpWalker {
         }
     }
 
-    /** After a loop stopped at a non-object element, skips what is left of the array. */
-    private static void skipRestOfArray(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        while (t != JsonToken.END_ARRAY && t != null) {
-            p.skipChildren();
-            t = p.nextToken();
+    private interface ElementReader {
+        void read(String locator) throws IOException;
+    }
+
+    /** Each element of the array the parser is at: objects are read, anything else is quarantined. */
+    private void objects(JsonParser p, String prefix, String what, ElementReader reader) throws IOException {
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null && !handler.cancelled()) {
+            String locator = prefix + i++;
+            if (t == JsonToken.START_OBJECT) {
+                reader.read(locator);
+            } else {
+                String text = p.getText();
+                p.skipChildren();
+                handler.bad(locator, what + " is not a JSON object", text);
+            }
         }
     }
 

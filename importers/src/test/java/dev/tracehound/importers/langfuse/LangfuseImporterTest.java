@@ -223,4 +223,28 @@ class LangfuseImporterTest {
             assertTrue(Objects.equals(a.toolName(), b.toolName()));
         }
     }
+
+    @Test
+    void publicApiPageOfObservations() throws IOException {
+        String page = "{\"data\":[{\"id\":\"g1\",\"traceId\":\"T-3\",\"type\":\"GENERATION\",\"startTime\":\"2025-03-01T11:00:00Z\","
+                + "\"input\":[{\"role\":\"user\",\"content\":\"hello\"}],\"output\":\"hi there\",\"usageDetails\":{\"input\":3,\"output\":2}}],"
+                + "\"meta\":{\"page\":1,\"totalItems\":1}}";
+        CollectingSink sink = text(page);
+        Event call = sink.byDedupKey("span:T-3:g1:call");
+        assertEquals("/data/0", call.locator());
+        assertEquals(3L, call.inputTokens());
+        assertEquals("hi there", sink.byDedupKey("span:T-3:g1:response").text());
+        assertEquals("hello", sink.ofKind(EventKind.USER_MESSAGE).getFirst().text());
+    }
+
+    @Test
+    void observationWithoutTimeGetsTheTraceTimeAndTheFlag() throws IOException {
+        CollectingSink sink = text("{\"trace\":{\"id\":\"T\",\"timestamp\":\"2025-03-01T10:00:00Z\"},"
+                + "\"observations\":[{\"id\":\"a\",\"type\":\"SPAN\",\"name\":\"x\"},{\"id\":\"b\",\"type\":\"SPAN\",\"name\":\"y\"}]}");
+        Event a = sink.byDedupKey("span:T:a:step");
+        Event b = sink.byDedupKey("span:T:b:step");
+        assertTrue(a.has(EventFlag.TIME_INFERRED));
+        assertTrue(a.startNanos() >= 1_740_823_200_000_000_000L && a.startNanos() < b.startNanos(), "trace time plus file order");
+        assertEquals(2, sink.warningCount("time-inferred"));
+    }
 }

@@ -171,4 +171,31 @@ class LangSmithImporterTest {
         assertTrue(sink.events.isEmpty());
         assertTrue(sink.quarantined.size() > 5, "every line quarantined as not a run, none silently dropped");
     }
+
+    @Test
+    void restListResponseWithRunsField() throws IOException {
+        CollectingSink sink = text("{\"runs\": " + REST_RUNS + ", \"cursors\": {\"next\": null}}");
+        assertEquals("/runs/1", sink.byDedupKey("span:" + TRACE + ":" + LLM + ":call").locator());
+        assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
+    }
+
+    @Test
+    void nestedChildRunsAreEachImported() throws IOException {
+        JsonNode runs = OtlpFixture.json(REST_RUNS);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) runs.get(0).deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode children = root.putArray("child_runs");
+        for (int i = 1; i < runs.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode child = (com.fasterxml.jackson.databind.node.ObjectNode) runs.get(i).deepCopy();
+            child.remove("parent_run_id");
+            child.remove("trace_id");
+            child.remove("dotted_order");
+            children.add(child);
+        }
+        CollectingSink sink = text(root.toString());
+        Event llm = sink.byDedupKey("span:" + TRACE + ":" + LLM + ":call");
+        assertEquals("/child_runs/0", llm.locator());
+        assertEquals(TRACE, llm.parentId(), "parent from the nesting");
+        assertEquals("list_events", sink.byDedupKey("span:" + TRACE + ":" + TOOL + ":tool_call").toolName());
+        assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
+    }
 }

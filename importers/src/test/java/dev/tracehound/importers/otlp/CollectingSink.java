@@ -18,6 +18,8 @@ public final class CollectingSink implements EventSink {
     public final List<Quarantined> quarantined = new ArrayList<>();
     public final List<Warning> warnings = new ArrayList<>();
     public long records;
+    /** Reports cancelled once this many records were read (the user pressing Cancel). */
+    public long cancelAfterRecords = Long.MAX_VALUE;
 
     @Override
     public void accept(Event event) {
@@ -41,7 +43,7 @@ public final class CollectingSink implements EventSink {
 
     @Override
     public boolean cancelled() {
-        return false;
+        return records >= cancelAfterRecords;
     }
 
     public List<Event> ofKind(EventKind kind) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.Importer;
+import dev.tracehound.importers.Importers;
 import dev.tracehound.importers.langfuse.LangfuseImporter;
 import dev.tracehound.importers.langsmith.LangSmithImporter;
 import java.io.IOException;
@@ -47,6 +48,8 @@ class DetectTest {
             int otherScore = other.detect(head);
             assertTrue(otherScore < ownScore, other.format() + " scored " + otherScore + " against " + ownScore + " on " + file.getFileName());
         }
+        // And against every registered importer (chat, generic, mcp, …): the registry picks this one.
+        assertTrue(Importers.detect(head).format().equals(format), "registry chose " + Importers.detect(head).format());
     }
 
     @Test

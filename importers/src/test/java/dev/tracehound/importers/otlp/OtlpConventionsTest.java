@@ -13,6 +13,7 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -254,5 +255,50 @@ class OtlpConventionsTest {
         assertNull(OtelIds.normalise("00000000000000000000000000000000"));
         assertNull(OtelIds.normalise(""));
         assertNull(OtelIds.normalise("not an id!"));
+    }
+
+    /** The Vercel AI SDK's own ai.* attributes: a generateText step, its doGenerate model call and a toolCall. */
+    @Test
+    void vercelAiSdkSpans() throws IOException {
+        ObjectNode step = OtlpFixture.span(TRACE, "f000000000000001", null, "ai.generateText", OtlpFixture.flat(Map.of(
+                "ai.operationId", "ai.generateText", "ai.model.provider", "openai.chat", "ai.model.id", "gpt-4o-mini",
+                "ai.prompt", "{\"prompt\":\"Where is order 42?\"}")));
+        ObjectNode generate = OtlpFixture.span(TRACE, "f000000000000002", "f000000000000001", "ai.generateText.doGenerate", OtlpFixture.json("""
+                {"ai.operationId": "ai.generateText.doGenerate", "ai.model.provider": "openai.chat", "ai.model.id": "gpt-4o-mini",
+                 "ai.prompt.messages": "[{\\"role\\":\\"system\\",\\"content\\":\\"Use tools.\\"},{\\"role\\":\\"user\\",\\"content\\":[{\\"type\\":\\"text\\",\\"text\\":\\"Where is order 42?\\"}]}]",
+                 "ai.prompt.tools": ["{\\"type\\":\\"function\\",\\"name\\":\\"lookup_order\\"}"],
+                 "ai.response.text": "",
+                 "ai.response.toolCalls": "[{\\"toolCallId\\":\\"call_7\\",\\"toolName\\":\\"lookup_order\\",\\"args\\":{\\"order_id\\":\\"42\\"}}]",
+                 "ai.response.finishReason": "tool-calls", "ai.usage.promptTokens": 30, "ai.usage.completionTokens": 8}
+                """));
+        ObjectNode tool = OtlpFixture.span(TRACE, "f000000000000003", "f000000000000001", "ai.toolCall", OtlpFixture.flat(Map.of(
+                "ai.operationId", "ai.toolCall", "ai.toolCall.name", "lookup_order", "ai.toolCall.id", "call_7",
+                "ai.toolCall.args", "{\"order_id\":\"42\"}", "ai.toolCall.result", "{\"status\":\"in_transit\"}")));
+        CollectingSink sink = read(OtlpFixture.request(step, generate, tool).toString());
+        assertTrue(sink.byDedupKey("span:" + TRACE + ":f000000000000001:step").payloadJson().contains("Where is order 42?"));
+        Event call = sink.byDedupKey("span:" + TRACE + ":f000000000000002:call");
+        assertEquals("openai", call.provider(), "openai.chat names the provider openai");
+        assertEquals(30L, call.inputTokens());
+        assertEquals(8L, call.outputTokens());
+        assertEquals("Use tools.", sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst().text());
+        assertEquals("lookup_order", OtlpFixture.json(call.payloadJson()).get("tools").get(0).get("name").asText());
+        Event asked = sink.byDedupKey("span:" + TRACE + ":f000000000000002:tool_call0");
+        assertEquals("call_7", asked.toolCallId());
+        assertEquals("42", OtlpFixture.json(asked.payloadJson()).get("arguments").get("order_id").asText());
+        Event result = sink.byDedupKey("span:" + TRACE + ":f000000000000003:tool_result");
+        assertEquals("call_7", result.toolCallId());
+        assertTrue(result.text().contains("in_transit"));
+        assertTrue(sink.byDedupKey("span:" + TRACE + ":f000000000000002:response").payloadJson().contains("\"finish_reason\":\"tool-calls\""));
+    }
+
+    @Test
+    void malformedEnvelopeEntriesAreQuarantinedNotSkipped() throws IOException {
+        ObjectNode req = OtlpFixture.request(toolSpan("a000000000000007"));
+        ((ArrayNode) req.get("resourceSpans")).insert(0, "junk");
+        ((ArrayNode) req.get("resourceSpans").get(1).get("scopeSpans")).insert(0, 7);
+        CollectingSink sink = read(req.toPrettyString());
+        assertEquals(List.of("/resourceSpans/0", "/resourceSpans/1/scopeSpans/0"),
+                sink.quarantined.stream().map(CollectingSink.Quarantined::locator).toList());
+        assertEquals("/resourceSpans/1/scopeSpans/1/spans/0", sink.byDedupKey("span:" + TRACE + ":a000000000000007:tool_call").locator());
     }
 }

@@ -1,31 +1,20 @@
 package dev.tracehound.importers.otlp.spans;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The one Jackson configuration these importers read hostile files with: bounded nesting and string sizes (so
- * a crafted file cannot exhaust the stack or the heap), integers read as longs (OTLP nanosecond times exceed
- * 2^53, so never as doubles), and helpers to turn JSON text found inside JSON back into JSON.
+ * JSON helpers for the span importers. Parsing goes through the import framework's one hostile-input
+ * configuration ({@link dev.tracehound.importers.read.Json}: bounded nesting and string sizes, exact decimals);
+ * this adds what span formats need on top: turning JSON text found inside JSON back into JSON, however often it
+ * was encoded, and lenient field access.
  */
 public final class Json {
-    /** Strings longer than this are refused: no real span attribute comes near it. */
-    public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
-    public static final int MAX_NESTING = 500;
+    public static final int MAX_NESTING = dev.tracehound.importers.read.Json.MAX_DEPTH;
 
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(2000)
-                    .build())
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build());
+    public static final ObjectMapper MAPPER = dev.tracehound.importers.read.Json.MAPPER;
 
     private Json() {}
 

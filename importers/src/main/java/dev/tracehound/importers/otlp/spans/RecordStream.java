@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
+import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -20,9 +19,6 @@ import java.util.Set;
  * reading goes on; a document broken half-way keeps what was read and quarantines the rest.
  */
 public final class RecordStream {
-    /** Longest JSONL line read. */
-    public static final int MAX_LINE_CHARS = 256 * 1024 * 1024;
-
     public interface Handler {
         /**
          * @param listField the root list the record came from, or null for a root object or array element
@@ -58,20 +54,18 @@ public final class RecordStream {
     }
 
     private void readLines(ImportSource source, EventSink sink, Handler handler) throws IOException {
-        try (BoundedLineReader lines = new BoundedLineReader(
-                new InputStreamReader(source.open(), StandardCharsets.UTF_8), MAX_LINE_CHARS)) {
-            String line;
+        try (JsonLines lines = new JsonLines(source.open())) {
+            JsonLines.Line line;
             while ((line = lines.next()) != null && !sink.cancelled()) {
-                String locator = "line:" + lines.lineNumber();
-                if (lines.wasOverLong()) {
-                    sink.quarantine(locator, "line longer than " + MAX_LINE_CHARS + " characters", "");
+                if (line.oversized()) {
+                    sink.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
                     continue;
                 }
-                if (line.isBlank()) continue;
-                try (JsonParser p = Json.MAPPER.createParser(line)) {
-                    walk(p, locator, sink, handler, lines::charsConsumed);
+                if (line.blank()) continue;
+                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                    walk(p, line.locator(), sink, handler, lines::bytesConsumed);
                 } catch (JsonProcessingException e) {
-                    sink.quarantine(locator, "not valid JSON: " + e.getOriginalMessage(), Json.excerpt(line, 300));
+                    sink.quarantine(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
                 }
             }
         }
@@ -128,22 +122,26 @@ public final class RecordStream {
         handler.record(record, locator.isEmpty() ? "/" : locator, listField);
     }
 
-    /** JSONL when the first non-blank line is a whole JSON object by itself; a pretty-printed document's is not. */
+    /**
+     * JSONL when the first non-blank line is a whole JSON value by itself and more lines follow; a pretty-printed
+     * document's first line is not, and a one-line file reads the same either way (as a document, so its
+     * locators are JSON pointers).
+     */
     public static boolean isJsonLines(ImportSource source) throws IOException {
-        try (BoundedLineReader lines = new BoundedLineReader(
-                new InputStreamReader(source.open(), StandardCharsets.UTF_8), 8 * 1024 * 1024)) {
-            String line;
+        try (JsonLines lines = new JsonLines(source.open(), 8 * 1024 * 1024)) {
+            JsonLines.Line line;
             while ((line = lines.next()) != null) {
-                String s = line.strip();
-                if (s.isEmpty()) continue;
-                if (!(s.startsWith("{") && s.endsWith("}")) && !(s.startsWith("[") && s.endsWith("]"))) return false;
-                try {
-                    Json.MAPPER.readTree(s);
-                    // A one-line file is a document either way; read it as a document so locators are pointers.
-                    return lines.next() != null;
+                if (line.blank()) continue;
+                if (line.oversized()) return true;
+                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                    JsonToken first = p.nextToken();
+                    if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) return false;
+                    p.skipChildren();
+                    if (p.nextToken() != null) return false;
                 } catch (JsonProcessingException e) {
                     return false;
                 }
+                return lines.next() != null;
             }
             return false;
         }

@@ -10,8 +10,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Times as these formats write them, to nanoseconds since the epoch: OTLP's unix-nano numbers or numeric
- * strings (beyond 2^53, so never through a double), ISO-8601 with or without zone (UTC assumed), and epoch
- * numbers whose unit is guessed from magnitude (seconds, milliseconds, microseconds, nanoseconds).
+ * strings (beyond 2^53, so never through a double; the unit is known, so no guessing by magnitude), and
+ * Langfuse / LangSmith times through the framework's shared rule.
  */
 public final class Times {
     private Times() {}
@@ -36,34 +36,12 @@ public final class Times {
         return null;
     }
 
-    /** Nanoseconds for an ISO string or an epoch number of any common unit; null when absent or unreadable. */
+    /**
+     * Nanoseconds for an ISO string or an epoch number of any common unit (the import framework's rule,
+     * {@link dev.tracehound.importers.read.Times}); null when absent or unreadable.
+     */
     public static Long anyTime(JsonNode node) {
-        if (node == null || node.isNull()) return null;
-        if (node.isNumber()) return epochGuess(node.isIntegralNumber() ? node.longValue() : (long) (node.doubleValue() * 1000), !node.isIntegralNumber());
-        if (node.isTextual()) {
-            String s = node.asText().strip();
-            if (s.isEmpty()) return null;
-            if (isDigits(s)) {
-                try {
-                    return epochGuess(Long.parseLong(s), false);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-            if (s.matches("\\d+\\.\\d+")) return epochGuess((long) (Double.parseDouble(s) * 1000), true);
-            return iso(s);
-        }
-        return null;
-    }
-
-    /** Epoch value to nanoseconds by magnitude; {@code milliFromSeconds} when a fractional seconds value was scaled. */
-    private static long epochGuess(long v, boolean milliFromSeconds) {
-        if (milliFromSeconds) return v * 1_000_000L;
-        long abs = Math.abs(v);
-        if (abs < 100_000_000_000L) return v * 1_000_000_000L;       // seconds (until year 5138)
-        if (abs < 100_000_000_000_000L) return v * 1_000_000L;       // milliseconds
-        if (abs < 100_000_000_000_000_000L) return v * 1_000L;       // microseconds
-        return v;                                                    // nanoseconds
+        return dev.tracehound.importers.read.Times.nanos(node);
     }
 
     public static Long iso(String s) {
