@@ -50,7 +50,7 @@ public final class DirectPromptInjectionDetector implements Detector {
             String explanation = "User input carries injection patterns (score " + scan.score() + "): " + scan.summary()
                     + (followed != null ? ". The model then called " + followed.toolName() + ", the tool the injected text demanded." : "");
             List<String> ids = followed == null ? List.of(e.eventId()) : List.of(e.eventId(), followed.eventId());
-            out.add(Findings.of(this, severity, atlas, session.sessionId(), ids, explanation, e.eventId(),
+            out.add(Findings.of(this, severity, atlas, Findings.sessionOf(e, session), ids, explanation, e.eventId(),
                     followed == null ? null : followed.eventId(), context));
         }
         return out;
