@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Forensic workbench for incidents in AI systems: import telemetry, reconstruct sessions, find the attack, replay, report.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ImportCommand.class, FormatsCommand.class,
             AnalyzeCommand.class,
             FindingsCommand.class,
             FindingStatusCommand.class,

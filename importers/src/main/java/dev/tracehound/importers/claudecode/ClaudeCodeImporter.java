@@ -12,7 +12,7 @@ import dev.tracehound.importers.chat.Usage;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
-import dev.tracehound.importers.read.JsonLines;
+import dev.tracehound.importers.read.JsonArrayRecords;
 import dev.tracehound.importers.read.JsonlRecords;
 import dev.tracehound.importers.read.Locators;
 import dev.tracehound.importers.read.RecordRejected;
@@ -51,6 +51,7 @@ public final class ClaudeCodeImporter implements Importer {
     @Override
     public int detect(FileHead head) {
         var lines = HeadSniffer.jsonLines(head, 20);
+        if (HeadSniffer.text(head).matches("(?s)\\{\\s*\"loglines\"\\s*:.*")) return 85;
         int share = HeadSniffer.percent(lines, n -> n.isObject() && LINE_TYPES.contains(Json.text(n, "type"))
                 && (n.has("sessionId") || n.has("leafUuid") || n.has("uuid")));
         return share >= 60 ? 90 : share / 3;
@@ -58,8 +59,18 @@ public final class ClaudeCodeImporter implements Importer {
 
     @Override
     public void read(ImportSource source, EventSink sink) throws IOException {
-        SidechainMap sidechains = SidechainMap.scan(source);
-        new Reading(source, sink, sidechains).run();
+        boolean webExport = isWebExport(source);
+        SidechainMap sidechains = SidechainMap.scan(source, webExport);
+        new Reading(source, sink, sidechains, webExport).run();
+    }
+
+    /** The claude.ai/transcript "session export": one JSON object whose {@code loglines} array holds the lines. */
+    private static boolean isWebExport(ImportSource source) throws IOException {
+        try (var in = source.open()) {
+            byte[] head = in.readNBytes(4096);
+            String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+            return text.matches("(?s)\\{\\s*\"loglines\"\\s*:.*");
+        }
     }
 
     /** One pass over the file, holding pending (still streaming) responses and the tool names of calls. */
@@ -77,31 +88,38 @@ public final class ClaudeCodeImporter implements Importer {
             }
         };
 
-        Reading(ImportSource source, EventSink sink, SidechainMap sidechains) {
+        private final boolean webExport;
+
+        Reading(ImportSource source, EventSink sink, SidechainMap sidechains, boolean webExport) {
+            this.webExport = webExport;
             this.source = source;
             this.sink = sink;
             this.sidechains = sidechains;
         }
 
         void run() throws IOException {
-            JsonlRecords.read(source, sink, this::line);
+            if (webExport) JsonArrayRecords.readField(source, sink, "loglines", this::line);
+            else JsonlRecords.read(source, sink, (node, jsonLine) -> line(node, jsonLine.locator()));
             pending.values().forEach(this::flush);
             pending.clear();
         }
 
-        private void line(JsonNode n, JsonLines.Line line) {
+        private void line(JsonNode n, String locator) {
             String type = n.isObject() ? Json.text(n, "type") : null;
             if (type == null) throw new RecordRejected("not a Claude Code line: no \"type\" field");
-            Context ctx = context(n, line.locator());
+            if (!webExport && !n.has("sessionId") && !n.has("uuid") && !n.has("leafUuid") && !n.has("messageId")) {
+                throw new RecordRejected("not a Claude Code line: no sessionId, uuid or leafUuid");
+            }
+            Context ctx = context(n, locator);
             switch (type) {
                 case "assistant" -> assistant(n, ctx);
                 case "user" -> user(n, ctx);
-                case "summary" -> sink.accept(ctx.builder(line.locator()).kind(EventKind.SESSION).name("summary")
+                case "summary" -> sink.accept(ctx.builder(locator).kind(EventKind.SESSION).name("summary")
                         .text(Json.text(n, "summary")).payloadJson(Json.write(n)).build());
-                case "system" -> sink.accept(ctx.builder(line.locator()).kind(EventKind.NOTE).name("system").actor("system")
+                case "system" -> sink.accept(ctx.builder(locator).kind(EventKind.NOTE).name("system").actor("system")
                         .trust(Trust.SYSTEM).flag(EventFlag.HARNESS_INJECTED)
                         .text(firstNonNull(Json.text(n, "content"), Json.text(n, "subtype"))).payloadJson(Json.write(n)).build());
-                default -> sink.accept(ctx.builder(line.locator()).kind(EventKind.NOTE).name(type)
+                default -> sink.accept(ctx.builder(locator).kind(EventKind.NOTE).name(type)
                         .text(Json.shorten(Json.write(n), 500)).payloadJson(Json.write(n)).build());
             }
         }
@@ -127,7 +145,7 @@ public final class ClaudeCodeImporter implements Importer {
 
         private void assistant(JsonNode n, Context ctx) {
             JsonNode message = n.path("message");
-            String messageId = firstNonNull(Json.text(message, "id"), Json.text(n, "requestId"), ctx.uuid);
+            String messageId = firstNonNull(Json.text(message, "id"), Json.text(n, "requestId"), ctx.uuid, ctx.locator);
             PendingResponse p = pending.get(ctx.session);
             if (p != null && !p.messageId.equals(messageId)) {
                 flush(p);

@@ -1,7 +1,9 @@
 package dev.tracehound.importers.claudecode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
+import dev.tracehound.importers.read.JsonArrayRecords;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.read.JsonLines;
 import dev.tracehound.importers.read.Times;
@@ -35,8 +37,12 @@ final class SidechainMap {
 
     record TaskCall(String sessionId, long time, String toolUseId) {}
 
-    static SidechainMap scan(ImportSource source) throws IOException {
+    static SidechainMap scan(ImportSource source, boolean webExport) throws IOException {
         SidechainMap map = new SidechainMap();
+        if (webExport) {
+            JsonArrayRecords.readField(source, SILENT, "loglines", (node, pointer) -> map.add(node));
+            return map;
+        }
         try (JsonLines lines = new JsonLines(source.open())) {
             JsonLines.Line line;
             while ((line = lines.next()) != null) {
@@ -50,6 +56,15 @@ final class SidechainMap {
         }
         return map;
     }
+
+    /** The first pass reports nothing: the second pass counts and quarantines. */
+    private static final EventSink SILENT = new EventSink() {
+        @Override public void accept(dev.tracehound.timeline.event.Event event) {}
+        @Override public void quarantine(String locator, String reason, String excerpt) {}
+        @Override public void warn(String code, String message, String locator) {}
+        @Override public void recordRead(long bytesConsumedSoFar) {}
+        @Override public boolean cancelled() { return false; }
+    };
 
     private void add(JsonNode n) {
         if (!n.isObject()) return;

@@ -72,6 +72,46 @@ public final class JsonArrayRecords {
         }
     }
 
+    /**
+     * Streams the elements of the array under {@code field} of a top-level object (for example a web
+     * export's {@code {"loglines": [...]}}), pointers {@code /field/i}; other fields are skipped unread.
+     */
+    public static void readField(ImportSource source, EventSink sink, String field, Handler handler) throws IOException {
+        try (InputStream in = source.open(); JsonParser parser = Json.FACTORY.createParser(in)) {
+            parser.setCodec(Json.MAPPER);
+            long index = 0;
+            String pointer = "/";
+            try {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    sink.recordRead(0);
+                    sink.quarantine("/", "expected a JSON object holding \"" + field + "\"", "");
+                    return;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!field.equals(name) || value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (!sink.cancelled()) {
+                        pointer = "/" + field + "/" + index;
+                        JsonToken t = parser.nextToken();
+                        if (t == JsonToken.END_ARRAY) break;
+                        if (t == null) throw new IOException("the file ends inside the \"" + field + "\" array (truncated)");
+                        JsonNode node = parser.readValueAsTree();
+                        handle(node, pointer, sink, handler, parser);
+                        index++;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                sink.recordRead(parser.currentLocation().getByteOffset());
+                sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
+                        + "; the rest of the file after this element could not be read", "");
+            }
+        }
+    }
+
     private static void handle(JsonNode node, String pointer, EventSink sink, Handler handler, JsonParser parser) {
         sink.recordRead(parser.currentLocation().getByteOffset());
         try {

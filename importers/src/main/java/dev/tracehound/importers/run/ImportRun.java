@@ -127,6 +127,10 @@ public final class ImportRun {
             } catch (IOException | RuntimeException e) {
                 error = "import of " + name + " stopped: " + describe(e);
             }
+            if (error == null && format != null && sink.records() > 0 && sink.quarantined() == sink.records()) {
+                // a forced format that fits no record: do not mark the evidence complete, so the right format can still import it
+                error = "nothing imported from " + name + ": every record was quarantined as not " + importer.format();
+            }
             if (error == null && !cancelled) {
                 ingest.commit();
             } else {

@@ -36,7 +36,7 @@ class ClaudeCodeImporterTest {
         CollectingSink sink = TestSources.read(importer, SIMPLE);
         assertEquals(8, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
-        assertEquals(List.of("test-session-id"), sink.events.stream().map(Event::sessionId).distinct().filter(s -> !s.equals("test-session-id") || true).distinct().toList());
+        assertEquals(List.of("test-session-id"), List.copyOf(sink.sessions().keySet()));
 
         List<Event> users = sink.of(EventKind.USER_MESSAGE);
         assertEquals(List.of("Create a hello world function", "Now add a goodbye function"), users.stream().map(Event::text).toList());
@@ -108,6 +108,27 @@ class ClaudeCodeImporterTest {
         assertEquals(3 + 141272L, mainResponses.get(0).inputTokens());
         assertEquals(365L, mainResponses.get(0).outputTokens());
         assertEquals(3 + 2952 + 141272L, mainResponses.get(1).inputTokens());
+    }
+
+    @Test
+    void webExportLoglinesImportLikeTheJsonl() throws Exception {
+        Path file = TestSources.resource("samples/claude-code/simonw_sample_session_webexport.json");
+        assertEquals("claude-code", Importers.detect(FileHeads.read(file)).format());
+        CollectingSink sink = TestSources.read(importer, file);
+        assertEquals(33, sink.records());
+        assertEquals(0, sink.quarantined(), sink.reasons());
+        assertEquals(1, sink.sessions().size());
+        assertEquals(6, sink.of(EventKind.USER_MESSAGE).size());
+        assertEquals(15, sink.of(EventKind.MODEL_RESPONSE).size());
+        assertEquals(List.of("Write", "Bash", "TodoWrite", "Bash", "Bash", "Glob", "Edit", "Grep", "Bash", "Edit", "Bash", "Edit"),
+                sink.of(EventKind.TOOL_CALL).stream().map(Event::toolName).toList());
+        assertEquals(12, sink.of(EventKind.TOOL_RESULT).size());
+        Event failed = sink.only(e -> e.kind() == EventKind.TOOL_RESULT && "error".equals(e.status()));
+        assertEquals("toolu_bash_004", failed.toolCallId());
+        assertEquals("Bash", failed.toolName());
+        assertTrue(failed.text().startsWith("Exit code 1"));
+        assertEquals("/loglines/1#tool_call2", sink.of(EventKind.TOOL_CALL).get(0).locator());
+        assertTrue(sink.of(EventKind.MODEL_RESPONSE).get(0).payloadJson().contains("\"thinking\":\"The user wants a simple addition function."));
     }
 
     @Test

@@ -116,6 +116,14 @@ class ImportRunTest {
             assertEquals("line:1", report.quarantine().get(0).locator());
             assertTrue(report.quarantine().get(0).excerpt().length() <= 200);
             assertEquals(10L, report.toMap().get("quarantined"));
+            assertTrue(report.error().contains("every record was quarantined"), report.error());
+            assertFalse(c.evidence().get(report.evidenceSha256()).orElseThrow().complete(), "the right format can still import it");
+
+            ImportReport right = new ImportRun(c, List.of(file), null, ImportListener.NONE).run().get(0);
+            assertEquals("chat", right.format());
+            assertTrue(right.ok(), String.valueOf(right.error()));
+            assertEquals(0, right.quarantined());
+            assertTrue(right.events() > 10);
         }
     }
 
@@ -148,20 +156,22 @@ class ImportRunTest {
             Files.copy(CLAUDE, out);
         }
         Path bomb = dir.resolve("bomb.jsonl.gz");
-        byte[] line = "{\"message\":\"x\",\"datetime\":\"2025-01-01T00:00:00Z\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] line = ("{\"message\":\"" + "x".repeat(10_000) + "\",\"datetime\":\"2025-01-01T00:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
-            for (int i = 0; i < 200_000; i++) out.write(line); // ~10 MB inflated from a few KB
+            for (int i = 0; i < 5_000; i++) out.write(line); // 50 MB inflated from about 50 KB
         }
+        long compressed = Files.size(bomb);
         try (Case c = Cases.create(dir.resolve("case"), "t")) {
             ImportReport plain = new ImportRun(c, List.of(gz), null, ImportListener.NONE).run().get(0);
             assertEquals("claude-code", plain.format());
             assertEquals(10, plain.events());
 
             ImportReport report = new ImportRun(c, List.of(bomb), null, ImportListener.NONE)
-                    .decompressionLimit(new DecompressionLimit(1 << 20, 200)).run().get(0);
+                    .decompressionLimit(new DecompressionLimit(1 << 20, 10)).run().get(0);
             assertNotNull(report.error());
             assertTrue(report.error().contains("gzip bomb"), report.error());
-            assertTrue(report.events() > 1_000 && report.events() < 200_000, "kept what was read: " + report.events());
+            assertTrue(compressed * 10 < (1 << 20), "the file inflates far past the ratio: " + compressed);
+            assertTrue(report.events() > 10 && report.events() < 5_000, "kept what was read: " + report.events());
             assertEquals("IMPORTING", c.evidence().get(report.evidenceSha256()).orElseThrow().status());
             assertNull(report.hint());
         }

@@ -1,0 +1,152 @@
+package dev.tracehound.app.cli;
+
+import dev.tracehound.importers.run.ImportListener;
+import dev.tracehound.importers.run.ImportProgress;
+import dev.tracehound.importers.run.ImportReport;
+import dev.tracehound.importers.run.ImportRun;
+import dev.tracehound.importers.run.QuarantineEntry;
+import dev.tracehound.importers.run.WarningSummary;
+import dev.tracehound.timeline.store.Case;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tracehound import --case DIR [--format F] [--mapping FILE] [--json] FILE...}: copies each file into
+ * the case as evidence and imports its events. Exit 0 when every file imported; 2 when a file failed, was
+ * cancelled, or had every record quarantined (for example a wrong {@code --format}).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import telemetry files into a case (format detected unless --format is given). See 'tracehound formats'.")
+public final class ImportCommand implements Callable<Integer> {
+    static final int LISTED_QUARANTINE = 20;
+
+    @Mixin CaseOption caseOption;
+    @Mixin OutputOptions output;
+
+    @Option(names = "--format", paramLabel = "F", description = "Read every file as this format instead of detecting it.")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "Field mapping (JSON) for --format generic: which fields hold text, time, kind, actor, session, tool, model.")
+    Path mapping;
+
+    @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal (a line per second).")
+    boolean alwaysProgress;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzipped files are read transparently).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        Map<String, String> options = Map.of();
+        if (mapping != null) {
+            if (format == null) format = "generic";
+            if (!format.equals("generic")) throw new CliException("--mapping applies to --format generic only, not " + format);
+            options = Map.of("mapping", mapping.toString());
+        }
+        PrintWriter err = output.spec.commandLine().getErr();
+        boolean showProgress = alwaysProgress || System.console() != null;
+        List<ImportReport> reports;
+        try (Case c = caseOption.open()) {
+            ImportRun run = new ImportRun(c, files, format, showProgress ? new StderrProgress(err) : ImportListener.NONE).options(options);
+            reports = runCancellableByInterrupt(run);
+        }
+        if (output.json()) {
+            output.printJson(reports.size() == 1 ? reports.get(0).toMap() : reports.stream().map(ImportReport::toMap).toList());
+        } else {
+            reports.forEach(r -> printHuman(output.out(), r));
+            output.out().flush();
+        }
+        return reports.stream().allMatch(ImportCommand::succeeded) ? 0 : CliErrors.USER_ERROR;
+    }
+
+    static boolean succeeded(ImportReport r) {
+        return r.ok() && !(r.records() > 0 && r.quarantined() == r.records());
+    }
+
+    /** Ctrl-C cancels between records and waits for the flush, so the case stays consistent. */
+    private static List<ImportReport> runCancellableByInterrupt(ImportRun run) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "import-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running: it cancelled us and is now released
+            }
+        }
+    }
+
+    static void printHuman(PrintWriter out, ImportReport r) {
+        out.println(r.file());
+        row(out, "format", r.format());
+        if (r.evidenceSha256() != null) row(out, "evidence sha256", r.evidenceSha256());
+        if (r.alreadyImported()) {
+            row(out, "status", "already imported; nothing added");
+        } else if (r.evidenceSha256() != null) {
+            row(out, "records", r.records() + " (" + r.recordsConverted() + " converted, " + r.quarantined() + " quarantined)");
+            row(out, "events", r.events() + " added, " + r.duplicates() + " already in the case");
+            row(out, "status", r.error() != null ? "STOPPED" : r.cancelled() ? "CANCELLED (run again to complete)" : "complete");
+        }
+        for (Map.Entry<String, WarningSummary> w : r.warnings().entrySet()) {
+            WarningSummary s = w.getValue();
+            row(out, "warning", w.getKey() + " ×" + s.count() + ": " + s.firstMessage() + (s.firstLocator() == null ? "" : " (first at " + s.firstLocator() + ")"));
+        }
+        if (r.quarantined() > 0) {
+            out.println("  quarantined records:");
+            List<QuarantineEntry> listed = r.quarantine();
+            for (int i = 0; i < Math.min(LISTED_QUARANTINE, listed.size()); i++) {
+                QuarantineEntry q = listed.get(i);
+                out.println("    " + q.locator() + "  " + q.reason());
+            }
+            long more = r.quarantined() - Math.min(LISTED_QUARANTINE, listed.size());
+            if (more > 0) out.println("    …and " + more + " more");
+        }
+        if (r.error() != null) row(out, "error", r.error());
+        if (r.hint() != null && !r.alreadyImported()) row(out, "hint", r.hint());
+        out.println();
+    }
+
+    private static void row(PrintWriter out, String label, Object value) {
+        out.printf("  %-16s %s%n", label, value);
+    }
+
+    /** One progress line per second on stderr; never on stdout, which carries the report. */
+    private static final class StderrProgress implements ImportListener {
+        private final PrintWriter err;
+        private long last;
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(ImportProgress p) {
+            long now = System.nanoTime();
+            if (!p.done() && now - last < 1_000_000_000L) return;
+            last = now;
+            String percent = p.totalBytes() > 0 && p.bytesRead() <= p.totalBytes() ? String.format(" %3d%%", p.bytesRead() * 100 / p.totalBytes()) : "";
+            err.printf("importing %s:%s %,d records (%,.0f/s)%s%n", p.file().getFileName(), percent, p.records(), p.recordsPerSecond(), p.done() ? " done" : "");
+            err.flush();
+        }
+    }
+}

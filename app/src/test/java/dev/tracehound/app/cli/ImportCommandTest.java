@@ -1,0 +1,82 @@
+package dev.tracehound.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracehound.timeline.store.Case;
+import dev.tracehound.timeline.store.Cases;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+    private static final Path SAMPLE = Path.of(System.getProperty("tracehound.shared", "../../shared"), "samples/claude-code/simonw_sample_session.jsonl");
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path newCase() {
+        Path caseDir = dir.resolve("case");
+        try (Case c = Cases.create(caseDir, "cli test")) {
+            return c.dir();
+        }
+    }
+
+    @Test
+    void importsAFileAndPrintsOneJsonReport() throws Exception {
+        Path caseDir = newCase();
+        Result r = run("import", "--case", caseDir.toString(), "--json", SAMPLE.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals("claude-code", report.get("format").asText());
+        assertEquals(8, report.get("records").asLong());
+        assertEquals(10, report.get("events").asLong());
+        assertEquals(0, report.get("quarantined").asLong());
+        assertTrue(report.get("warnings").isObject());
+        assertEquals(64, report.get("evidence_sha256").asText().length());
+
+        Result again = run("import", "--case", caseDir.toString(), SAMPLE.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("already imported; nothing added"), again.out());
+    }
+
+    @Test
+    void wrongFormatExitsTwoWithTheDetectedFormat() throws Exception {
+        Path caseDir = newCase();
+        Path asb = Path.of(System.getProperty("tracehound.shared", "../../shared"), "corpus/asb/asb-clean.jsonl");
+        Result r = run("import", "--case", caseDir.toString(), "--format", "claude-code", asb.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.out().contains("detected format would be chat"), r.out() + r.err());
+        assertTrue(r.out().contains("    line:20  not a Claude Code line"), r.out());
+        assertTrue(r.out().contains("…and 180 more"), r.out());
+    }
+
+    @Test
+    void unknownFormatIsOneActionableLine() {
+        Path caseDir = newCase();
+        Result r = run("import", "--case", caseDir.toString(), "--format", "langfuze", SAMPLE.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("tracehound: unknown format 'langfuze'; known formats: "), r.err());
+    }
+
+    @Test
+    void formatsListsEveryImporter() throws Exception {
+        Result r = run("formats", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = new ObjectMapper().readTree(r.out());
+        var names = new java.util.ArrayList<String>();
+        list.forEach(n -> names.add(n.get("format").asText()));
+        assertTrue(names.containsAll(java.util.List.of("chat", "claude-code", "codex", "generic", "mcp", "tracehound")), names.toString());
+    }
+}

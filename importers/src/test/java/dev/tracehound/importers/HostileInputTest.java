@@ -1,0 +1,136 @@
+package dev.tracehound.importers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.importers.chat.ChatImporter;
+import dev.tracehound.importers.generic.GenericImporter;
+import dev.tracehound.importers.read.DecompressionBombException;
+import dev.tracehound.importers.read.DecompressionLimit;
+import dev.tracehound.importers.read.TextCheck;
+import dev.tracehound.timeline.event.Event;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets a clear reason and a locator; good records around it still import; nothing crashes or hangs. */
+class HostileInputTest {
+    private static final String GOOD_1 = "{\"message\":\"before\",\"datetime\":\"2025-01-01T00:00:00Z\"}\n";
+    private static final String GOOD_2 = "{\"message\":\"after\",\"datetime\":\"2025-01-01T00:00:01Z\"}\n";
+    @TempDir Path dir;
+
+    private CollectingSink importGeneric(Path file) throws Exception {
+        return TestSources.read(new GenericImporter(), file);
+    }
+
+    private static List<String> texts(CollectingSink sink) {
+        return sink.events.stream().map(Event::text).toList();
+    }
+
+    @Test
+    void truncatedJsonlLine() throws Exception {
+        Path file = dir.resolve("cut.jsonl");
+        Files.writeString(file, GOOD_1 + GOOD_2 + "{\"message\":\"cut sho");
+        CollectingSink sink = importGeneric(file);
+        assertEquals(List.of("before", "after"), texts(sink));
+        assertEquals(3, sink.records());
+        assertEquals("line:3", sink.quarantined.get(0)[0]);
+        assertTrue(sink.quarantined.get(0)[1].startsWith("malformed JSON"), sink.reasons());
+    }
+
+    @Test
+    void truncatedJsonArray() throws Exception {
+        Path file = dir.resolve("cut.json");
+        Files.writeString(file, "[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"b\"},{\"role\":\"us");
+        CollectingSink sink = TestSources.read(new ChatImporter(), file);
+        assertEquals(List.of("a", "b"), texts(sink));
+        assertEquals(1, sink.quarantined());
+        assertEquals("/2", sink.quarantined.get(0)[0]);
+        assertTrue(sink.quarantined.get(0)[1].contains("rest of the file"), sink.reasons());
+    }
+
+    @Test
+    void a200MegabyteLineIsQuarantinedWithoutLoadingIt() throws Exception {
+        Path file = dir.resolve("huge.jsonl");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write(GOOD_1.getBytes(StandardCharsets.UTF_8));
+            out.write("{\"message\":\"".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'A');
+            for (int i = 0; i < 200; i++) out.write(chunk);
+            out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write(GOOD_2.getBytes(StandardCharsets.UTF_8));
+        }
+        CollectingSink sink = importGeneric(file);
+        assertEquals(3, sink.records());
+        assertEquals(List.of("before", "after"), texts(sink));
+        assertEquals("line:2", sink.quarantined.get(0)[0]);
+        assertTrue(sink.quarantined.get(0)[1].contains("209,715,214 bytes is over the 67,108,864-byte limit"), sink.reasons());
+        assertTrue(sink.quarantined.get(0)[2].length() <= 200);
+        assertEquals("line:3", sink.events.get(1).locator());
+    }
+
+    @Test
+    void nesting100000DeepIsQuarantinedNotAStackOverflow() throws Exception {
+        Path file = dir.resolve("deep.jsonl");
+        Files.writeString(file, GOOD_1 + "{\"message\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}\n" + GOOD_2);
+        CollectingSink sink = importGeneric(file);
+        assertEquals(List.of("before", "after"), texts(sink));
+        assertEquals("line:2", sink.quarantined.get(0)[0]);
+        assertTrue(sink.quarantined.get(0)[1].startsWith("nested deeper than 1000 levels"), sink.reasons());
+    }
+
+    @Test
+    void invalidUtf8RecordIsQuarantinedWithItsOffset() throws Exception {
+        Path file = dir.resolve("latin1.jsonl");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(GOOD_1.getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"message\":\"caf".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9); // é in Latin-1: not UTF-8
+        bytes.writeBytes("\",\"datetime\":\"2025-01-01T00:00:00Z\"}\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(GOOD_2.getBytes(StandardCharsets.UTF_8));
+        Files.write(file, bytes.toByteArray());
+        CollectingSink sink = importGeneric(file);
+        assertEquals(List.of("before", "after"), texts(sink));
+        assertEquals("line:2", sink.quarantined.get(0)[0]);
+        assertTrue(sink.quarantined.get(0)[1].startsWith("invalid UTF-8"), sink.reasons());
+        assertTrue(sink.quarantined.get(0)[1].contains("byte offset " + GOOD_1.length()), sink.reasons());
+    }
+
+    @Test
+    void gzipBombStopsTheImporterWithAClearError() throws Exception {
+        Path bomb = dir.resolve("bomb.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write(GOOD_1.getBytes(StandardCharsets.UTF_8));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) out.write(zeros);
+        }
+        CollectingSink sink = new CollectingSink();
+        var e = assertThrows(DecompressionBombException.class,
+                () -> new GenericImporter().read(TestSources.of(bomb, new DecompressionLimit(8 << 20, 200)), sink));
+        assertTrue(e.getMessage().contains("looks like a gzip bomb"), e.getMessage());
+        assertTrue(e.getMessage().contains("records read so far are kept"), e.getMessage());
+    }
+
+    @Test
+    void binaryGarbageIsNotText() {
+        byte[] random = new byte[65_536];
+        new java.util.Random(1).nextBytes(random);
+        assertTrue(TextCheck.whyNotText(random).isPresent());
+        byte[] zeros = new byte[1000];
+        assertTrue(TextCheck.whyNotText(zeros).orElseThrow().contains("NUL"));
+        assertTrue(TextCheck.whyNotText("{\"message\":\"naïve café ☕ 😀\"}\n".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        // one bad byte is a record problem, not a binary file
+        byte[] almost = (GOOD_1.repeat(50) + "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(TextCheck.whyNotText(almost).isEmpty());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tracehound.importers.tracehound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.Importers;
+import dev.tracehound.importers.TestSources;
+import dev.tracehound.importers.claudecode.ClaudeCodeImporter;
+import dev.tracehound.importers.read.Json;
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventIds;
+import dev.tracehound.timeline.event.EventJson;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TracehoundJsonlImporterTest {
+    @TempDir Path dir;
+
+    @Test
+    void exportedEventsComeBackWithEveryContentFieldAndTheirOriginRecorded() throws Exception {
+        // events as an export would write them: the Claude Code sample, one EventJson per line, plus a bad line
+        CollectingSink original = TestSources.read(new ClaudeCodeImporter(), TestSources.resource("samples/claude-code/daaain_sidechain_integrated.jsonl"));
+        Path file = dir.resolve("export.jsonl");
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (Event e : original.events) w.write(Json.write(EventJson.toJson(e)) + "\n");
+            w.write("{\"event_id\":\"x\",\"kind\":\"NOT_A_KIND\",\"start_nanos\":0}\n");
+        }
+        assertEquals("tracehound", Importers.detect(FileHeads.read(file)).format());
+        CollectingSink sink = TestSources.read(new TracehoundJsonlImporter(), file);
+        assertEquals(original.events.size() + 1, sink.records());
+        assertEquals(1, sink.quarantined());
+        assertTrue(sink.quarantined.get(0)[1].contains("unknown event kind 'NOT_A_KIND'"), sink.reasons());
+
+        String sha = TestSources.sha256(file);
+        for (int i = 0; i < original.events.size(); i++) {
+            Event before = original.events.get(i);
+            Event after = sink.events.get(i);
+            assertEquals("line:" + (i + 1), after.locator());
+            assertEquals(EventIds.of(sha, "line:" + (i + 1)), after.eventId());
+            assertEquals(before.dedupKey() != null ? before.dedupKey() : "event:" + before.eventId(), after.dedupKey());
+            Event sameContent = after.toBuilder().eventId(before.eventId()).dedupKey(before.dedupKey()).build();
+            assertEquals(List.of(before.sessionId(), before.kind(), before.text(), before.payloadJson(), before.startNanos(), before.flags()),
+                    List.of(sameContent.sessionId(), sameContent.kind(), sameContent.text(), sameContent.payloadJson(), sameContent.startNanos(), sameContent.flags()));
+            assertEquals(before.inputTokens(), after.inputTokens());
+            assertEquals(before.parentId(), after.parentId());
+        }
+    }
+}
