@@ -127,6 +127,24 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /** Every indexed event id (live documents only), for consistency checks. */
+    public void forEachId(java.util.function.Consumer<String> action) {
+        IndexSearcher s = acquire();
+        try {
+            for (var leaf : s.getIndexReader().leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                var ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), SearchFields.ID);
+                for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live == null || live.get(doc)) action.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the search index", e);
+        } finally {
+            release(s);
+        }
+    }
+
     @Override
     public void close() {
         try {

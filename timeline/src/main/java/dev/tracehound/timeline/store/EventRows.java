@@ -4,6 +4,7 @@ import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,8 +65,8 @@ public final class EventRows {
         setLong(ps, i++, e.outputTokens());
         if (e.costUsd() == null) ps.setNull(i++, Types.DOUBLE); else ps.setDouble(i++, e.costUsd());
         ps.setString(i++, e.status());
-        ps.setString(i++, e.text());
-        ps.setString(i++, e.payloadJson());
+        ps.setBytes(i++, utf8(e.text()));
+        ps.setBytes(i++, utf8(e.payloadJson()));
         ps.setString(i++, e.trust().name());
         ps.setString(i, flagsText(e.flags()));
     }
@@ -88,9 +89,17 @@ public final class EventRows {
         double cost = rs.getDouble(i);
         b.costUsd(rs.wasNull() ? null : cost);
         i++;
-        b.status(rs.getString(i++)).text(rs.getString(i++)).payloadJson(rs.getString(i++)).trust(Trust.parse(rs.getString(i++)));
+        b.status(rs.getString(i++)).text(text(rs.getBytes(i++))).payloadJson(text(rs.getBytes(i++))).trust(Trust.parse(rs.getString(i++)));
         for (EventFlag f : parseFlags(rs.getString(i))) b.flag(f);
         return b.build();
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static Long getLong(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,79 @@
+package dev.tracehound.timeline.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The ceiling the case store is compared with: the same texts, read with Jackson, indexed by a bare IndexWriter
+ * (StandardAnalyzer, one TextField per event, no stored fields, 512 MB buffer, two indexing threads).
+ */
+final class BareLucene {
+    private BareLucene() {}
+
+    private static final String END = new String("end-of-input");
+
+    /** Indexes and commits; returns the wall time in seconds. */
+    static double index(Path jsonl, Path indexDir, ProgressListener progress, int total) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(512);
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(4096);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        long t0 = System.nanoTime();
+        try (FSDirectory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
+            Future<?> a = threads.submit(() -> drain(queue, writer));
+            Future<?> b = threads.submit(() -> drain(queue, writer));
+            long[] n = {0};
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl), 1 << 16)) {
+                SyntheticJsonl.read(in, r -> {
+                    put(queue, r.text());
+                    if (++n[0] % 50_000 == 0) progress.progress("bare lucene", n[0], total);
+                });
+            }
+            put(queue, END);
+            put(queue, END);
+            a.get();
+            b.get();
+            writer.commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("bare Lucene indexing failed", e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Void drain(BlockingQueue<String> queue, IndexWriter writer) throws Exception {
+        for (String text; (text = queue.take()) != END; ) {
+            Document d = new Document();
+            d.add(new TextField("text", text, Field.Store.NO));
+            writer.addDocument(d);
+        }
+        return null;
+    }
+
+    private static void put(BlockingQueue<String> queue, String s) {
+        try {
+            queue.put(s);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

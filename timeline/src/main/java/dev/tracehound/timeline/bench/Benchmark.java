@@ -1,0 +1,205 @@
+package dev.tracehound.timeline.bench;
+
+import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.search.SearchRequest;
+import dev.tracehound.timeline.store.Case;
+import dev.tracehound.timeline.store.Cases;
+import dev.tracehound.timeline.store.Ingest;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Measures the case store on synthetic telemetry and compares it with what the libraries underneath can do alone.
+ *
+ * <p>Keys of the result: {@code events}, {@code import_events_per_s}, {@code import_mb_per_s},
+ * {@code bare_lucene_events_per_s}, {@code bare_lucene_mb_per_s}, {@code ratio_to_bare_lucene}, {@code jackson_mb_per_s},
+ * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range>_<p50|p95|p99>_ms}, {@code session_load_ms},
+ * {@code heap_max_mb}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
+ * every rate includes reading the JSONL with Jackson, as a real import does.
+ */
+public final class Benchmark {
+    private static final int QUERIES = 200;
+    private static final long SEED = 20250101L;
+
+    private Benchmark() {}
+
+    public static BenchmarkResult run(int events, Path tmp, ProgressListener progress) {
+        if (events < 1000) throw new IllegalArgumentException("Benchmark needs at least 1000 events, got " + events);
+        try {
+            return new Run(events, Files.createDirectories(tmp).resolve("tracehound-bench-" + System.nanoTime()), progress).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Benchmark failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Run {
+        private final int events;
+        private final Path work;
+        private final ProgressListener progress;
+        private final Map<String, Double> out = new LinkedHashMap<>();
+
+        Run(int events, Path work, ProgressListener progress) {
+            this.events = events;
+            this.work = work;
+            this.progress = progress;
+        }
+
+        BenchmarkResult run() throws IOException {
+            Files.createDirectories(work);
+            resetPeaks();
+            try {
+                Path jsonl = work.resolve("synthetic.jsonl");
+                SyntheticEvents.Summary summary = SyntheticEvents.write(jsonl, events, SEED, progress);
+                double textMb = summary.textBytes() / 1e6;
+                out.put("events", (double) events);
+                out.put("text_mb", round(textMb));
+
+                double jacksonS = timeJackson(jsonl);
+                out.put("jackson_mb_per_s", round(textMb / jacksonS));
+
+                double bareS = BareLucene.index(jsonl, work.resolve("bare-index"), progress, events);
+                out.put("bare_lucene_events_per_s", round(events / bareS));
+                out.put("bare_lucene_mb_per_s", round(textMb / bareS));
+
+                try (Case c = Cases.create(work.resolve("case"), "benchmark")) {
+                    long t0 = System.nanoTime();
+                    EvidenceRecord ev = c.evidence().add(jsonl, "synthetic-jsonl");
+                    out.put("evidence_add_ms", round((System.nanoTime() - t0) / 1e6));
+                    double importS = timeImport(c, ev);
+                    out.put("import_events_per_s", round(events / importS));
+                    out.put("import_mb_per_s", round(textMb / importS));
+                    out.put("ratio_to_bare_lucene", round(bareS / importS));
+                    out.put("ratio_to_jackson", round(jacksonS / importS));
+                    searches(c);
+                    sessionLoad(c);
+                }
+                out.put("heap_max_mb", round(peakHeapBytes() / 1e6));
+                return new BenchmarkResult(out);
+            } finally {
+                deleteQuietly(work);
+            }
+        }
+
+        private double timeJackson(Path jsonl) throws IOException {
+            long[] chars = {0};
+            long t0 = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl), 1 << 16)) {
+                SyntheticJsonl.read(in, r -> chars[0] += r.text().length());
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            progress.progress("jackson", events, events);
+            if (chars[0] == 0) throw new IllegalStateException("no text parsed");
+            return s;
+        }
+
+        private double timeImport(Case c, EvidenceRecord ev) throws IOException {
+            long t0 = System.nanoTime();
+            try (Ingest ingest = c.ingest(ev, Actors.current()); InputStream in = new BufferedInputStream(c.evidence().open(ev.sha256()), 1 << 16)) {
+                long[] n = {0};
+                SyntheticJsonl.read(in, r -> {
+                    ingest.add(r.toEvent(ev.sha256()));
+                    if (++n[0] % 50_000 == 0) progress.progress("import", n[0], events);
+                });
+                ingest.commit();
+            }
+            progress.progress("import", events, events);
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        private void searches(Case c) {
+            Random r = new Random(SEED + 1);
+            String[] words = SyntheticEvents.WORDS;
+            measure(c, "term", i -> words[r.nextInt(words.length)]);
+            measure(c, "phrase", i -> "\"" + words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + "\"");
+            measure(c, "prefix", i -> {
+                String w = words[r.nextInt(words.length)];
+                return (w.length() > 3 ? w.substring(0, 3) : w) + "*";
+            });
+            long spanMs = Math.max(1, events / 1_000L); // synthetic times advance 1 ms per event
+            measure(c, "range", i -> {
+                long from = SyntheticEvents.T0 / 1_000_000 + (long) (r.nextDouble() * spanMs);
+                return "ts:[" + from + " TO " + (from + Math.max(1, spanMs / 20)) + "]";
+            });
+        }
+
+        private void measure(Case c, String name, java.util.function.IntFunction<String> queries) {
+            for (int i = 0; i < 10; i++) c.search().search(SearchRequest.of(queries.apply(i), 100)); // warm up
+            double[] ms = new double[QUERIES];
+            for (int i = 0; i < QUERIES; i++) {
+                String q = queries.apply(i);
+                long t0 = System.nanoTime();
+                c.search().search(SearchRequest.of(q, 100));
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            out.put("search_" + name + "_p50_ms", round(percentile(ms, 0.50)));
+            out.put("search_" + name + "_p95_ms", round(percentile(ms, 0.95)));
+            out.put("search_" + name + "_p99_ms", round(percentile(ms, 0.99)));
+            progress.progress("search " + name, QUERIES, QUERIES);
+        }
+
+        private void sessionLoad(Case c) {
+            String session = events > SyntheticEvents.BIG_SESSION_EVENTS ? SyntheticEvents.BIG_SESSION : "session-0";
+            double[] ms = new double[3];
+            for (int i = 0; i < ms.length; i++) {
+                long t0 = System.nanoTime();
+                int n = c.events().session(session).size();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                if (n == 0) throw new IllegalStateException("session " + session + " is empty");
+            }
+            Arrays.sort(ms);
+            out.put("session_load_ms", round(ms[1]));
+        }
+    }
+
+    static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    p.toFile().setWritable(true);
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: it is a temporary folder
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

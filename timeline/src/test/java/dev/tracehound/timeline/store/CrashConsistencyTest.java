@@ -1,0 +1,75 @@
+package dev.tracehound.timeline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A process killed mid-import leaves a case that opens consistent, and running the import again completes it. */
+class CrashConsistencyTest {
+    private static final int EVENTS = 20_000;
+    @TempDir Path tmp;
+
+    @Test
+    void killedImportLeavesDatabaseAndIndexInAgreementAndCanBeRerun() throws Exception {
+        Path dir = tmp.resolve("case");
+        Cases.create(dir, "crash").close();
+        Path export = tmp.resolve("export.jsonl");
+        Files.writeString(export, "{\"synthetic\":true}\n");
+
+        Process child = ChildJvm.start("ingest", dir.toString(), export.toString(), Integer.toString(EVENTS));
+        try {
+            BufferedReader out = ChildJvm.stdout(child);
+            ChildJvm.awaitLine(child, out, "FLUSHED 6000");
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no close
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        }
+
+        long afterCrash;
+        try (Case c = Cases.open(dir)) {
+            afterCrash = c.events().count();
+            assertTrue(afterCrash > 0 && afterCrash < EVENTS, "expected a partial import, got " + afterCrash);
+            assertEquals(databaseIds(c), indexIds(c));
+            assertEquals(afterCrash, c.search().count("*:*"));
+            EvidenceRecord ev = c.evidence().list().getFirst();
+            assertFalse(ev.complete(), "an interrupted import must not look complete");
+
+            List<Event> events = ChildJvm.events(ev, EVENTS);
+            IngestStats rerun = TestCases.ingestAll(c, c.evidence().add(export, "jsonl"), events);
+            assertEquals(EVENTS - afterCrash, rerun.added());
+            assertEquals(afterCrash, rerun.duplicates());
+            assertTrue(c.evidence().get(ev.sha256()).orElseThrow().complete());
+        }
+        try (Case c = Cases.open(dir)) {
+            Set<String> ids = databaseIds(c);
+            assertEquals(EVENTS, ids.size());
+            assertEquals(ids, indexIds(c));
+            assertEquals(EVENTS, c.search().count("synthetic"));
+            assertTrue(c.verify().intact(), c.verify().problems().toString());
+        }
+    }
+
+    private static Set<String> databaseIds(Case c) {
+        Set<String> ids = new HashSet<>();
+        c.events().forEach(e -> ids.add(e.eventId()));
+        return ids;
+    }
+
+    private static Set<String> indexIds(Case c) {
+        Set<String> ids = new HashSet<>();
+        ((LocalCase) c).index().forEachId(id -> assertTrue(ids.add(id), "indexed twice: " + id));
+        return ids;
+    }
+}
