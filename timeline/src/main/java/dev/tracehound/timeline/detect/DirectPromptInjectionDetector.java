@@ -22,7 +22,7 @@ import java.util.Set;
  * records that call as its sink.
  */
 public final class DirectPromptInjectionDetector implements Detector {
-    private static final Set<String> JAILBREAK_RULES = Set.of("role-override", "role-marker", "secrecy");
+    private static final Set<String> JAILBREAK_RULES = Set.of("role-override", "role-marker", "secrecy", "rule-evasion");
 
     @Override public String id() { return "direct-prompt-injection"; }
     @Override public Severity severity() { return Severity.MEDIUM; }
