@@ -152,7 +152,7 @@ public final class ModelContexts {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
             boolean turn = e.kind() == EventKind.MODEL_RESPONSE
-                    || e.kind() == EventKind.TOOL_CALL && !coveredCalls.contains(e.eventId()) && !previousIsAssistant(events, i, coveredCalls);
+                    || e.kind() == EventKind.TOOL_CALL && !coveredCalls.contains(e.eventId()) && !previousIsAssistant(events, i);
             if (!turn) continue;
             List<Event> group = new ArrayList<>();
             for (int j = i + 1; j < events.size() && events.get(j).kind() == EventKind.TOOL_CALL && !coveredCalls.contains(events.get(j).eventId()); j++) {
@@ -179,7 +179,7 @@ public final class ModelContexts {
     }
 
     /** True when the previous event is an assistant turn or an uncovered tool call (same assistant message). */
-    private static boolean previousIsAssistant(List<Event> events, int i, Set<String> covered) {
+    private static boolean previousIsAssistant(List<Event> events, int i) {
         if (i == 0) return false;
         Event prev = events.get(i - 1);
         return prev.kind() == EventKind.MODEL_RESPONSE || prev.kind() == EventKind.TOOL_CALL;
