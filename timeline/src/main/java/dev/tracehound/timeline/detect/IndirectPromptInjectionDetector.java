@@ -36,8 +36,8 @@ public final class IndirectPromptInjectionDetector implements Detector {
             if (hidden) atlas.add(Atlas.PROMPT_OBFUSCATION);
             if (e.trust() == Trust.MEMORY) atlas.add(Atlas.CONTEXT_POISONING_MEMORY);
             Severity severity = hidden || scan.score() >= 5 ? Severity.HIGH : Severity.MEDIUM;
-            String where = e.trust().name().toLowerCase().replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
-            out.add(Findings.of(this, severity, atlas, session.sessionId(), List.of(e.eventId()),
+            String where = e.trust().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
+            out.add(Findings.of(this, severity, atlas, Findings.sessionOf(e, session), List.of(e.eventId()),
                     "Untrusted " + where + " speaks to the model (score " + scan.score() + "): " + scan.summary(),
                     e.eventId(), null, context));
         }

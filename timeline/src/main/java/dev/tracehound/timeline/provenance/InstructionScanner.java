@@ -48,7 +48,12 @@ public final class InstructionScanner {
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
                             + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
                             + "|\\bdo\\s+anything\\s+now\\b|\\bDAN\\b"
-                            + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b)"),
+                            + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b"
+                            + "|\\byou\\s+(?:are\\s+(?:going|about)\\s+to|will|must|shall)\\s+(?:now\\s+)?(?:pretend|act|roleplay|role-play|immerse\\s+yourself|play\\s+the\\s+role|take\\s+on\\s+the\\s+role)\\b"
+                            + "|\\b(?:pretend|act|roleplay)\\s+(?:to\\s+be|as)\\s+(?-i:[A-Z]{3,})\\b)"),
+            InstructionRule.of("rule-evasion", "claims the model is free of its rules", 3,
+                    "(?:\\b(?:not|never|no\\s+longer)\\s+(?:bound|restricted|limited|constrained)\\s+by\\b"
+                            + "|\\b(?:doesn't|does\\s+not|don't|do\\s+not|need\\s+not|won't|will\\s+not)\\s+(?:have\\s+to\\s+|need\\s+to\\s+)?(?:abide|comply|adhere|follow)\\s+(?:by\\s+|to\\s+|with\\s+)?(?:any\\s+|the\\s+|your\\s+)?(?:rules|policies|guidelines|restrictions|content\\s+polic(?:y|ies)|safety))"),
             InstructionRule.of("exfiltration-request", "asks the model to send data out", 2,
                     "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy)\\b[^.\\n]{0,60}?\\b(?:conversation|chat\\s+history|system\\s+prompt|credentials?|passwords?|api\\s+keys?|secrets?|tokens?|personal\\s+(?:data|information)|user\\s+data|private\\s+(?:data|keys?)|ssh\\s+keys?|\\.env)\\b[^.\\n]{0,60}?\\b(?:to|at|into)\\b"),
             InstructionRule.of("prompt-extraction", "asks for the hidden instructions", 3,
