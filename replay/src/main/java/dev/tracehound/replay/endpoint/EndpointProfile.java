@@ -32,6 +32,8 @@ public record EndpointProfile(String name, EndpointKind kind, String baseUrl, St
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
             throw new IllegalArgumentException("endpoint " + name + ": URL must start with http:// or https://");
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null)
+            throw new IllegalArgumentException("endpoint " + name + ": the base URL takes no query string (keys belong in an environment variable, --api-key-env)");
         if (uri.getUserInfo() != null)
             throw new IllegalArgumentException("endpoint " + name + ": put credentials in an environment variable (--api-key-env), not in the URL");
         baseUrl = stripSlash(baseUrl.strip());

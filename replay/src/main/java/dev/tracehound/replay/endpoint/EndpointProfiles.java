@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The user's endpoint profiles, kept outside any case in {@code endpoints.json} of the config folder
- * ({@code $TRACEHOUND_CONFIG_DIR}, else {@code ~/.config/tracehound}). The file holds variable names, never keys.
+ * ({@code -Dtracehound.configDir}, else {@code $TRACEHOUND_CONFIG_DIR}, else {@code ~/.config/tracehound}). The file holds variable names, never keys.
  */
 public final class EndpointProfiles {
     public static final String CONFIG_DIR_ENV = "TRACEHOUND_CONFIG_DIR";
@@ -25,11 +25,16 @@ public final class EndpointProfiles {
         this.file = file;
     }
 
+    /** System property that wins over the environment, so in-process tests need not change the environment. */
+    public static final String CONFIG_DIR_PROPERTY = "tracehound.configDir";
+
     public static EndpointProfiles userDefault() {
         return new EndpointProfiles(configDir(System.getenv()).resolve("endpoints.json"));
     }
 
     public static Path configDir(Map<String, String> env) {
+        String prop = System.getProperty(CONFIG_DIR_PROPERTY);
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String dir = env.get(CONFIG_DIR_ENV);
         if (dir != null && !dir.isBlank()) return Path.of(dir);
         return Path.of(System.getProperty("user.home"), ".config", "tracehound");

@@ -90,7 +90,7 @@ public final class Replayer {
         for (int i = 0; i < n; i++) {
             TrialResult r = results.get(i);
             ordered.add(r != null ? r : new TrialResult(i + 1, TrialResult.CANCELLED, "cancelled before it finished", null, 0, 0,
-                    List.of(), null, null, null, null, null, List.of(), null, null, null));
+                    List.of(), null, null, null, null, null, List.of(), null, null, null, null));
         }
         RunSummary summary = summarise(runId, original, plan, label, prepared, criterion, ordered);
         if (recorder != null) recorder.storeRun(summary, "replay");
@@ -102,14 +102,15 @@ public final class Replayer {
         Integer status = e.status() == 0 ? null : e.status();
         if (!e.ok()) {
             return new TrialResult(trial, TrialResult.FAILED, e.error(), status, e.durationMillis(), e.attempts(), e.waits(),
-                    null, null, null, null, null, List.of(), null, shas[0], shas[1]);
+                    null, null, null, null, null, List.of(), null, shas[0], shas[1], e.started().toString());
         }
         ModelReply reply = e.reply();
         TrialComparison cmp = criterion.compare(Behaviour.ofReply(reply));
         List<TrialResult.ToolCallView> calls = reply.toolCalls().stream()
                 .map(c -> new TrialResult.ToolCallView(c.id(), c.name(), c.argumentsJson())).toList();
         return new TrialResult(trial, TrialResult.OK, null, status, e.durationMillis(), e.attempts(), e.waits(), reply.modelId(),
-                reply.usage().inputTokens(), reply.usage().outputTokens(), reply.finishReason(), reply.text(), calls, cmp, shas[0], shas[1]);
+                reply.usage().inputTokens(), reply.usage().outputTokens(), reply.finishReason(), reply.text(), calls, cmp, shas[0], shas[1],
+                e.started().toString());
     }
 
     private RunSummary summarise(String runId, ModelContext original, ReplayPlan plan, String label, Prepared prepared,

@@ -15,6 +15,7 @@ public record RunSummary(String runId, String type, String created, String callE
         List<String> edits, String criterion, String estimate, int trials, int completed, int failed, int cancelled,
         ReproductionRate rate, long inputTokens, long outputTokens, List<TrialResult> results) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("summary")
     public String headline() {
         String s = rate.describe();
         if (failed > 0) s += "; " + failed + " trial" + (failed == 1 ? "" : "s") + " failed";

@@ -60,14 +60,15 @@ public final class TrialRunner {
             }
             return out;
         } finally {
-            p.shutdownNow();
+            for (Runnable never : p.shutdownNow()) if (never instanceof Future<?> f) f.cancel(false);
         }
     }
 
     public void cancel() {
         cancelled = true;
         ExecutorService p = pool;
-        if (p != null) p.shutdownNow();
+        // Trials never started are handed back by shutdownNow; cancelling their futures lets run() finish.
+        if (p != null) for (Runnable never : p.shutdownNow()) if (never instanceof Future<?> f) f.cancel(false);
     }
 
     public boolean cancelled() {

@@ -63,6 +63,8 @@ public final class AnthropicMessagesFormat implements WireFormat {
             }
         }
         if (!system.isEmpty()) root.put("system", system.toString());
+        // An assistant turn with neither text nor calls would be an empty content array, which the API rejects.
+        for (int i = messages.size() - 1; i >= 0; i--) if (messages.get(i).get("content").isEmpty()) messages.remove(i);
         root.set("messages", messages);
         if (!context.tools().isEmpty()) {
             ArrayNode tools = root.putArray("tools");
