@@ -1,6 +1,8 @@
 package dev.tracehound.playbooks;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The detector ids playbooks may name in checks and references. Kept in one place because the detectors are
@@ -20,13 +22,33 @@ public final class DetectorIds {
     public static final String RUNAWAY_LOOP = "runaway-loop";
     public static final String COST_SPIKE = "cost-spike";
     public static final String MODEL_CHANGE = "model-change";
+    /** Forged assistant turns or recalled "memories" that instruct the agent (reported by the analysis branch). */
+    public static final String CONTEXT_POISONING = "context-poisoning";
 
     public static final List<String> ALL = List.of(
             INDIRECT_PROMPT_INJECTION, DIRECT_PROMPT_INJECTION, TOOL_ABUSE, EXFILTRATION_BY_RENDERING,
             SYSTEM_PROMPT_LEAKAGE, SECRETS_IN_OUTPUT, MCP_TOOL_POISONING, MCP_RUG_PULL, RUNAWAY_LOOP, COST_SPIKE,
-            MODEL_CHANGE);
+            MODEL_CHANGE, CONTEXT_POISONING);
+
+    /**
+     * Ids the detectors of branch th/analysis report today, and the ids above each one stands for. Findings are
+     * matched through this table, so playbooks work with either naming; drop an entry once the names agree.
+     */
+    static final Map<String, Set<String>> REPORTED_AS = Map.of(
+            "render-exfiltration", Set.of(EXFILTRATION_BY_RENDERING),
+            "system-prompt-leak", Set.of(SYSTEM_PROMPT_LEAKAGE),
+            "sensitive-data", Set.of(SECRETS_IN_OUTPUT),
+            "tool-poisoning", Set.of(MCP_TOOL_POISONING, MCP_RUG_PULL),
+            "runaway-consumption", Set.of(RUNAWAY_LOOP, COST_SPIKE),
+            "configuration-change", Set.of(MODEL_CHANGE));
 
     public static boolean isKnown(String id) {
         return ALL.contains(id);
+    }
+
+    /** Whether a finding reported by detector {@code reported} counts as a finding of {@code playbookId}. */
+    public static boolean matches(String playbookId, String reported) {
+        if (playbookId == null || reported == null) return false;
+        return playbookId.equals(reported) || REPORTED_AS.getOrDefault(reported, Set.of()).contains(playbookId);
     }
 }

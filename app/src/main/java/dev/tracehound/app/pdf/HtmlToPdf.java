@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Turns a well-formed XHTML document into PDF with openhtmltopdf. The document must not load anything: no base URI
- * is given, so relative links resolve nowhere, and callers pass only self-contained, escaped HTML.
+ * Turns a well-formed XHTML document into PDF with openhtmltopdf. Rendering never fetches anything: every URI except
+ * inline {@code data:} resolves to nothing, so an image or stylesheet link that slipped into a report (evidence is
+ * hostile) cannot reach the network or read local files.
  */
 public final class HtmlToPdf {
     private HtmlToPdf() {}
@@ -18,6 +19,7 @@ public final class HtmlToPdf {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(xhtml, null);
+        builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
         builder.toStream(out);
         builder.run();
     }

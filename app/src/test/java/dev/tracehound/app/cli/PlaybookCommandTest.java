@@ -140,11 +140,13 @@ class PlaybookCommandTest {
         Path pdf = tmp.resolve("out/run.pdf");
         assertEquals(0, run("playbook", "export", "--case", c, "--format", "pdf", "--out", pdf.toString()), err);
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5).startsWith("%PDF-"));
+        assertEquals(0, run("playbook", "export", "--case", c, "--format", "md"), err);
+        assertTrue(Files.readString(caseDir.resolve("exports/indirect-prompt-injection-1.md")).contains("# Indirect prompt injection"));
 
         try (Case k = Cases.open(caseDir)) {
             List<String> actions = k.audit().entries().stream().map(a -> a.action()).filter(a -> a.startsWith("playbook-")).toList();
             assertEquals(List.of("playbook-start", "playbook-tick", "playbook-tick", "playbook-check", "playbook-export",
-                    "playbook-export", "playbook-export"), actions);
+                    "playbook-export", "playbook-export", "playbook-export"), actions);
             assertTrue(k.verify().intact());
         }
     }

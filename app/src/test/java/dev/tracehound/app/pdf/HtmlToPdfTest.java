@@ -11,6 +11,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlToPdfTest {
     @Test
+    void neverFetchesLinkedResources() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            HtmlToPdf.render("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><link rel=\"stylesheet\" href=\"" + url
+                    + "/s.css\"/></head><body><img src=\"" + url + "/x.png\"/><img src=\"file:///etc/passwd\"/><p>ok</p></body></html>", out);
+            assertTrue(out.size() > 0);
+            assertTrue(requests.get() == 0, "requests made: " + requests.get());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void rendersXhtmlToAPdfAndLeavesNoFileOnFailure(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         HtmlToPdf.render("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Checklist</h1><p>a &lt;b&gt;</p></body></html>", out);

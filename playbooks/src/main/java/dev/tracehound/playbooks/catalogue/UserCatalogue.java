@@ -52,12 +52,13 @@ public final class UserCatalogue {
     }
 
     /**
-     * Validates a file and copies it, byte for byte, into the folder as {@code <id>.yaml}.
+     * Validates a file and stores its text unchanged in the folder as {@code <id>.yaml}.
      *
      * @param replace whether an imported playbook with the same id may be overwritten
      */
     public CatalogueEntry importFile(Path file, boolean replace) {
-        Playbook playbook = PlaybookReader.read(file);
+        CatalogueEntry read = CatalogueEntry.fromFile(file); // read once: what is validated is what is stored
+        Playbook playbook = read.playbook();
         Path target = dir.resolve(playbook.id() + ".yaml");
         try {
             if (Files.exists(target) && !replace) {
@@ -66,9 +67,9 @@ public final class UserCatalogue {
             }
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".import-", ".yaml");
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(tmp, read.yaml(), StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new CatalogueEntry(playbook, CatalogueEntry.USER, Files.readString(target, StandardCharsets.UTF_8));
+            return new CatalogueEntry(playbook, CatalogueEntry.USER, read.yaml());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

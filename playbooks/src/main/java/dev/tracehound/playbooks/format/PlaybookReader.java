@@ -33,12 +33,17 @@ public final class PlaybookReader {
     private PlaybookReader() {}
 
     public static Playbook read(Path file) {
+        return read(readText(file), file.toString());
+    }
+
+    /** The text of a playbook file, refusing files too big to be one and text that is not UTF-8. */
+    public static String readText(Path file) {
         String name = file.toString();
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new PlaybookException(new Problem(name, 0, 0, "the file is larger than 1 MB; a playbook is a small YAML file"));
             }
-            return read(Files.readString(file, StandardCharsets.UTF_8), name);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new PlaybookException(new Problem(name, 0, 0, "the file is not UTF-8 text"));
         } catch (java.nio.file.NoSuchFileException e) {

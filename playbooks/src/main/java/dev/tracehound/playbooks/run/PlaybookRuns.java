@@ -35,9 +35,9 @@ public final class PlaybookRuns {
 
     public PlaybookRun start(CatalogueEntry entry, String actor) {
         String playbookId = entry.playbook().id();
-        long earlier = list().stream().filter(r -> r.playbookId().equals(playbookId)).count();
-        String id = playbookId + "-" + (earlier + 1);
-        while (store.get(id).isPresent()) id = id + "x"; // never overwrite a run, whatever ids exist
+        long n = list().stream().filter(r -> r.playbookId().equals(playbookId)).count() + 1;
+        while (store.get(playbookId + "-" + n).isPresent()) n++; // never overwrite a run, whatever ids exist
+        String id = playbookId + "-" + n;
         PlaybookRun run = new PlaybookRun(id, playbookId, entry.playbook().version(), entry.origin(), actor, now(),
                 entry.playbook(), null);
         store.put(run);

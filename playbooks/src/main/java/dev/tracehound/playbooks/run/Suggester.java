@@ -1,5 +1,6 @@
 package dev.tracehound.playbooks.run;
 
+import dev.tracehound.playbooks.DetectorIds;
 import dev.tracehound.playbooks.catalogue.Catalogue;
 import dev.tracehound.playbooks.catalogue.CatalogueEntry;
 import dev.tracehound.timeline.findings.Finding;
@@ -29,9 +30,11 @@ public final class Suggester {
             Set<String> ids = new LinkedHashSet<>();
             Set<String> atlas = new LinkedHashSet<>();
             for (Finding f : live) {
-                if (refs.contains(f.detector())) {
-                    detectors.add(f.detector());
-                    ids.add(f.id());
+                for (String ref : refs) {
+                    if (DetectorIds.matches(ref, f.detector())) {
+                        detectors.add(ref);
+                        ids.add(f.id());
+                    }
                 }
             }
             boolean byDetector = !detectors.isEmpty();

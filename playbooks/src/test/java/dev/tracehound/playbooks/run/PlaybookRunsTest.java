@@ -58,6 +58,7 @@ class PlaybookRunsTest {
                 - {id: no-loop, title: h, guidance: g, check: {type: detector, detector: runaway-loop, expect: exists}}
                 - {id: replayed, title: i, guidance: g, check: {type: replay, plan: plan-7, expect: run-exists}}
                 - {id: bad-time, title: j, guidance: g, check: {type: search, query: 'ts:[yesterday TO later]', expect: some}}
+                - {id: renamed, title: k, guidance: g, check: {type: detector, detector: model-change, expect: exists}}
             """;
 
     private CatalogueEntry fromYaml(String yaml) throws Exception {
@@ -154,6 +155,10 @@ class PlaybookRunsTest {
     @Test
     void automaticChecksAreEvaluatedAgainstTheCaseAndRecorded() throws Exception {
         kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-1", "{\"planId\":\"plan-7\",\"trials\":3}");
+        kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-2", "{\"planId\":\"other-plan\"}");
+        kase.findings().save(List.of(new dev.tracehound.timeline.findings.Finding("finding-2", "configuration-change",
+                dev.tracehound.timeline.findings.Severity.MEDIUM, List.of(), List.of(), "s1", List.of(fx.events.get(0).eventId()),
+                "model switched", FindingStatus.NEW, null, null, java.time.Instant.EPOCH)));
         PlaybookRun run = runs.start(fromYaml(CHECKS), "alice");
         runs.tick(run.id(), Tick.of("no-email"), "bob"); // a person's tick survives a failing check
         run = runs.check(run.id(), "alice");
@@ -167,6 +172,7 @@ class PlaybookRunsTest {
         assertOutcome(run, "no-loop", CheckOutcome.NOT_MET, 0);
         assertOutcome(run, "replayed", CheckOutcome.MET, 1);
         assertEquals(CheckOutcome.ERROR, run.state("bad-time").check().outcome());
+        assertOutcome(run, "renamed", CheckOutcome.MET, 1); // reported as configuration-change by the detector
         assertTrue(run.state("injected-text").done() && run.state("injected-text").auto());
         assertEquals("bob", run.state("no-email").doneBy());
         assertTrue(run.state("no-email").done(), "a failing check never undoes a person's tick");

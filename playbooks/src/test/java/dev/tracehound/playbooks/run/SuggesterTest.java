@@ -35,6 +35,16 @@ class SuggesterTest {
     }
 
     @Test
+    void findingsUnderTheAnalysisBranchNamesMatchThePlaybookIds() {
+        List<Suggestion> s = Suggester.suggest(List.of(finding("f1", "render-exfiltration", FindingStatus.NEW)), Catalogue.load(tmp));
+        assertEquals("output-exfiltration", s.getFirst().entry().playbook().id());
+        assertEquals(List.of("exfiltration-by-rendering"), s.getFirst().detectors());
+        List<Suggestion> loop = Suggester.suggest(List.of(finding("f2", "runaway-consumption", FindingStatus.NEW)), Catalogue.load(tmp));
+        assertEquals("denial-of-wallet", loop.getFirst().entry().playbook().id());
+        assertEquals(List.of("cost-spike", "runaway-loop"), loop.getFirst().detectors());
+    }
+
+    @Test
     void detectorMatchesRankAboveAtlasMatchesAndFalsePositivesSuggestNothing() {
         Catalogue catalogue = Catalogue.load(tmp);
         assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "cost-spike", FindingStatus.FALSE_POSITIVE)), catalogue));

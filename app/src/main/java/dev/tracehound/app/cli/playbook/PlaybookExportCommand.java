@@ -33,7 +33,7 @@ public final class PlaybookExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "md|html|pdf", description = "md, html or pdf.")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    @Option(names = "--out", paramLabel = "FILE", description = "The file to write (default: the case's exports folder, RUN.md|html|pdf).")
     Path out;
 
     @Override
@@ -41,6 +41,7 @@ public final class PlaybookExportCommand implements Callable<Integer> {
         try (Case c = caseOption.open()) {
             PlaybookRun run = new PlaybookRuns(c).resolve(runId);
             String name = c.info().name();
+            Path out = this.out != null ? this.out : c.dir().resolve("exports").resolve(run.id() + "." + format.name());
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             switch (format) {

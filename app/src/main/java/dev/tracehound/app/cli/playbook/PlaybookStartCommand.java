@@ -4,13 +4,10 @@ import dev.tracehound.app.cli.CaseOption;
 import dev.tracehound.app.cli.OutputOptions;
 import dev.tracehound.playbooks.catalogue.Catalogue;
 import dev.tracehound.playbooks.catalogue.CatalogueEntry;
-import dev.tracehound.playbooks.format.PlaybookReader;
 import dev.tracehound.playbooks.run.PlaybookRun;
 import dev.tracehound.playbooks.run.PlaybookRuns;
 import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.store.Case;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -38,10 +35,7 @@ public final class PlaybookStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CatalogueEntry entry = source.file != null
-                ? new CatalogueEntry(PlaybookReader.read(source.file), source.file.toAbsolutePath().toString(),
-                        Files.readString(source.file, StandardCharsets.UTF_8))
-                : Catalogue.load().get(source.id);
+        CatalogueEntry entry = source.file != null ? CatalogueEntry.fromFile(source.file) : Catalogue.load().get(source.id);
         try (Case c = caseOption.open()) {
             PlaybookRun run = new PlaybookRuns(c).start(entry, Actors.current());
             if (output.json()) {
