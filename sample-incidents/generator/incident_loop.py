@@ -110,12 +110,12 @@ def build():
         "token_usage": {"loop_session_input_tokens": n3[3][0], "loop_session_output_tokens": n3[3][1],
                         "previous_nights_input_tokens": [n1[3][0], n2[3][0]]},
         "subagents": [{"session": n3[1], "parent_session": n3[0], "agent": "invoice-reconciler"}],
-        "detectors_must_fire": ["runaway-loop", "cost-spike"],
+        "detectors_must_fire": ["runaway-consumption"],
         "detectors_may_fire": [],
         "detectors_must_not_fire_on": benign,
         "atlas": ["AML.T0034.002", "AML.T0029"],
         "owasp": ["LLM10", "LLM06"],
-        "playbook": "runaway-agent",
+        "playbook": "denial-of-wallet",
     }
     write_json(os.path.join(out, "answer-key.json"), key)
     write_text(os.path.join(out, "README.md"), README.format(

@@ -1,6 +1,6 @@
 """MCP JSON-RPC traffic as a client-side wire log: one JSON-RPC message per line, wrapped as
-{timestamp, direction, server, message}."""
-from common import iso_of, ms
+{timestamp, direction, server, session, message}; session is the connection's Mcp-Session-Id."""
+from common import hexid, iso_of, ms
 
 PROTOCOL = "2025-06-18"
 
@@ -8,15 +8,22 @@ PROTOCOL = "2025-06-18"
 class Wire:
     def __init__(self):
         self.lines = []
+        self.sessions = {}   # server -> Mcp-Session-Id of its current connection
+        self.history = {}    # server -> every session id it had, in order
 
     def send(self, t, server, message):
-        self.lines.append({"timestamp": iso_of(t), "direction": "client_to_server", "server": server, "message": message})
+        self.lines.append({"timestamp": iso_of(t), "direction": "client_to_server", "server": server,
+                           "session": self.sessions[server], "message": message})
 
     def recv(self, t, server, message):
-        self.lines.append({"timestamp": iso_of(t), "direction": "server_to_client", "server": server, "message": message})
+        self.lines.append({"timestamp": iso_of(t), "direction": "server_to_client", "server": server,
+                           "session": self.sessions[server], "message": message})
 
     def connect(self, t, server, version, tools, first_id=0):
-        """initialize handshake and a tools/list; returns the next request id."""
+        """initialize handshake and a tools/list on a new connection; returns the next request id."""
+        sid = "mcp-" + hexid("mcp:%s:%d" % (server, t), 24)
+        self.sessions[server] = sid
+        self.history.setdefault(server, []).append(sid)
         self.send(t, server, {"jsonrpc": "2.0", "id": first_id, "method": "initialize", "params": {
             "protocolVersion": PROTOCOL, "capabilities": {"roots": {"listChanged": True}},
             "clientInfo": {"name": "claude-code", "version": "2.1.14"}}})

