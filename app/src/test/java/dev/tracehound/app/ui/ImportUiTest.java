@@ -72,14 +72,14 @@ class ImportUiTest {
         ImportFile listed = FxThread.call(() -> importVm.files().getFirst());
         assertEquals("claude-code", listed.detectedFormat(), "the format is detected before importing");
 
-        robot.clickOn("#import-start");
+        robot.clickOn(robot.from(window.scene().getRoot()).lookup("#import-start").<javafx.scene.Node>query());
         FxThread.waitUntil(() -> !importVm.runningProperty().get() && !importVm.reports().isEmpty(), 60_000);
         ImportReport report = FxThread.call(() -> importVm.reports().getFirst());
         assertTrue(report.ok(), String.valueOf(report.error()));
         assertTrue(report.events() > 0);
-        assertEquals(1.0, robot.lookup("#import-progress").queryAs(ProgressBar.class).getProgress());
+        assertEquals(1.0, robot.from(window.scene().getRoot()).lookup("#import-progress").queryAs(ProgressBar.class).getProgress());
         assertTrue(!progress.isEmpty(), "progress was reported while importing");
-        String summary = robot.lookup("#import-summary").queryAs(Label.class).getText();
+        String summary = robot.from(window.scene().getRoot()).lookup("#import-summary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("1 file(s): " + String.format("%,d", report.events()) + " events added"), summary);
 
         // the workbench refreshed: the imported events are searchable in the table

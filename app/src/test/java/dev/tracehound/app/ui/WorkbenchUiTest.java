@@ -72,7 +72,7 @@ class WorkbenchUiTest {
 
     @SuppressWarnings("unchecked")
     TableView<EventRow> table(FxRobot robot) {
-        return robot.lookup("#event-table").queryAs(TableView.class);
+        return robot.from(window.scene().getRoot()).lookup("#event-table").queryAs(TableView.class);
     }
 
     @Test
@@ -80,15 +80,15 @@ class WorkbenchUiTest {
         FxThread.waitUntil(() -> table(robot).getItems().size() == sample.events.size(), 20_000);
         waitIdle();
         assertEquals(3, FxThread.call(() -> vm.sessions().sessions().size()));
-        assertEquals(sample.events.size() + " events", robot.lookup("#hit-count").queryAs(Label.class).getText());
-        assertTrue(robot.lookup(".severity-high").tryQuery().isPresent(), "the injected session carries its finding badge");
+        assertEquals(sample.events.size() + " events", robot.from(window.scene().getRoot()).lookup("#hit-count").queryAs(Label.class).getText());
+        assertTrue(robot.from(window.scene().getRoot()).lookup(".severity-high").tryQuery().isPresent(), "the injected session carries its finding badge");
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
     void searchingShowsTheHitsAndABadQueryShowsTheErrorInline(FxRobot robot) {
         FxThread.waitUntil(() -> table(robot).getItems().size() == sample.events.size(), 20_000);
-        robot.clickOn("#query-field").write("tool:send_email").sleep(400); // let the completion popup settle
+        robot.clickOn(robot.from(window.scene().getRoot()).lookup("#query-field").<javafx.scene.Node>query()).write("tool:send_email").sleep(400); // let the completion popup settle
         robot.type(KeyCode.ENTER);
         try {
             FxThread.waitUntil(() -> table(robot).getItems().size() == 2, 20_000);
@@ -99,14 +99,14 @@ class WorkbenchUiTest {
         assertEquals(EventKind.TOOL_CALL, first.event().kind());
 
         FxThread.run(() -> vm.search().queryProperty().set(""));
-        robot.clickOn("#query-field").write("kind:TOOL_CALL AND (").sleep(400);
+        robot.clickOn(robot.from(window.scene().getRoot()).lookup("#query-field").<javafx.scene.Node>query()).write("kind:TOOL_CALL AND (").sleep(400);
         robot.type(KeyCode.ENTER);
         try {
-            FxThread.waitUntil(() -> robot.lookup("#query-error").queryAs(Label.class).isVisible(), 20_000);
+            FxThread.waitUntil(() -> robot.from(window.scene().getRoot()).lookup("#query-error").queryAs(Label.class).isVisible(), 20_000);
         } catch (IllegalStateException e) {
             throw new AssertionError("query was '" + vm.search().queryProperty().get() + "'", e);
         }
-        String error = robot.lookup("#query-error").queryAs(Label.class).getText();
+        String error = robot.from(window.scene().getRoot()).lookup("#query-error").queryAs(Label.class).getText();
         assertTrue(error.startsWith("Column "), error);
         assertEquals(2, FxThread.call(() -> table(robot).getItems().size()), "the last good results stay");
     }
@@ -120,13 +120,13 @@ class WorkbenchUiTest {
             table(robot).requestFocus();
         });
         waitIdle();
-        assertTrue(robot.lookup("#inspector-header").queryAs(Label.class).getText().startsWith("RETRIEVAL"));
-        assertTrue(robot.lookup(".bubble-text").queryAllAs(Label.class).stream()
+        assertTrue(robot.from(window.scene().getRoot()).lookup("#inspector-header").queryAs(Label.class).getText().startsWith("RETRIEVAL"));
+        assertTrue(robot.from(window.scene().getRoot()).lookup(".bubble-text").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(SmallCase.INJECTION_TEXT)), "evidence text shown as plain text");
-        String locator = robot.lookup("#evidence-locator").queryAs(Label.class).getText();
+        String locator = robot.from(window.scene().getRoot()).lookup("#evidence-locator").queryAs(Label.class).getText();
         assertTrue(locator.contains(sample.retrieval.evidenceSha256()) && locator.contains("line:4"), locator);
-        FxThread.run(() -> robot.lookup("#inspector-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
-        assertEquals(Files.readAllLines(tmp.resolve("export.jsonl")).get(3), robot.lookup("#raw-record").queryAs(TextArea.class).getText());
+        FxThread.run(() -> robot.from(window.scene().getRoot()).lookup("#inspector-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        assertEquals(Files.readAllLines(tmp.resolve("export.jsonl")).get(3), robot.from(window.scene().getRoot()).lookup("#raw-record").queryAs(TextArea.class).getText());
 
         FxThread.run(() -> table(robot).requestFocus());
         robot.type(KeyCode.S); // the star shortcut
@@ -135,7 +135,7 @@ class WorkbenchUiTest {
         assertTrue(c.annotations().of(sample.retrieval.eventId()).starred(), "the star is stored in the case");
         assertTrue(c.audit().entries().stream().anyMatch(e -> e.action().equals("annotation.star")
                 && e.details().contains(sample.retrieval.eventId())), "and audited");
-        assertEquals("★ starred", robot.lookup("#star-state").queryAs(Label.class).getText());
+        assertEquals("★ starred", robot.from(window.scene().getRoot()).lookup("#star-state").queryAs(Label.class).getText());
         String starCell = FxThread.call(() -> table(robot).getColumns().getFirst().getCellData(row).toString());
         assertEquals("★", starCell, "the star column shows it");
 

@@ -118,7 +118,10 @@ public final class Screenshots {
         written.add(snap("06-dark-tool-calls.png"));
         FxThread.run(() -> vm.closeCase());
         waitIdle();
-        FxThread.run(() -> runner.shutdown());
+        FxThread.run(() -> {
+            runner.shutdown();
+            if (window.scene().getWindow() != null) window.scene().getWindow().hide();
+        });
         return written;
     }
 
