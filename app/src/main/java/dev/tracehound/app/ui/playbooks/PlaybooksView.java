@@ -32,6 +32,8 @@ public final class PlaybooksView extends VBox {
         ComboBox<CatalogueEntry> catalogue = new ComboBox<>(vm.catalogue());
         catalogue.setId("playbook-catalogue");
         catalogue.setPromptText("Choose a playbook…");
+        catalogue.setPrefWidth(300);
+        catalogue.setMinWidth(160);
         catalogue.setConverter(converter(e -> e.playbook().title() + "  (v" + e.playbook().version() + ")"));
         Button start = new Button("Start run");
         start.setId("playbook-start");
@@ -40,16 +42,22 @@ public final class PlaybooksView extends VBox {
         ComboBox<PlaybookRun> runs = new ComboBox<>(vm.runs());
         runs.setId("playbook-runs");
         runs.setPromptText("No run yet");
+        runs.setPrefWidth(260);
+        runs.setMinWidth(120);
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         runs.setConverter(converter(r -> r.playbook().title() + " · started " + r.startedAt() + " by " + r.startedBy()));
         runs.valueProperty().bindBidirectional(vm.selectedProperty());
         Button check = new Button("Run checks");
         check.setId("playbook-check");
         check.setOnAction(e -> vm.runChecks());
         check.disableProperty().bind(vm.selectedProperty().isNull());
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label progress = new Label();
         progress.getStyleClass().add("section-title");
         progress.textProperty().bind(vm.progressProperty());
-        HBox top = new HBox(8, catalogue, start, new Label("Run:"), runs, check, progress);
+        Label runLabel = new Label("Run:");
+        runLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, catalogue, start, runLabel, runs, check);
         top.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.getStyleClass().add("query-error");
@@ -70,7 +78,7 @@ public final class PlaybooksView extends VBox {
         SplitPane split = new SplitPane(steps, guidance);
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(top, error, split);
+        getChildren().addAll(top, progress, error, split);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
@@ -96,7 +104,7 @@ public final class PlaybooksView extends VBox {
                 return;
             }
             if (row.isHeading()) {
-                Label h = new Label(row.phase().toString().toUpperCase(java.util.Locale.ROOT));
+                Label h = new Label(row.phase().title().toUpperCase(java.util.Locale.ROOT));
                 h.getStyleClass().add("facet-title");
                 setGraphic(h);
                 return;

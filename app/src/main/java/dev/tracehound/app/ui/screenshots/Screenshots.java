@@ -51,6 +51,10 @@ public final class Screenshots {
         preferHeadless();
         startToolkit();
         if (caseDir == null) caseDir = prepareSample();
+        // Work on a copy: the screenshots start a playbook run and star an event, which must not change the real case.
+        Path copy = Files.createTempDirectory("tracehound-screenshots-case");
+        copyCase(caseDir, copy);
+        caseDir = copy;
         Path state = Files.createTempFile("tracehound-screenshots", ".json");
         Files.delete(state);
         FxThread.run(() -> {
@@ -97,7 +101,19 @@ public final class Screenshots {
         FxThread.run(() -> window.selectTab("Report"));
         waitIdle();
         written.add(snap("07-report.png"));
-        FxThread.run(() -> window.selectTab("Playbooks"));
+        FxThread.run(() -> {
+            window.selectTab("Playbooks");
+            var playbooks = vm.playbooks();
+            if (!playbooks.catalogue().isEmpty()) playbooks.start(playbooks.catalogue().getFirst());
+        });
+        waitIdle();
+        FxThread.run(() -> {
+            var playbooks = vm.playbooks();
+            playbooks.steps().stream().filter(r -> !r.isHeading() && !r.step().isDecision()).findFirst()
+                    .ifPresent(r -> playbooks.tick(r.step().id(), null));
+        });
+        waitIdle();
+        FxThread.run(() -> vm.playbooks().runChecks());
         waitIdle();
         written.add(snap("08-playbooks.png"));
         FxThread.run(() -> {
@@ -122,6 +138,11 @@ public final class Screenshots {
             runner.shutdown();
             if (window.scene().getWindow() != null) window.scene().getWindow().hide();
         });
+        try (var files = Files.walk(caseDir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            log.println("note: could not remove the temporary copy " + caseDir);
+        }
         return written;
     }
 
@@ -137,6 +158,16 @@ public final class Screenshots {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void copyCase(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else if (!p.getFileName().toString().endsWith(".lock")) Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
