@@ -76,6 +76,29 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void tickingAPlaybookStepIsStoredAndAudited(FxRobot robot) {
+        FxThread.waitUntil(() -> !vm.playbooks().catalogue().isEmpty(), 20_000);
+        FxThread.run(() -> {
+            window.selectTab("Playbooks");
+            @SuppressWarnings("unchecked")
+            var box = (javafx.scene.control.ComboBox<Object>) window.scene().getRoot().lookup("#playbook-catalogue");
+            box.getSelectionModel().select(0);
+        });
+        robot.clickOn(robot.from(window.scene().getRoot()).lookup("#playbook-start").<javafx.scene.Node>query());
+        FxThread.waitUntil(() -> !vm.playbooks().steps().isEmpty(), 20_000);
+        javafx.scene.control.CheckBox first = robot.from(window.scene().getRoot()).lookup(".playbook-step")
+                .queryAllAs(javafx.scene.control.CheckBox.class).stream().filter(c -> !c.isDisabled()).findFirst().orElseThrow();
+        String title = first.getText();
+        robot.clickOn(first);
+        waitIdle();
+        var run = FxThread.call(() -> vm.playbooks().selectedProperty().get());
+        var step = run.playbook().steps().stream().filter(st -> st.title().equals(title)).findFirst().orElseThrow();
+        var c = vm.currentCaseProperty().get();
+        assertTrue(new dev.tracehound.playbooks.run.PlaybookRuns(c).get(run.id()).state(step.id()).done(), "stored in the case");
+        assertTrue(c.audit().entries().stream().anyMatch(e -> e.action().equals("playbook-tick")), "audited");
+    }
+
+    @Test
     void opensTheCaseWithItsSessionsEventsAndFindingBadge(FxRobot robot) {
         FxThread.waitUntil(() -> table(robot).getItems().size() == sample.events.size(), 20_000);
         waitIdle();
