@@ -165,5 +165,13 @@ class WorkbenchUiTest {
         FxThread.run(() -> table(robot).requestFocus());
         robot.type(KeyCode.J); // next event
         assertEquals(row + 1, (int) FxThread.call(() -> table(robot).getSelectionModel().getSelectedIndex()));
+
+        // "show in session" narrows the table to the event's session and keeps the event selected there
+        waitIdle();
+        robot.clickOn(robot.from(window.scene().getRoot()).lookup("#show-in-context").<javafx.scene.Node>query());
+        FxThread.waitUntil(() -> table(robot).getItems().size() == 7, 20_000);
+        waitIdle();
+        EventRow selected = FxThread.call(() -> table(robot).getSelectionModel().getSelectedItem());
+        assertEquals(sample.events.get(row + 1).eventId(), selected.event().eventId());
     }
 }

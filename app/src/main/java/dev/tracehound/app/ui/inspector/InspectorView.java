@@ -34,7 +34,7 @@ public final class InspectorView extends VBox {
     private final Label tagsLabel = new Label();
     private final Label notesLabel = new Label();
 
-    public InspectorView(InspectorViewModel vm, Consumer<Event> navigate) {
+    public InspectorView(InspectorViewModel vm, Consumer<Event> navigate, Consumer<Event> showInContext) {
         this.vm = vm;
         setId("inspector");
         getStyleClass().add("inspector");
@@ -51,7 +51,11 @@ public final class InspectorView extends VBox {
         tag.setOnAction(e -> askTag());
         Button note = new Button("Note…");
         note.setOnAction(e -> askNote());
-        HBox actions = new HBox(6, star, tag, note, starLabel);
+        Button inSession = new Button("Show in session");
+        inSession.setId("show-in-context");
+        inSession.setOnAction(e -> showInContext.accept(vm.eventProperty().get()));
+        inSession.disableProperty().bind(vm.eventProperty().isNull());
+        HBox actions = new HBox(6, star, tag, note, inSession, starLabel);
         actions.setAlignment(Pos.CENTER_LEFT);
         star.disableProperty().bind(vm.eventProperty().isNull());
         tag.disableProperty().bind(vm.eventProperty().isNull());

@@ -73,7 +73,7 @@ public final class MainWindow {
 
         searchBar = new SearchBar(vm.search());
         table = new EventTable(vm.search(), vm::annotationIndex);
-        inspector = new InspectorView(vm.inspector(), this::showEvent);
+        inspector = new InspectorView(vm.inspector(), this::showEvent, this::showInSession);
         vm.inspector().onAnnotationChanged(id -> table.refresh());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && !row.isLoading()) vm.inspector().show(row.event());
@@ -180,6 +180,31 @@ public final class MainWindow {
     /** Shows an event in the inspector (from the tree, the context list or the provenance graph). */
     private void showEvent(Event e) {
         vm.inspector().show(e);
+    }
+
+    /** Filters the table to the event's session and selects the event there, so the events around it are in view. */
+    private void showInSession(Event e) {
+        if (e == null || e.sessionId() == null) return;
+        selectTab("Timeline");
+        vm.search().queryProperty().set("session:" + dev.tracehound.app.ui.search.QueryBuilder.quote(e.sessionId()));
+        javafx.beans.value.ChangeListener<javafx.collections.ObservableList<dev.tracehound.app.ui.search.EventRow>> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.collections.ObservableList<dev.tracehound.app.ui.search.EventRow>> o,
+                    javafx.collections.ObservableList<dev.tracehound.app.ui.search.EventRow> a, javafx.collections.ObservableList<dev.tracehound.app.ui.search.EventRow> rows) {
+                vm.search().resultsProperty().removeListener(this);
+                // the first page is in memory; a session's event further down is found by scrolling
+                for (int i = 0; i < Math.min(rows.size(), 200); i++) {
+                    var r = rows.get(i);
+                    if (!r.isLoading() && r.event().eventId().equals(e.eventId())) {
+                        table.getSelectionModel().clearAndSelect(i);
+                        table.scrollTo(Math.max(0, i - 5));
+                        return;
+                    }
+                }
+            }
+        };
+        vm.search().resultsProperty().addListener(once);
+        vm.search().search();
     }
 
     private MenuBar menuBar() {
