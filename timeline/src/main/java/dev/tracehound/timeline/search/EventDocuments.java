@@ -23,7 +23,8 @@ final class EventDocuments {
     /** @param alsoEvidence further evidence files that recorded the same event (so {@code evidence:<sha>} finds it) */
     static Document of(Event e, long ingestSeq, java.util.List<String> alsoEvidence) {
         Document d = new Document();
-        d.add(new StringField(SearchFields.ID, e.eventId(), Field.Store.NO));
+        d.add(new StringField(SearchFields.ID, normalize(e.eventId()), Field.Store.NO)); // searchable like any keyword
+        // the exact id comes back from doc values
         d.add(new SortedDocValuesField(SearchFields.ID, new BytesRef(e.eventId())));
         if (e.text() != null && !e.text().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.text(), Field.Store.NO));
         if (e.name() != null && !e.name().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.name(), Field.Store.NO));
@@ -54,6 +55,11 @@ final class EventDocuments {
         if (v.length() > 8000) v = v.substring(0, 8000);
         d.add(new StringField(field, v, Field.Store.NO));
         if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    }
+
+    /** The id term a document is replaced by; normalised like the indexed value. */
+    static org.apache.lucene.index.Term idTerm(String eventId) {
+        return new org.apache.lucene.index.Term(SearchFields.ID, normalize(eventId));
     }
 
     static String normalize(String keyword) {

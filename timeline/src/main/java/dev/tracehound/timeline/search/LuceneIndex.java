@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -73,7 +72,7 @@ public final class LuceneIndex implements AutoCloseable {
     /** Indexes an event again (or for the first time): replaces any document with its id. */
     public void update(Event event, long ingestSeq, List<String> alsoEvidence) {
         try {
-            writer.updateDocument(new Term(SearchFields.ID, event.eventId()), EventDocuments.of(event, ingestSeq, alsoEvidence));
+            writer.updateDocument(EventDocuments.idTerm(event.eventId()), EventDocuments.of(event, ingestSeq, alsoEvidence));
             stale = true;
         } catch (IOException e) {
             throw new StoreException("Cannot reindex event " + event.eventId(), e);

@@ -90,7 +90,9 @@ class CaseRoundTripTest {
         try (Case c = Cases.create(tmp.resolve("case"), "dedup")) {
             EvidenceRecord otlp = TestCases.evidence(c, tmp, "otlp.json", "{\"otlp\":1}");
             EvidenceRecord langfuse = TestCases.evidence(c, tmp, "langfuse.json", "{\"langfuse\":1}");
-            Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
+            // an importer-chosen id with capitals: the index must still replace (not duplicate) its document
+            Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").eventId("OTLP-Span-1").dedupKey("span:t1:s1:call")
+                    .text("the call").sessionId("s").build();
             Event fromLangfuse = Event.builder(langfuse.sha256(), "/observations/3").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
             assertEquals(new IngestStats(1, 0, 0), TestCases.ingestAll(c, otlp, List.of(fromOtlp)));
             assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse)));
@@ -102,6 +104,8 @@ class CaseRoundTripTest {
             assertEquals(List.of(fromOtlp.eventId()), ids(c.search().search(SearchRequest.of("evidence:" + langfuse.sha256(), 10)).events()));
             assertEquals(1, c.search().count("evidence:" + otlp.sha256()));
             assertEquals(1, c.search().count("*:*"));
+            assertEquals(1, c.search().count("id:otlp-span-1"));
+            assertEquals(1, c.search().count("id:OTLP-SPAN-1"));
         }
     }
 
