@@ -5,7 +5,7 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.otlp.OtelAttributes;
+import dev.tracehound.importers.otlp.genai.OtelAttributes;
 import dev.tracehound.importers.otlp.spans.Ids;
 import dev.tracehound.importers.otlp.spans.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;

@@ -2,7 +2,7 @@ package dev.tracehound.importers.langfuse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracehound.importers.otlp.OtelAttributes;
+import dev.tracehound.importers.otlp.genai.OtelAttributes;
 import dev.tracehound.importers.otlp.spans.ChatMessage;
 import dev.tracehound.importers.otlp.spans.ChatMessages;
 import dev.tracehound.importers.otlp.spans.Ids;

@@ -48,9 +48,17 @@ public final class AnyValues {
         return any.isEmpty() ? F.nullNode() : any;
     }
 
-    /** An OTLP KeyValue list ({@code [{key, value:AnyValue}]}) as an ordered map of plain values. */
+    /**
+     * An OTLP KeyValue list ({@code [{key, value:AnyValue}]}) as an ordered map of plain values. Some tools write
+     * attributes as a JSON object instead ({@code {"gen_ai.request.model": "gpt-4o"}}, values plain or AnyValue);
+     * that is read too, rather than losing the attributes.
+     */
     public static Map<String, JsonNode> keyValues(JsonNode list) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (list != null && list.isObject()) {
+            list.properties().forEach(e -> out.put(e.getKey(), isAnyValue(e.getValue()) ? plain(e.getValue()) : e.getValue()));
+            return out;
+        }
         if (list == null || !list.isArray()) return out;
         for (JsonNode kv : list) {
             if (kv == null || !kv.isObject()) continue;
@@ -59,6 +67,12 @@ public final class AnyValues {
             out.put(key.asText(), plain(kv.get("value")));
         }
         return out;
+    }
+
+    private static boolean isAnyValue(JsonNode v) {
+        if (v == null || !v.isObject() || v.size() != 1) return false;
+        String k = v.fieldNames().next();
+        return k.endsWith("Value") || k.endsWith("_value");
     }
 
     private static JsonNode field(JsonNode n, String camel, String snake) {

@@ -1,6 +1,7 @@
 package dev.tracehound.importers.otlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.otlp.spans.Times;
 import java.util.ArrayList;
 import java.util.List;

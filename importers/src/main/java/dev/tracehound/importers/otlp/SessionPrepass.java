@@ -2,6 +2,7 @@ package dev.tracehound.importers.otlp;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tracehound.importers.otlp.genai.SessionKeys;
 import dev.tracehound.importers.otlp.spans.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -301,4 +301,18 @@ class OtlpConventionsTest {
                 sink.quarantined.stream().map(CollectingSink.Quarantined::locator).toList());
         assertEquals("/resourceSpans/1/scopeSpans/1/spans/0", sink.byDedupKey("span:" + TRACE + ":a000000000000007:tool_call").locator());
     }
+
+    @Test
+    void attributesWrittenAsAPlainObjectAreRead() throws IOException {
+        ObjectNode span = toolSpan("a000000000000008");
+        span.set("attributes", OtlpFixture.json("""
+                {"gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": {"stringValue": "get_weather"},
+                 "gen_ai.tool.call.id": "call_2", "gen_ai.tool.call.arguments": "{\\"location\\":\\"Oslo\\"}"}
+                """));
+        CollectingSink sink = read(OtlpFixture.request(span).toString());
+        Event call = sink.byDedupKey("span:" + TRACE + ":a000000000000008:tool_call");
+        assertEquals("get_weather", call.toolName());
+        assertEquals("call_2", call.toolCallId());
+        assertEquals("Oslo", OtlpFixture.json(call.payloadJson()).get("arguments").get("location").asText());
+    }
 }

@@ -68,8 +68,12 @@ public final class ChatMessages {
             return;
         }
         if (unwrap(node, defaultRole, out, depth)) return;
+        int before = out.size();
         ChatMessage m = message(node, defaultRole, out);
         if (m != null && !m.isEmpty()) out.add(m);
+        else if (out.size() == before && !node.isEmpty() && !isMessageLike(node)) {
+            out.add(ChatMessage.text(defaultRole, node.toString())); // an unknown shape: keep it as its JSON text
+        }
     }
 
     /** Wrappers that hold messages rather than being one. */
@@ -150,6 +154,7 @@ public final class ChatMessages {
         StringBuilder text = new StringBuilder();
         JsonNode body = n.has("parts") ? n.get("parts") : n.get("content");
         if (body == null && n.has("text")) body = n.get("text");
+        if (body != null && body.isNull()) body = null; // "content": null stays absent, not ""
         List<ChatMessage> toolResults = new ArrayList<>();
         readContent(body, text, calls, toolResults);
         // A message that only carries tool results (Anthropic user turns, OTel tool_call_response parts) is

@@ -1,4 +1,5 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +20,10 @@ import java.util.Map;
  * OTel GenAI, the deprecated message events, OpenLLMetry's indexed attributes, OpenInference, and the Vercel
  * AI SDK's {@code ai.*}. Where several are present the most structured wins (current GenAI first).
  */
-final class GenAiInterpreter {
+public final class GenAiInterpreter {
     private GenAiInterpreter() {}
 
-    static ObservedSpan interpret(OtlpSpan s, String sessionId) {
+    public static ObservedSpan interpret(OtlpSpan s, String sessionId) {
         ObservedSpan o = new ObservedSpan();
         o.locator = s.locator();
         o.traceId = s.traceId();

@@ -1,4 +1,5 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
+
 
 import dev.tracehound.importers.EventSink;
 import java.util.HashSet;
@@ -9,7 +10,7 @@ import java.util.Set;
  * once per family, so an investigator knows the evidence holds data the events do not show (it stays in the
  * evidence file and in NOTE payloads).
  */
-final class AttributeFamilies {
+public final class AttributeFamilies {
     /** Families read into events, and general OTel families that carry no AI content. */
     private static final Set<String> KNOWN = Set.of(
             "gen_ai", "llm", "openinference", "input", "output", "retrieval", "tool", "tool_call", "session", "user",
@@ -21,11 +22,11 @@ final class AttributeFamilies {
     private final EventSink sink;
     private final Set<String> warned = new HashSet<>();
 
-    AttributeFamilies(EventSink sink) {
+    public AttributeFamilies(EventSink sink) {
         this.sink = sink;
     }
 
-    void check(OtlpSpan s) {
+    public void check(OtlpSpan s) {
         for (String key : s.attributes().keySet()) {
             int dot = key.indexOf('.');
             String family = dot < 0 ? key : key.substring(0, dot);

@@ -1,4 +1,5 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

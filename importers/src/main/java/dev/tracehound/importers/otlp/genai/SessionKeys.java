@@ -1,4 +1,5 @@
-package dev.tracehound.importers.otlp;
+package dev.tracehound.importers.otlp.genai;
+
 
 import java.util.List;
 
@@ -6,8 +7,8 @@ import java.util.List;
  * The attributes that name a conversation, most specific first (docs/event-model.md: conversation id >
  * session id > thread id > trace id).
  */
-final class SessionKeys {
-    static final List<String> KEYS = List.of(
+public final class SessionKeys {
+    public static final List<String> KEYS = List.of(
             "gen_ai.conversation.id",
             "session.id",
             "langfuse.session.id",
@@ -20,11 +21,11 @@ final class SessionKeys {
 
     private SessionKeys() {}
 
-    static int rank(String key) {
+    public static int rank(String key) {
         return KEYS.indexOf(key);
     }
 
-    static String of(OtlpSpan s) {
+    public static String of(OtlpSpan s) {
         for (String k : KEYS) {
             String v = s.text(k);
             if (v != null && !v.isBlank()) return v;
