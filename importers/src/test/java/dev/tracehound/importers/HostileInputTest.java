@@ -59,6 +59,16 @@ class HostileInputTest {
     }
 
     @Test
+    void dataAfterTheJsonDocumentIsReportedNotIgnored() throws Exception {
+        Path file = dir.resolve("two.json");
+        Files.writeString(file, "[{\"role\":\"user\",\"content\":\"a\"}]\n[{\"role\":\"user\",\"content\":\"b\"}]\n");
+        CollectingSink sink = TestSources.read(new ChatImporter(), file);
+        assertEquals(List.of("a"), texts(sink));
+        assertEquals(1, sink.quarantined());
+        assertTrue(sink.quarantined.get(0)[1].startsWith("unexpected data after the top-level JSON value"), sink.reasons());
+    }
+
+    @Test
     void a200MegabyteLineIsQuarantinedWithoutLoadingIt() throws Exception {
         Path file = dir.resolve("huge.jsonl");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {

@@ -55,9 +55,29 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = output.spec.commandLine().getErr();
         boolean showProgress = alwaysProgress || System.console() != null;
         List<ImportReport> reports;
+        // Ctrl-C cancels between records; the hook then waits until the case is closed, so it stays consistent
+        ImportRun[] running = new ImportRun[1];
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            ImportRun run = running[0];
+            if (run != null) run.cancel();
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "import-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Case c = caseOption.open()) {
-            ImportRun run = new ImportRun(c, files, format, showProgress ? new StderrProgress(err) : ImportListener.NONE).options(options);
-            reports = runCancellableByInterrupt(run);
+            running[0] = new ImportRun(c, files, format, showProgress ? new StderrProgress(err) : ImportListener.NONE).options(options);
+            reports = running[0].run();
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it cancelled the import and is now released
+            }
         }
         if (output.json()) {
             output.printJson(reports.size() == 1 ? reports.get(0).toMap() : reports.stream().map(ImportReport::toMap).toList());
@@ -70,30 +90,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     static boolean succeeded(ImportReport r) {
         return r.ok() && !(r.records() > 0 && r.quarantined() == r.records());
-    }
-
-    /** Ctrl-C cancels between records and waits for the flush, so the case stays consistent. */
-    private static List<ImportReport> runCancellableByInterrupt(ImportRun run) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "import-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running: it cancelled us and is now released
-            }
-        }
     }
 
     static void printHuman(PrintWriter out, ImportReport r) {

@@ -53,9 +53,10 @@ public final class ChatImporter implements Importer {
         String t = HeadSniffer.text(head);
         if (!t.startsWith("[") && !t.startsWith("{")) return 0;
         boolean roles = t.contains("\"role\"");
-        if (roles && (t.contains("\"messages\"") || t.contains("\"traj\""))) return 60;
-        if (t.contains("\"request\"") && t.contains("\"response\"") && roles) return 60;
-        if (t.startsWith("[") && roles && t.matches("(?s)\\[\\s*\\{\\s*\"(role|content)\".*")) return 55;
+        // JSON documents: modest scores, so importers of specific exports (LangSmith, Langfuse) that embed chat messages win
+        if (t.startsWith("[") && roles && t.matches("(?s)\\[\\s*\\{\\s*\"(role|content)\".*")) return 50;
+        if (t.contains("\"request\"") && t.contains("\"response\"") && roles) return 50;
+        if (roles && (t.contains("\"messages\"") || t.contains("\"traj\""))) return 40;
         return 0;
     }
 
@@ -157,8 +158,15 @@ public final class ChatImporter implements Importer {
             try {
                 c.message(message, locator, history);
             } catch (IllegalArgumentException e) {
-                sink.warn("BAD_MESSAGE", "message skipped: " + e.getMessage(), locator);
+                keepUnreadable(c, message, locator, e);
             }
+        }
+
+        /** A message that is not a chat message (no role, not an object) is kept as a NOTE with its raw JSON, and warned about. */
+        private void keepUnreadable(Conversation c, JsonNode message, String locator, IllegalArgumentException why) {
+            sink.warn("BAD_MESSAGE", "not a chat message, kept as NOTE: " + why.getMessage(), locator);
+            sink.accept(c.base(locator, null).kind(EventKind.NOTE).name("unreadable message")
+                    .text(Json.shorten(Json.asText(message), 500)).payloadJson(Json.write(message)).build());
         }
 
         /** A SESSION event keeps a run's metadata (agent, task, reward …) beside its messages. */
@@ -217,7 +225,7 @@ public final class ChatImporter implements Importer {
                         normalised.add(parts.get(p));
                     }
                 } catch (IllegalArgumentException e) {
-                    sink.warn("BAD_MESSAGE", "message skipped: " + e.getMessage(), at);
+                    keepUnreadable(c, raw, at, e);
                 }
             }
             ObjectNode payload = Json.object();

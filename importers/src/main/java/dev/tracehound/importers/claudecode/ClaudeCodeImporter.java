@@ -52,7 +52,7 @@ public final class ClaudeCodeImporter implements Importer {
     public int detect(FileHead head) {
         var lines = HeadSniffer.jsonLines(head, 20);
         if (HeadSniffer.text(head).matches("(?s)\\{\\s*\"loglines\"\\s*:.*")) return 85;
-        int share = HeadSniffer.percent(lines, n -> n.isObject() && LINE_TYPES.contains(Json.text(n, "type"))
+        int share = HeadSniffer.percent(lines, n -> n.isObject() && LINE_TYPES.contains(String.valueOf(Json.text(n, "type")))
                 && (n.has("sessionId") || n.has("leafUuid") || n.has("uuid")));
         return share >= 60 ? 90 : share / 3;
     }
@@ -114,12 +114,12 @@ public final class ClaudeCodeImporter implements Importer {
             switch (type) {
                 case "assistant" -> assistant(n, ctx);
                 case "user" -> user(n, ctx);
-                case "summary" -> sink.accept(ctx.builder(locator).kind(EventKind.SESSION).name("summary")
+                case "summary" -> sink.accept(ctx.builder(locator).sequence(nextSequence(ctx.session)).kind(EventKind.SESSION).name("summary")
                         .text(Json.text(n, "summary")).payloadJson(Json.write(n)).build());
-                case "system" -> sink.accept(ctx.builder(locator).kind(EventKind.NOTE).name("system").actor("system")
+                case "system" -> sink.accept(ctx.builder(locator).sequence(nextSequence(ctx.session)).kind(EventKind.NOTE).name("system").actor("system")
                         .trust(Trust.SYSTEM).flag(EventFlag.HARNESS_INJECTED)
                         .text(firstNonNull(Json.text(n, "content"), Json.text(n, "subtype"))).payloadJson(Json.write(n)).build());
-                default -> sink.accept(ctx.builder(locator).kind(EventKind.NOTE).name(type)
+                default -> sink.accept(ctx.builder(locator).sequence(nextSequence(ctx.session)).kind(EventKind.NOTE).name(type)
                         .text(Json.shorten(Json.write(n), 500)).payloadJson(Json.write(n)).build());
             }
         }

@@ -61,11 +61,11 @@ public final class CodexImporter implements Importer {
         if (lines.isEmpty()) return 0;
         JsonNode first = lines.get(0);
         if ("session_meta".equals(Json.text(first, "type")) && first.has("payload")) return 95;
-        int share = HeadSniffer.percent(lines, n -> TYPES.contains(Json.text(n, "type")) && n.has("payload") && n.has("timestamp"));
+        int share = HeadSniffer.percent(lines, n -> TYPES.contains(String.valueOf(Json.text(n, "type"))) && n.has("payload") && n.has("timestamp"));
         if (share >= 60) return 85;
         // older rollouts: a header {id, timestamp, instructions?} then bare response items
         if (first.has("id") && first.has("timestamp") && !first.has("type") && lines.size() > 1
-                && Set.of("message", "function_call", "reasoning").contains(Json.text(lines.get(1), "type"))) return 70;
+                && Set.of("message", "function_call", "reasoning").contains(String.valueOf(Json.text(lines.get(1), "type")))) return 70;
         return 0;
     }
 

@@ -67,7 +67,7 @@ public final class GenericImporter implements Importer {
     public int detect(FileHead head) {
         var lines = HeadSniffer.jsonLines(head, 20);
         if (!lines.isEmpty()) {
-            int share = HeadSniffer.percent(lines, n -> n.isObject() && n.has("message") && (n.has("datetime") || n.has("timestamp")));
+            int share = HeadSniffer.percent(lines, n -> n.isObject() && n.path("message").isTextual() && (n.has("datetime") || n.has("timestamp")));
             return share >= 50 ? 60 : 0;
         }
         String text = HeadSniffer.text(head);

@@ -29,14 +29,19 @@ record McpMessage(JsonNode rpc, Long time, Direction direction, String server, S
         return n != null && n.isObject() && (n.has("jsonrpc") || (n.has("id") && (n.has("method") || n.has("result") || n.has("error"))));
     }
 
+    /** A JSON-RPC batch: a non-empty array whose first element is a JSON-RPC message. */
+    static boolean isBatch(JsonNode n) {
+        return n != null && n.isArray() && n.size() > 0 && isRpc(n.get(0));
+    }
+
     /** The JSON-RPC body of a line, or null when there is none. */
     static JsonNode body(JsonNode line) {
-        if (isRpc(line) || (line != null && line.isArray())) return line;
+        if (isRpc(line) || isBatch(line)) return line;
         if (line == null || !line.isObject()) return null;
         for (String key : BODY_KEYS) {
             JsonNode v = line.get(key);
             if (v != null && v.isTextual() && v.asText().strip().startsWith("{")) v = Json.parseLenient(v.asText());
-            if (isRpc(v) || (v != null && v.isArray() && v.size() > 0 && isRpc(v.get(0)))) return v;
+            if (isRpc(v) || isBatch(v)) return v;
         }
         return null;
     }

@@ -43,6 +43,7 @@ public final class JsonArrayRecords {
                     return;
                 }
                 handle(node, "", sink, handler, parser);
+                trailing(parser, sink);
                 return;
             }
             long index = 0;
@@ -52,11 +53,13 @@ public final class JsonArrayRecords {
                 JsonNode node;
                 try {
                     t = parser.nextToken();
-                    if (t == JsonToken.END_ARRAY || t == null) {
-                        if (t == null) {
-                            sink.recordRead(parser.currentLocation().getByteOffset());
-                            sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
-                        }
+                    if (t == JsonToken.END_ARRAY) {
+                        trailing(parser, sink);
+                        return;
+                    }
+                    if (t == null) {
+                        sink.recordRead(parser.currentLocation().getByteOffset());
+                        sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
                         return;
                     }
                     node = parser.readValueAsTree();
@@ -110,6 +113,21 @@ public final class JsonArrayRecords {
                         + "; the rest of the file after this element could not be read", "");
             }
         }
+    }
+
+    /** Content after the top-level value is not silently ignored: it is reported as one quarantined record. */
+    private static void trailing(JsonParser parser, EventSink sink) {
+        long offset = parser.currentLocation().getByteOffset();
+        String why;
+        try {
+            if (parser.nextToken() == null) return;
+            why = "unexpected data after the top-level JSON value (at byte " + offset + "); the rest of the file was not read. "
+                    + "If each line is a record, the file is JSONL: check --format";
+        } catch (IOException e) {
+            why = "unreadable data after the top-level JSON value (at byte " + offset + "): " + Json.reason(e);
+        }
+        sink.recordRead(offset);
+        sink.quarantine("byte:" + offset, why, "");
     }
 
     private static void handle(JsonNode node, String pointer, EventSink sink, Handler handler, JsonParser parser) {

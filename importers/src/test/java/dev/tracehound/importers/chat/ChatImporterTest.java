@@ -74,6 +74,23 @@ class ChatImporterTest {
         assertEquals("medical_advisor_agent", sink.of(EventKind.SESSION).get(0).actor());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "asb-clean, 1808, 208",
+        "asb-direct-injection, 1417, 204",
+        "asb-indirect-injection, 2023, 423",
+        "asb-memory-poisoning, 2054, 254"})
+    void everyAsbScenarioKeepsEveryMessage(String name, int messages, int toolCalls) throws Exception {
+        CollectingSink sink = TestSources.read(importer, TestSources.shared("corpus/asb/" + name + ".jsonl"));
+        assertEquals(200, sink.records());
+        assertEquals(0, sink.quarantined(), sink.reasons());
+        assertEquals(200, sink.sessions().size());
+        long messageEvents = sink.where(e -> e.kind() != EventKind.SESSION && e.kind() != EventKind.TOOL_CALL).size();
+        assertEquals(messages, messageEvents);
+        assertEquals(toolCalls, sink.of(EventKind.TOOL_CALL).size());
+        assertEquals(toolCalls, sink.of(EventKind.TOOL_RESULT).size(), "every call has its observation");
+    }
+
     @Test
     void openAiRequestResponsePairsGiveModelCallsWithUsageAndDeduplicatedHistory() throws Exception {
         Path file = TestSources.resource("samples/chat/otelcontrib_tool_calls_pairs.jsonl");
@@ -146,5 +163,16 @@ class ChatImporterTest {
         List<Long> times = sink.events.stream().map(Event::startNanos).toList();
         assertEquals(times.stream().sorted().toList(), times);
         assertEquals(1, sink.orderedWarnings().get("TIME_INFERRED").count());
+    }
+
+    @Test
+    void aMessageWithoutRoleInsideARunIsKeptAsNote(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("runs.jsonl");
+        Files.writeString(file, "{\"id\":\"r1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"content\":\"who said this?\"}]}\n");
+        CollectingSink sink = TestSources.read(importer, file);
+        Event kept = sink.only(e -> e.kind() == EventKind.NOTE);
+        assertEquals("line:1#msg1", kept.locator());
+        assertTrue(kept.payloadJson().contains("who said this?"));
+        assertEquals(1, sink.orderedWarnings().get("BAD_MESSAGE").count());
     }
 }

@@ -37,6 +37,8 @@ class ClaudeCodeImporterTest {
         assertEquals(8, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         assertEquals(List.of("test-session-id"), List.copyOf(sink.sessions().keySet()));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+                sink.events.stream().map(Event::sequence).sorted().toList(), "every event has its own place in the session");
 
         List<Event> users = sink.of(EventKind.USER_MESSAGE);
         assertEquals(List.of("Create a hello world function", "Now add a goodbye function"), users.stream().map(Event::text).toList());

@@ -28,8 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * committed (rarely) only after a database checkpoint, with the highest ingest sequence it contains.
  */
 final class IngestPipeline implements AutoCloseable {
-    /** Lucene commits at most this often during a long import; the end of every import commits too. */
-    static final long INDEX_COMMIT_EVERY = 100_000;
+    /**
+     * Lucene commits about this often during a long import (events); the end of every import commits too. Commits are
+     * costly, so rare; after a crash everything above the last one is indexed again from the database. The system
+     * property {@code tracehound.indexCommitEvery} overrides it (tests use it to crash between commits).
+     */
+    static final long INDEX_COMMIT_EVERY = Long.getLong("tracehound.indexCommitEvery", 100_000);
     private static final int INDEXER_THREADS = 2;
 
     private final H2Database db;
@@ -37,6 +41,8 @@ final class IngestPipeline implements AutoCloseable {
     private final ExecutorService dbWriter = Executors.newSingleThreadExecutor(named("tracehound-db-writer"));
     private final ExecutorService indexers = Executors.newFixedThreadPool(INDEXER_THREADS, named("tracehound-indexer"));
     /** Bounds memory: at most this many batches between the importer and the index. */
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(named("tracehound-index-committer"));
+    private volatile CompletableFuture<Void> periodicCommit = CompletableFuture.completedFuture(null);
     private final Semaphore inFlight = new Semaphore(3);
     private final ConcurrentLinkedQueue<CompletableFuture<?>> indexing = new ConcurrentLinkedQueue<>();
     private final AtomicLong lastSeq;
@@ -80,13 +86,7 @@ final class IngestPipeline implements AutoCloseable {
                 done.completeExceptionally(e);
                 return;
             }
-            if (uncommittedInIndex >= INDEX_COMMIT_EVERY) {
-                try {
-                    commitIndexOnWriterThread();
-                } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
-                }
-            }
+            if (uncommittedInIndex >= INDEX_COMMIT_EVERY) commitIndexInBackground();
         });
         return done;
     }
@@ -101,10 +101,30 @@ final class IngestPipeline implements AutoCloseable {
     }
 
     private void commitIndexOnWriterThread() {
+        await(periodicCommit);
         awaitIndexing();
         db.checkpoint();
         index.commit(lastSeq.get());
         uncommittedInIndex = 0;
+    }
+
+    /**
+     * A periodic commit during a long import, off the writer thread so inserts and indexing go on meanwhile. Its
+     * watermark is the last sequence handed to the indexers; documents added while it runs may be in the commit too,
+     * which is safe: any whose rows the database loses in a crash lie above its highest sequence, and opening the
+     * case deletes those.
+     */
+    private void commitIndexInBackground() {
+        List<CompletableFuture<?>> upTo = new ArrayList<>();
+        for (CompletableFuture<?> f; (f = indexing.poll()) != null; ) upTo.add(f);
+        long watermark = lastSeq.get();
+        uncommittedInIndex = 0;
+        // between transactions on this thread: the rows up to the watermark are committed, now also durable
+        db.checkpoint();
+        periodicCommit = CompletableFuture.runAsync(() -> {
+            upTo.forEach(IngestPipeline::await);
+            index.commit(watermark);
+        }, committer);
     }
 
     private void awaitIndexing() {
@@ -226,6 +246,7 @@ final class IngestPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         awaitIndexingQuietly();
+        committer.shutdown();
         indexers.shutdown();
     }
 

@@ -62,7 +62,7 @@ public final class ChildJvm {
     /** Starts this class in a new JVM with the test classpath. */
     public static Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), ChildJvm.class.getName()));
+                "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-Dtracehound.indexCommitEvery=2500", "-cp", System.getProperty("java.class.path"), ChildJvm.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A process killed mid-import leaves a case that opens consistent, and running the import again completes it. */
+/**
+ * A process killed mid-import leaves a case that opens consistent, and running the import again completes it. The
+ * child commits the index every 2,500 events, so the kill falls between index commits with work on both sides.
+ */
 class CrashConsistencyTest {
     private static final int EVENTS = 20_000;
     @TempDir Path tmp;

@@ -1,0 +1,82 @@
+package dev.tracehound.importers.otlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.importers.otlp.spans.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * OTLP AnyValue ({@code {stringValue|intValue|doubleValue|boolValue|arrayValue|kvlistValue|bytesValue}}) to
+ * plain JSON: strings, numbers (intValue may be a string; kept exact), booleans, arrays and objects. Also reads
+ * the snake_case spelling some exporters use.
+ */
+public final class AnyValues {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private AnyValues() {}
+
+    public static JsonNode plain(JsonNode any) {
+        if (any == null || any.isNull() || !any.isObject()) return any == null ? F.nullNode() : any;
+        JsonNode v;
+        if ((v = field(any, "stringValue", "string_value")) != null) return v.isTextual() ? v : F.textNode(v.asText());
+        if ((v = field(any, "intValue", "int_value")) != null) {
+            Long l = Json.longValue(v);
+            return l == null ? v : F.numberNode(l);
+        }
+        if ((v = field(any, "doubleValue", "double_value")) != null) {
+            Double d = Json.doubleValue(v);
+            return d == null ? v : F.numberNode(d);
+        }
+        if ((v = field(any, "boolValue", "bool_value")) != null) {
+            return v.isBoolean() ? v : F.booleanNode("true".equalsIgnoreCase(v.asText()));
+        }
+        if ((v = field(any, "arrayValue", "array_value")) != null) {
+            ArrayNode out = F.arrayNode();
+            JsonNode values = v.get("values");
+            if (values != null && values.isArray()) values.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if ((v = field(any, "kvlistValue", "kvlist_value")) != null) {
+            ObjectNode out = F.objectNode();
+            keyValues(v.get("values")).forEach(out::set);
+            return out;
+        }
+        if ((v = field(any, "bytesValue", "bytes_value")) != null) return F.textNode(v.asText());
+        return any.isEmpty() ? F.nullNode() : any;
+    }
+
+    /**
+     * An OTLP KeyValue list ({@code [{key, value:AnyValue}]}) as an ordered map of plain values. Some tools write
+     * attributes as a JSON object instead ({@code {"gen_ai.request.model": "gpt-4o"}}, values plain or AnyValue);
+     * that is read too, rather than losing the attributes.
+     */
+    public static Map<String, JsonNode> keyValues(JsonNode list) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (list != null && list.isObject()) {
+            list.properties().forEach(e -> out.put(e.getKey(), isAnyValue(e.getValue()) ? plain(e.getValue()) : e.getValue()));
+            return out;
+        }
+        if (list == null || !list.isArray()) return out;
+        for (JsonNode kv : list) {
+            if (kv == null || !kv.isObject()) continue;
+            JsonNode key = kv.get("key");
+            if (key == null || !key.isTextual()) continue;
+            out.put(key.asText(), plain(kv.get("value")));
+        }
+        return out;
+    }
+
+    private static boolean isAnyValue(JsonNode v) {
+        if (v == null || !v.isObject() || v.size() != 1) return false;
+        String k = v.fieldNames().next();
+        return k.endsWith("Value") || k.endsWith("_value");
+    }
+
+    private static JsonNode field(JsonNode n, String camel, String snake) {
+        JsonNode v = n.get(camel);
+        return v != null ? v : n.get(snake);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.tracehound.importers.otlp;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.EventSink;
+import dev.tracehound.importers.FileHead;
+import dev.tracehound.importers.ImportSource;
+import dev.tracehound.importers.Importer;
+import dev.tracehound.importers.otlp.genai.AttributeFamilies;
+import dev.tracehound.importers.otlp.genai.GenAiInterpreter;
+import dev.tracehound.importers.otlp.genai.OtlpSpan;
+import dev.tracehound.importers.otlp.genai.SessionKeys;
+import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.otlp.spans.ObservedSpan;
+import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.otlp.spans.SpanEventWriter;
+import dev.tracehound.importers.read.JsonLines;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * OpenTelemetry OTLP/JSON traces: one ExportTraceServiceRequest, a JSON array of them, or JSONL as the
+ * collector's file exporter writes (one request per line). Spans are read one at a time; GenAI meaning comes
+ * from {@link GenAiInterpreter}, events from {@link SpanEventWriter}.
+ */
+public final class OtlpImporter implements Importer {
+    @Override
+    public String format() {
+        return "otlp";
+    }
+
+    @Override
+    public String description() {
+        return "OpenTelemetry OTLP/JSON traces (GenAI conventions, OpenLLMetry, OpenInference); document, array or collector JSONL";
+    }
+
+    @Override
+    public int detect(FileHead head) {
+        try {
+            String t = head.text();
+            boolean envelope = t.contains("\"resourceSpans\"") || t.contains("\"resource_spans\"");
+            boolean spans = t.contains("\"scopeSpans\"") || t.contains("\"scope_spans\"") || t.contains("\"instrumentationLibrarySpans\"");
+            boolean spanFields = t.contains("\"traceId\"") && t.contains("\"spanId\"")
+                    && (t.contains("\"startTimeUnixNano\"") || t.contains("\"start_time_unix_nano\""));
+            if (envelope && (spans || spanFields)) return 95;
+            if (envelope) return 85;
+            if (spanFields) return 60;
+            return 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void read(ImportSource source, EventSink sink) throws IOException {
+        Map<String, String> sessions;
+        try (InputStream in = source.open()) {
+            sessions = SessionPrepass.scan(in);
+        }
+        Run run = new Run(source, sink, sessions);
+        if (RecordStream.isJsonLines(source)) readLines(source, run);
+        else readDocument(source, run);
+    }
+
+    private static void readDocument(ImportSource source, Run run) throws IOException {
+        try (InputStream in = source.open(); JsonParser p = Json.MAPPER.createParser(in)) {
+            run.parser = p;
+            try {
+                run.walker.walk(p, "");
+            } catch (JsonProcessingException e) {
+                var at = e.getLocation();
+                String where = at == null ? "end" : "line:" + at.getLineNr() + ":" + at.getColumnNr();
+                if (run.walker.spansSeen() == 0 && run.quarantined == 0) {
+                    throw new IOException("not readable as OTLP/JSON at " + where + ": " + e.getOriginalMessage()
+                            + " (expected an ExportTraceServiceRequest, an array of them, or one per line)", e);
+                }
+                run.sink.quarantine(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
+            }
+        }
+    }
+
+    private static void readLines(ImportSource source, Run run) throws IOException {
+        try (JsonLines lines = new JsonLines(source.open())) {
+            run.lines = lines;
+            JsonLines.Line line;
+            while ((line = lines.next()) != null && !run.sink.cancelled()) {
+                if (line.oversized()) {
+                    run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
+                    continue;
+                }
+                if (line.blank()) continue;
+                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                    run.walker.walk(p, line.locator());
+                } catch (JsonProcessingException e) {
+                    run.bad(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
+                }
+            }
+        }
+    }
+
+    /** The state of one read: sessions found by the pre-pass, the event writer, warnings already given. */
+    private static final class Run implements OtlpWalker.Handler {
+        final EventSink sink;
+        final Map<String, String> sessions;
+        final SpanEventWriter writer;
+        final AttributeFamilies families;
+        final OtlpWalker walker = new OtlpWalker(this);
+        JsonParser parser;
+        JsonLines lines;
+        long lastNanos;
+        int quarantined;
+
+        Run(ImportSource source, EventSink sink, Map<String, String> sessions) {
+            this.sink = sink;
+            this.sessions = sessions;
+            this.writer = new SpanEventWriter(source.evidenceSha256(), sink);
+            this.families = new AttributeFamilies(sink);
+        }
+
+        @Override
+        public void span(JsonNode node, String locator, Map<String, JsonNode> resource, String scopeName) {
+            sink.recordRead(bytes());
+            OtlpSpan span;
+            try {
+                span = OtlpSpanParser.parse(node, locator, resource, scopeName);
+            } catch (BadRecordException e) {
+                bad(locator, e.getMessage(), node.toString());
+                return;
+            }
+            families.check(span);
+            String session = SessionKeys.of(span);
+            if (session == null) session = sessions.getOrDefault(span.traceId(), span.traceId());
+            ObservedSpan o = GenAiInterpreter.interpret(span, session);
+            if (o.timeInferred) {
+                o.startNanos = o.endNanos = lastNanos + 1_000;
+                sink.warn("time-inferred", "span without a start time: its time is inferred from file order", locator);
+            }
+            lastNanos = Math.max(lastNanos, o.startNanos);
+            writer.write(o);
+        }
+
+        @Override
+        public void bad(String locator, String reason, String excerpt) {
+            quarantined++;
+            sink.quarantine(locator, reason, Json.excerpt(excerpt, 300));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return sink.cancelled();
+        }
+
+        private long bytes() {
+            if (lines != null) return lines.bytesConsumed();
+            if (parser != null) return Math.max(0, parser.currentLocation().getByteOffset());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tracehound.importers.otlp;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.otlp.spans.Json;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Walks an OTLP/JSON ExportTraceServiceRequest (or an array of them, or several in a row) with a streaming
+ * parser and hands over one span at a time, so memory holds one span, never the file. Resource and scope are
+ * read when met; a writer that puts {@code resource} after {@code scopeSpans} loses the resource attributes
+ * of those spans (no exporter seen does).
+ */
+final class OtlpWalker {
+
+    interface Handler {
+        void span(JsonNode span, String locator, Map<String, JsonNode> resource, String scopeName);
+
+        void bad(String locator, String reason, String excerpt);
+
+        boolean cancelled();
+    }
+
+    private final Handler handler;
+    private int spans;
+
+    OtlpWalker(Handler handler) {
+        this.handler = handler;
+    }
+
+    int spansSeen() {
+        return spans;
+    }
+
+    /** Reads every root value; {@code prefix} starts each locator (empty for a document, {@code line:N} for JSONL). */
+    void walk(JsonParser p, String prefix) throws IOException {
+        int root = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null && !handler.cancelled()) {
+            String rootPrefix = root == 0 ? prefix : prefix + "@" + p.currentTokenLocation().getLineNr();
+            if (t == JsonToken.START_ARRAY) {
+                int i = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null && !handler.cancelled()) {
+                    if (t == JsonToken.START_OBJECT) request(p, rootPrefix + "/" + i);
+                    else {
+                        handler.bad(rootPrefix + "/" + i, "array element is not an OTLP request object", p.getText());
+                        p.skipChildren();
+                    }
+                    i++;
+                }
+            } else if (t == JsonToken.START_OBJECT) {
+                request(p, rootPrefix);
+            } else {
+                handler.bad(rootPrefix.isEmpty() ? "/" : rootPrefix, "not an OTLP request object", p.getText());
+            }
+            root++;
+        }
+    }
+
+    private void request(JsonParser p, String at) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = key(p.currentName());
+            JsonToken v = p.nextToken();
+            if (name.equals("resourcespans") && v == JsonToken.START_ARRAY) {
+                objects(p, at + "/resourceSpans/", "resourceSpans entry", loc -> resourceSpans(p, loc));
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void resourceSpans(JsonParser p, String at) throws IOException {
+        Map<String, JsonNode> resource = Map.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = key(p.currentName());
+            JsonToken v = p.nextToken();
+            if (name.equals("resource") && v == JsonToken.START_OBJECT) {
+                JsonNode r = p.readValueAsTree();
+                resource = AnyValues.keyValues(r.get("attributes"));
+            } else if ((name.equals("scopespans") || name.equals("instrumentationlibraryspans")) && v == JsonToken.START_ARRAY) {
+                Map<String, JsonNode> r = resource;
+                objects(p, at + "/scopeSpans/", "scopeSpans entry", loc -> scopeSpans(p, loc, r));
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void scopeSpans(JsonParser p, String at, Map<String, JsonNode> resource) throws IOException {
+        String scope = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = key(p.currentName());
+            JsonToken v = p.nextToken();
+            if ((name.equals("scope") || name.equals("instrumentationlibrary")) && v == JsonToken.START_OBJECT) {
+                JsonNode s = p.readValueAsTree();
+                scope = Json.firstText(s, "name");
+            } else if (name.equals("spans") && v == JsonToken.START_ARRAY) {
+                int i = 0;
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    String locator = at + "/spans/" + i++;
+                    if (t == JsonToken.START_OBJECT) {
+                        JsonNode span = p.readValueAsTree();
+                        spans++;
+                        handler.span(span, locator, resource, scope);
+                        if (handler.cancelled()) return;
+                    } else {
+                        String text = p.getText();
+                        p.skipChildren();
+                        handler.bad(locator, "span is not a JSON object", text);
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private interface ElementReader {
+        void read(String locator) throws IOException;
+    }
+
+    /** Each element of the array the parser is at: objects are read, anything else is quarantined. */
+    private void objects(JsonParser p, String prefix, String what, ElementReader reader) throws IOException {
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null && !handler.cancelled()) {
+            String locator = prefix + i++;
+            if (t == JsonToken.START_OBJECT) {
+                reader.read(locator);
+            } else {
+                String text = p.getText();
+                p.skipChildren();
+                handler.bad(locator, what + " is not a JSON object", text);
+            }
+        }
+    }
+
+    /** Field names compared without case and underscores, so resourceSpans and resource_spans both match. */
+    private static String key(String name) {
+        return name == null ? "" : name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tracehound.importers.otlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.importers.Importer;
+import dev.tracehound.importers.langfuse.LangfuseImporter;
+import dev.tracehound.importers.langsmith.LangSmithImporter;
+import dev.tracehound.timeline.event.EventKind;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hostile and broken input for the span importers: clear quarantine entries or errors, never a crash or hang. */
+class SpanImportersHostileInputTest {
+    private static final List<Importer> IMPORTERS = List.of(new OtlpImporter(), new LangfuseImporter(), new LangSmithImporter());
+
+    @Test
+    void deepNestingInAJsonLinesRecordIsQuarantined() throws IOException {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String good = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000001")).toString();
+        for (Importer importer : IMPORTERS) {
+            CollectingSink sink = new CollectingSink();
+            importer.read(Sources.text("deep.jsonl", good + "\n" + deep + "\n" + good + "\n"), sink);
+            assertTrue(sink.quarantined.stream().anyMatch(q -> q.locator().equals("line:2") && q.reason().contains("nested")),
+                    importer.format() + ": " + sink.quarantined);
+        }
+    }
+
+    @Test
+    void deepNestingAsAWholeDocumentIsAClearError() {
+        String deep = "{\"resourceSpans\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        for (Importer importer : IMPORTERS) {
+            IOException e = assertThrows(IOException.class, () -> importer.read(Sources.text("deep.json", deep), new CollectingSink()),
+                    importer.format());
+            assertTrue(e.getMessage().contains("nesting") || e.getMessage().contains("depth"), e.getMessage());
+        }
+    }
+
+    @Test
+    void documentCutOffHalfWayKeepsWhatWasReadAndQuarantinesTheRest() throws IOException {
+        String whole = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000001"), OtlpConventionsTest.toolSpan("a000000000000002"))
+                .toPrettyString();
+        String cut = whole.substring(0, whole.indexOf("a000000000000002") + 5);
+        CollectingSink sink = new CollectingSink();
+        new OtlpImporter().read(Sources.text("cut.json", cut), sink);
+        assertEquals(1, sink.ofKind(EventKind.TOOL_CALL).size(), "the first span, read before the cut");
+        assertEquals(1, sink.quarantined.size());
+        assertTrue(sink.quarantined.getFirst().locator().startsWith("line:"), sink.quarantined.getFirst().locator());
+    }
+
+    @Test
+    void scriptInContentStaysPlainText() throws IOException {
+        String doc = "{\"trace\":{\"id\":\"t\"},\"observations\":[{\"id\":\"o\",\"type\":\"TOOL\",\"name\":\"fetch\","
+                + "\"startTime\":\"2025-01-01T00:00:00Z\",\"output\":\"<script>alert(1)</script>\"}]}";
+        CollectingSink sink = new CollectingSink();
+        new LangfuseImporter().read(Sources.text("x.json", doc), sink);
+        assertEquals("<script>alert(1)</script>", sink.byDedupKey("span:t:o:tool_result").text(), "kept verbatim; escaping is the viewer's job");
+    }
+
+    @Test
+    void cancellingStopsBetweenRecords() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            lines.append(OtlpFixture.request(OtlpConventionsTest.toolSpan(String.format("a%015x", i + 1)))).append('\n');
+        }
+        CollectingSink sink = new CollectingSink();
+        sink.cancelAfterRecords = 5;
+        new OtlpImporter().read(Sources.text("many.jsonl", lines.toString()), sink);
+        assertEquals(5, sink.records);
+        assertEquals(5, sink.ofKind(EventKind.TOOL_CALL).size());
+    }
+}
