@@ -63,6 +63,21 @@ class AnalyzerTest {
     }
 
     @Test
+    void contextReconstructorReadsTheStore(@TempDir Path tmp) {
+        try (Case c = Cases.create(tmp.resolve("case"), "t")) {
+            EvidenceRecord r = TestCases.evidence(c, tmp, "e.jsonl", "{}\n");
+            TestCases.ingestAll(c, r, incident(r));
+            var reconstructor = new dev.tracehound.timeline.context.TimelineContextReconstructor(c.events());
+            var contexts = reconstructor.contextsOf("main");
+            assertEquals(1, contexts.size(), "one assistant turn: the Task call");
+            var ctx = reconstructor.contextOf(contexts.get(0).callEventId()).orElseThrow();
+            assertEquals("user", ctx.input().get(0).role());
+            assertEquals("Task", ctx.output().get(0).toolCalls().get(0).name());
+            assertTrue(reconstructor.contextOf("no-such-event").isEmpty());
+        }
+    }
+
+    @Test
     void subAgentSessionHangsUnderTheLaunchingCallAndCancellationStops(@TempDir Path tmp) {
         try (Case c = Cases.create(tmp.resolve("case"), "t")) {
             EvidenceRecord r = TestCases.evidence(c, tmp, "e.jsonl", "{}\n");
