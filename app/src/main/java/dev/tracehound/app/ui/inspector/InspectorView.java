@@ -44,17 +44,21 @@ public final class InspectorView extends VBox {
         header.getStyleClass().add("inspector-header");
         header.textProperty().bind(vm.headerProperty());
 
-        Button star = new Button("★ Star (S)");
+        Button star = new Button("★ Star");
         star.setId("star-button");
         star.setOnAction(e -> vm.toggleStar());
-        Button tag = new Button("Tag… (T)");
+        Button tag = new Button("Tag…");
         tag.setOnAction(e -> askTag());
         Button note = new Button("Note…");
         note.setOnAction(e -> askNote());
-        Button inSession = new Button("Show in session");
+        Button inSession = new Button("In session");
         inSession.setId("show-in-context");
         inSession.setOnAction(e -> showInContext.accept(vm.eventProperty().get()));
         inSession.disableProperty().bind(vm.eventProperty().isNull());
+        star.setTooltip(new javafx.scene.control.Tooltip("Star or unstar this event (S)"));
+        tag.setTooltip(new javafx.scene.control.Tooltip("Tag this event (T)"));
+        inSession.setTooltip(new javafx.scene.control.Tooltip("Show this event among the events of its session in the table"));
+        for (Button b : new Button[] {star, tag, note, inSession}) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(6, star, tag, note, inSession, starLabel);
         actions.setAlignment(Pos.CENTER_LEFT);
         star.disableProperty().bind(vm.eventProperty().isNull());

@@ -22,10 +22,13 @@ public final class CausalTree {
 
     public static Node build(List<Event> timeOrdered) {
         Map<String, Event> byKey = new HashMap<>();
+        for (Event e : timeOrdered) byKey.putIfAbsent(e.eventId(), e);
+        // Several events may carry one span id (a span and the parts read from it). The span itself is the one
+        // whose parent is another span; its parts name it as their parent and must hang under it.
         for (Event e : timeOrdered) {
-            byKey.putIfAbsent(e.eventId(), e);
-            if (e.spanId() != null) byKey.putIfAbsent(e.spanId(), e);
+            if (e.spanId() != null && !e.spanId().equals(e.parentId())) byKey.putIfAbsent(e.spanId(), e);
         }
+        for (Event e : timeOrdered) if (e.spanId() != null) byKey.putIfAbsent(e.spanId(), e);
         Map<String, List<Event>> children = new HashMap<>();
         List<Event> roots = new ArrayList<>();
         for (Event e : timeOrdered) {

@@ -27,6 +27,17 @@ class CausalTreeTest {
     }
 
     @Test
+    void partsSharingTheirSpansIdHangUnderTheSpanNotUnderEachOther() {
+        Event part = ev(1, "S", "S", EventKind.SYSTEM_PROMPT); // a message read from span S, earlier in time
+        Event span = ev(2, "S", "ROOT", EventKind.MODEL_CALL);
+        Event root = ev(0, "ROOT", null, EventKind.AGENT_STEP);
+        CausalTree.Node tree = CausalTree.build(List.of(root, part, span));
+        CausalTree.Node call = tree.children().getFirst().children().getFirst();
+        assertEquals(span, call.event());
+        assertEquals(List.of(part), call.children().stream().map(CausalTree.Node::event).toList());
+    }
+
+    @Test
     void aParentCycleLosesNoEvent() {
         Event x = ev(1, "X", "Y", EventKind.NOTE);
         Event y = ev(2, "Y", "X", EventKind.NOTE);
