@@ -61,6 +61,16 @@ public final class EvalCommand implements Callable<Integer> {
         header(out);
         r.detectors().forEach(row -> line(out, row));
         out.println();
+        out.println("Sessions each detector fired on, per scenario");
+        out.printf("%-28s", "DETECTOR");
+        r.sessionsByScenario().forEach((sc, n) -> out.printf(" %20s", sc + " (" + n + ")"));
+        out.println();
+        r.firedByScenario().forEach((det, counts) -> {
+            out.printf("%-28s", det);
+            r.sessionsByScenario().keySet().forEach(sc -> out.printf(" %20d", counts.getOrDefault(sc, 0)));
+            out.println();
+        });
+        out.println();
         out.printf(Locale.ROOT, "Benign baseline: %d of %d sessions with a high/critical finding (%.1f%%)%n",
                 r.benignBaselineHighOrCritical(), r.benignBaselineSessions(), 100 * r.benignHighRate());
         out.flush();

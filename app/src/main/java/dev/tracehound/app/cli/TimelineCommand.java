@@ -32,7 +32,7 @@ public final class TimelineCommand implements Callable<Integer> {
             if (c.events().session(session).isEmpty()) {
                 throw new CliException("no session " + session + " in this case; list them with `tracehound sessions --case " + caseOption.dir() + "`");
             }
-            SessionTimeline t = SessionReconstructor.fromStore(c.events(), session);
+            SessionTimeline t = SessionReconstructor.fromCase(c, session, c.events().sessions());
             if (output.json()) {
                 output.printJson(toMap(t));
                 return 0;

@@ -15,7 +15,16 @@ public record EvalReport(
         List<Row> detectors,
         int benignBaselineSessions,
         int benignBaselineHighOrCritical,
+        Map<String, Map<String, Integer>> firedByScenario,
+        Map<String, Integer> sessionsByScenario,
         List<String> files) {
+
+    public EvalReport {
+        // sorted, so tables and JSON list scenarios and detectors in a stable order
+        firedByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(firedByScenario));
+        sessionsByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sessionsByScenario));
+        files = List.copyOf(files);
+    }
 
     /** One line of the table: what is measured, over which sessions, and the confusion counts. */
     public record Row(String name, String question, String scope, Confusion c) {
@@ -46,6 +55,8 @@ public record EvalReport(
         m.put("files", files);
         m.put("session_level", sessionLevel.stream().map(Row::toMap).toList());
         m.put("detectors", detectors.stream().map(Row::toMap).toList());
+        m.put("sessions_by_scenario", sessionsByScenario);
+        m.put("detector_sessions_by_scenario", firedByScenario);
         Map<String, Object> fp = new LinkedHashMap<>();
         fp.put("sessions", benignBaselineSessions);
         fp.put("sessions_with_high_or_critical", benignBaselineHighOrCritical);

@@ -69,6 +69,8 @@ public final class Evaluator {
         Map<String, Confusion> perDetector = new LinkedHashMap<>();
         for (Detector d : analyzer.detectors()) perDetector.put(d.id(), new Confusion());
         int sessions = 0, unlabelled = 0, benign = 0, benignHigh = 0;
+        Map<String, Map<String, Integer>> fired = new java.util.TreeMap<>();
+        Map<String, Integer> perScenario = new java.util.TreeMap<>();
 
         for (SessionSummary s : c.events().sessions()) {
             List<Event> events = c.events().session(s.sessionId());
@@ -81,13 +83,16 @@ public final class Evaluator {
             sessions++;
             List<Finding> found = bySession.getOrDefault(s.sessionId(), List.of());
             SessionVerdict v = SessionVerdict.of(found);
+            perScenario.merge(label.scenario(), 1, Integer::sum);
+            found.stream().map(Finding::detector).distinct()
+                    .forEach(det -> fired.computeIfAbsent(det, k -> new java.util.TreeMap<>()).merge(label.scenario(), 1, Integer::sum));
             injection.add(v.injectionAttempt(), label.injection());
             compromise.add(v.compromised(), label.compromised());
             injectionByScenario.computeIfAbsent(label.scenario(), k -> new Confusion()).add(v.injectionAttempt(), label.injection());
             compromiseByScenario.computeIfAbsent(label.scenario(), k -> new Confusion()).add(v.compromised(), label.compromised());
             for (Map.Entry<String, Confusion> e : perDetector.entrySet()) {
-                boolean fired = found.stream().anyMatch(f -> f.detector().equals(e.getKey()));
-                e.getValue().add(fired, questionOf(e.getKey()).equals("compromised") ? label.compromised() : label.injection());
+                boolean hit = found.stream().anyMatch(f -> f.detector().equals(e.getKey()));
+                e.getValue().add(hit, questionOf(e.getKey()).equals("compromised") ? label.compromised() : label.injection());
             }
             if (d.benignBaseline()) {
                 benign++;
@@ -102,7 +107,7 @@ public final class Evaluator {
         compromiseByScenario.forEach((k, v) -> sessionRows.add(new EvalReport.Row(k, "compromised", k, v)));
         List<EvalReport.Row> detectorRows = new ArrayList<>();
         perDetector.forEach((k, v) -> detectorRows.add(new EvalReport.Row(k, questionOf(k), "all", v)));
-        return new EvalReport(sessions, unlabelled, sessionRows, detectorRows, benign, benignHigh,
+        return new EvalReport(sessions, unlabelled, sessionRows, detectorRows, benign, benignHigh, fired, perScenario,
                 datasets.stream().map(x -> x.file().toString()).toList());
     }
 

@@ -36,13 +36,14 @@ public final class ModelContexts {
 
     private static List<ModelContext> fromCalls(SessionTimeline session) {
         List<Event> events = session.events();
+        MessageIndex index = new MessageIndex(events);
         List<ModelContext> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event call = events.get(i);
             if (call.kind() != EventKind.MODEL_CALL) continue;
             JsonNode payload = Payloads.of(call);
             List<ContextPart> input = payload.has("messages")
-                    ? linkedInput(payload.get("messages"), call, events.subList(0, i + 1), events)
+                    ? linkedInput(payload.get("messages"), call, i, index)
                     : transcriptInput(events.subList(0, i));
             Map<String, Object> params = payload.has("params") && payload.get("params").isObject()
                     ? nonNullParams(payload.get("params")) : Map.of();
@@ -60,7 +61,7 @@ public final class ModelContexts {
         return out;
     }
 
-    private static List<ContextPart> linkedInput(JsonNode messages, Event call, List<Event> upToCall, List<Event> all) {
+    private static List<ContextPart> linkedInput(JsonNode messages, Event call, int callIndex, MessageIndex index) {
         List<ContextPart> parts = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (JsonNode m : messages) {
@@ -69,32 +70,12 @@ public final class ModelContexts {
             String toolCallId = m.hasNonNull("tool_call_id") ? m.get("tool_call_id").asText() : null;
             String name = m.hasNonNull("name") ? m.get("name").asText() : null;
             List<ContextPart.ToolCall> calls = Payloads.toolCalls(m.get("tool_calls"));
-            Event source = matchSource(role, text, toolCallId, call, upToCall, all, used);
+            Event source = index.source(kindsOfRole(role), text, toolCallId, call, callIndex, used);
             if (source != null) used.add(source.eventId());
             Trust trust = source != null ? source.trust() : trustOfRole(role);
             parts.add(new ContextPart(role, text, calls, toolCallId, name, trust, source == null ? null : source.eventId()));
         }
         return parts;
-    }
-
-    /**
-     * The message event a payload message came from: same role (kind) and same text, or the same toolCallId for
-     * tool results. Events derived from this very call (parentId = its span) are preferred, then the latest
-     * earlier event; an event already linked to an earlier part is not linked twice.
-     */
-    private static Event matchSource(String role, String text, String toolCallId, Event call, List<Event> upToCall, List<Event> all, Set<String> used) {
-        Set<EventKind> kinds = kindsOfRole(role);
-        Event best = null;
-        for (Event e : all) {
-            if (!kinds.contains(e.kind()) || used.contains(e.eventId())) continue;
-            boolean sameText = normalise(e.text()).equals(normalise(text)) && !text.isBlank();
-            boolean sameCall = toolCallId != null && toolCallId.equals(e.toolCallId()) && e.kind() == EventKind.TOOL_RESULT;
-            if (!sameText && !sameCall) continue;
-            boolean derived = call.spanId() != null && call.spanId().equals(e.parentId());
-            if (derived) return e;
-            if (upToCall.contains(e)) best = e; // latest earlier match wins
-        }
-        return best;
     }
 
     private static Set<EventKind> kindsOfRole(String role) {
@@ -119,7 +100,7 @@ public final class ModelContexts {
         };
     }
 
-    private static String normalise(String s) {
+    static String normalise(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
@@ -152,7 +133,7 @@ public final class ModelContexts {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
             boolean turn = e.kind() == EventKind.MODEL_RESPONSE
-                    || e.kind() == EventKind.TOOL_CALL && !coveredCalls.contains(e.eventId()) && !previousIsAssistant(events, i, coveredCalls);
+                    || e.kind() == EventKind.TOOL_CALL && !coveredCalls.contains(e.eventId()) && !previousIsAssistant(events, i);
             if (!turn) continue;
             List<Event> group = new ArrayList<>();
             for (int j = i + 1; j < events.size() && events.get(j).kind() == EventKind.TOOL_CALL && !coveredCalls.contains(events.get(j).eventId()); j++) {
@@ -179,7 +160,7 @@ public final class ModelContexts {
     }
 
     /** True when the previous event is an assistant turn or an uncovered tool call (same assistant message). */
-    private static boolean previousIsAssistant(List<Event> events, int i, Set<String> covered) {
+    private static boolean previousIsAssistant(List<Event> events, int i) {
         if (i == 0) return false;
         Event prev = events.get(i - 1);
         return prev.kind() == EventKind.MODEL_RESPONSE || prev.kind() == EventKind.TOOL_CALL;

@@ -55,7 +55,7 @@ public final class Analyzer {
                 stopped = true;
                 break;
             }
-            SessionTimeline timeline = SessionReconstructor.fromStore(c.events(), s.sessionId());
+            SessionTimeline timeline = SessionReconstructor.fromCase(c, s.sessionId(), sessions);
             List<Finding> found = analyse(timeline, context);
             if (!found.isEmpty()) c.findings().save(found);
             all.addAll(found);

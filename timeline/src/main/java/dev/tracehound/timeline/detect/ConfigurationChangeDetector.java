@@ -62,8 +62,8 @@ public final class ConfigurationChangeDetector implements Detector {
 
     /** Dated snapshots of one model (gpt-4o-2024-08-06 vs gpt-4o) are the same model for this purpose. */
     static boolean sameModel(String a, String b) {
-        String x = a.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase();
-        String y = b.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase();
+        String x = a.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase(java.util.Locale.ROOT);
+        String y = b.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase(java.util.Locale.ROOT);
         return x.equals(y);
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * records that call as its sink.
  */
 public final class DirectPromptInjectionDetector implements Detector {
-    private static final Set<String> JAILBREAK_RULES = Set.of("role-override", "role-marker", "secrecy");
+    private static final Set<String> JAILBREAK_RULES = Set.of("role-override", "role-marker", "secrecy", "rule-evasion");
 
     @Override public String id() { return "direct-prompt-injection"; }
     @Override public Severity severity() { return Severity.MEDIUM; }
@@ -50,7 +50,7 @@ public final class DirectPromptInjectionDetector implements Detector {
             String explanation = "User input carries injection patterns (score " + scan.score() + "): " + scan.summary()
                     + (followed != null ? ". The model then called " + followed.toolName() + ", the tool the injected text demanded." : "");
             List<String> ids = followed == null ? List.of(e.eventId()) : List.of(e.eventId(), followed.eventId());
-            out.add(Findings.of(this, severity, atlas, session.sessionId(), ids, explanation, e.eventId(),
+            out.add(Findings.of(this, severity, atlas, Findings.sessionOf(e, session), ids, explanation, e.eventId(),
                     followed == null ? null : followed.eventId(), context));
         }
         return out;

@@ -38,6 +38,11 @@ public final class Findings {
                 explanation, FindingStatus.NEW, sourceEventId, sinkEventId, context.now());
     }
 
+    /** The session a finding belongs to: the session of its key event (a sub-agent's), else the analysed one. */
+    public static String sessionOf(dev.tracehound.timeline.event.Event keyEvent, dev.tracehound.timeline.session.SessionTimeline analysed) {
+        return keyEvent != null && keyEvent.sessionId() != null ? keyEvent.sessionId() : analysed.sessionId();
+    }
+
     /** Quotes evidence text for an explanation: one line, bounded, so a finding never carries a whole document. */
     public static String quote(String text, int max) {
         if (text == null) return "\"\"";

@@ -28,17 +28,19 @@ public final class IndirectPromptInjectionDetector implements Detector {
     public List<Finding> detect(SessionTimeline session, DetectionContext context) {
         SessionProvenance prov = context.provenance(session);
         List<Finding> out = new ArrayList<>();
-        for (Event e : prov.instructionCarriers()) {
-            if (e.kind() == EventKind.TOOL_LISTING) continue;
+        List<Event> carriers = prov.instructionCarriers().stream().filter(e -> e.kind() != EventKind.TOOL_LISTING).toList();
+        for (List<Event> same : SameContent.groupByText(carriers)) {
+            Event e = same.get(0);
             InstructionScan scan = prov.scanOf(e.eventId());
             boolean hidden = !scan.hiddenCarriers().isEmpty();
             List<String> atlas = new ArrayList<>(List.of(Atlas.PROMPT_INJECTION_INDIRECT));
             if (hidden) atlas.add(Atlas.PROMPT_OBFUSCATION);
-            if (e.trust() == Trust.MEMORY) atlas.add(Atlas.CONTEXT_POISONING_MEMORY);
+            if (same.stream().anyMatch(x -> x.trust() == Trust.MEMORY)) atlas.add(Atlas.CONTEXT_POISONING_MEMORY);
             Severity severity = hidden || scan.score() >= 5 ? Severity.HIGH : Severity.MEDIUM;
-            String where = e.trust().name().toLowerCase().replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
-            out.add(Findings.of(this, severity, atlas, session.sessionId(), List.of(e.eventId()),
-                    "Untrusted " + where + " speaks to the model (score " + scan.score() + "): " + scan.summary(),
+            String where = e.trust().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
+            out.add(Findings.of(this, severity, atlas, Findings.sessionOf(e, session), same.stream().map(Event::eventId).toList(),
+                    "Untrusted " + where + " speaks to the model (score " + scan.score() + ")"
+                            + (same.size() > 1 ? ", seen in " + same.size() + " events" : "") + ": " + scan.summary(),
                     e.eventId(), null, context));
         }
         return out;

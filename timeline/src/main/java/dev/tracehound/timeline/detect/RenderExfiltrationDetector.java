@@ -39,12 +39,13 @@ public final class RenderExfiltrationDetector implements Detector {
     @Override
     public List<Finding> detect(SessionTimeline session, DetectionContext context) {
         List<Finding> out = new ArrayList<>();
-        List<Event> events = session.events();
-        for (int i = 0; i < events.size(); i++) {
-            Event e = events.get(i);
-            if (e.kind() != EventKind.MODEL_RESPONSE) continue;
+        Set<String> conversation = new HashSet<>(); // grows as the session goes on: what was said before each answer
+        for (Event e : session.events()) {
+            if (e.kind() != EventKind.MODEL_RESPONSE) {
+                addWords(e, conversation);
+                continue;
+            }
             String text = EventContent.of(e);
-            Set<String> conversation = conversationWords(events.subList(0, i));
             for (Pattern p : List.of(MD_IMAGE, HTML_IMAGE, MD_LINK, HTML_LINK)) {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
@@ -102,13 +103,9 @@ public final class RenderExfiltrationDetector implements Detector {
         }
     }
 
-    private static Set<String> conversationWords(List<Event> before) {
-        Set<String> words = new HashSet<>();
-        for (Event e : before) {
-            if (e.kind() == EventKind.MODEL_RESPONSE || e.text() == null) continue;
-            Matcher w = WORD.matcher(e.text().toLowerCase(Locale.ROOT));
-            while (w.find()) words.add(w.group());
-        }
-        return words;
+    private static void addWords(Event e, Set<String> words) {
+        if (e.text() == null) return;
+        Matcher w = WORD.matcher(e.text().toLowerCase(Locale.ROOT));
+        while (w.find()) words.add(w.group());
     }
 }

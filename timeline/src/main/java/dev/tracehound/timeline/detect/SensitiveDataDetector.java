@@ -37,8 +37,10 @@ public final class SensitiveDataDetector implements Detector {
     public List<Finding> detect(SessionTimeline session, DetectionContext context) {
         SessionProvenance prov = context.provenance(session);
         List<Finding> out = new ArrayList<>();
-        for (Event e : session.events()) {
-            if (e.kind() != EventKind.MODEL_RESPONSE && e.kind() != EventKind.TOOL_CALL) continue;
+        List<Event> outputs = session.events().stream()
+                .filter(e -> e.kind() == EventKind.MODEL_RESPONSE || e.kind() == EventKind.TOOL_CALL).toList();
+        for (List<Event> same : SameContent.group(outputs)) {
+            Event e = same.get(0);
             String text = EventContent.of(e);
             int at = prov.positionOf(e.eventId());
             List<String> found = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class SensitiveDataDetector implements Detector {
             }
             if (severity == null) continue;
             String where = e.kind() == EventKind.TOOL_CALL ? "the arguments of " + e.toolName() : "model output";
-            out.add(Findings.of(this, severity, atlas(), session.sessionId(), List.of(e.eventId()),
+            out.add(Findings.of(this, severity, atlas(), session.sessionId(), same.stream().map(Event::eventId).toList(),
                     "Sensitive data in " + where + ": " + String.join(", ", found) + ".", null, e.eventId(), context));
         }
         return out;

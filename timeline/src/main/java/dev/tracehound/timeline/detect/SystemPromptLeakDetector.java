@@ -1,8 +1,7 @@
 package dev.tracehound.timeline.detect;
 
-import dev.tracehound.timeline.context.ContextPart;
-import dev.tracehound.timeline.context.ModelContext;
-import dev.tracehound.timeline.context.ModelContexts;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.timeline.context.Payloads;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.findings.Finding;
@@ -39,9 +38,10 @@ public final class SystemPromptLeakDetector implements Detector {
         List<Event> systems = new ArrayList<>(session.ofKind(EventKind.SYSTEM_PROMPT));
         Set<String> systemTexts = new LinkedHashSet<>();
         systems.forEach(s -> { if (s.text() != null) systemTexts.add(s.text()); });
-        if (session.events().stream().anyMatch(e -> e.kind() == EventKind.MODEL_CALL)) {
-            for (ModelContext c : ModelContexts.of(session)) {
-                for (ContextPart p : c.input()) if (p.role().equals("system")) systemTexts.add(p.text());
+        for (Event call : session.ofKind(EventKind.MODEL_CALL)) {
+            for (JsonNode m : Payloads.of(call).path("messages")) {
+                String role = m.path("role").asText();
+                if (role.equals("system") || role.equals("developer")) systemTexts.add(Payloads.text(m.get("content")));
             }
         }
         if (systemTexts.isEmpty()) return List.of();

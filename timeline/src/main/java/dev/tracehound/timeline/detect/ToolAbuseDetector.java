@@ -104,7 +104,7 @@ public final class ToolAbuseDetector implements Detector {
             }
             List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
             if (after == null) atlas.add(Atlas.POISONED_AGENT_TOOL);
-            out.add(Findings.of(this, severity, atlas, session.sessionId(), ids,
+            out.add(Findings.of(this, severity, atlas, Findings.sessionOf(sink, session), ids,
                     explanation, carrier.eventId(), sink.eventId(), ctx));
         }
         return out;
@@ -125,9 +125,9 @@ public final class ToolAbuseDetector implements Detector {
             ActionKind action = ActionKind.of(call.toolName());
             List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
             if (action == ActionKind.SEND || action == ActionKind.FETCH) atlas.add(Atlas.EXFIL_VIA_AGENT_TOOL);
-            return Findings.of(this, action == ActionKind.READ ? Severity.HIGH : Severity.CRITICAL, atlas, session.sessionId(),
+            return Findings.of(this, action == ActionKind.READ ? Severity.HIGH : Severity.CRITICAL, atlas, Findings.sessionOf(call, session),
                     List.of(f.sourceEventId(), call.eventId()),
-                    "The arguments of " + call.toolName() + " carry " + f.artefactType().name().toLowerCase().replace('_', ' ') + " "
+                    "The arguments of " + call.toolName() + " carry " + f.artefactType().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
                             + Findings.quote(f.value(), 80) + ", first seen in untrusted content that instructs the model; no principal gave it.",
                     f.sourceEventId(), call.eventId(), ctx);
         }
@@ -144,8 +144,8 @@ public final class ToolAbuseDetector implements Detector {
         List<String> atlas = new ArrayList<>(List.of(Atlas.AGENT_TOOL_INVOCATION, Atlas.PROMPT_INJECTION_INDIRECT));
         if (action == ActionKind.SEND || action == ActionKind.FETCH) atlas.add(Atlas.EXFIL_VIA_AGENT_TOOL);
         if (action == ActionKind.DESTROY) atlas.add(Atlas.DATA_DESTRUCTION_VIA_AGENT_TOOL);
-        return Findings.of(this, Severity.HIGH, atlas, session.sessionId(), List.of(carrier.eventId(), call.eventId()),
-                "After untrusted content instructed the model, it made a " + action.name().toLowerCase() + " call ("
+        return Findings.of(this, Severity.HIGH, atlas, Findings.sessionOf(call, session), List.of(carrier.eventId(), call.eventId()),
+                "After untrusted content instructed the model, it made a " + action.name().toLowerCase(java.util.Locale.ROOT) + " call ("
                         + call.toolName() + ") that no user turn asked for.",
                 carrier.eventId(), call.eventId(), ctx);
     }

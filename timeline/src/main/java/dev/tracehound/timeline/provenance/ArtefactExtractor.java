@@ -75,9 +75,14 @@ public final class ArtefactExtractor {
 
     /** Whole-word, case-insensitive mention of a name (tool names often contain underscores). */
     public static boolean mentions(String text, String name) {
-        Pattern p = Pattern.compile("(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
+        if (text == null || name == null || !text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) return false;
+        Pattern p = MENTION.computeIfAbsent(name,
+                n -> Pattern.compile("(?<![\\w-])" + Pattern.quote(n) + "(?![\\w-])", Pattern.CASE_INSENSITIVE));
         return p.matcher(text).find();
     }
+
+    /** Compiled whole-word patterns per tool name; tool vocabularies are small, so the cache stays small. */
+    private static final java.util.Map<String, Pattern> MENTION = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String hostOf(String url) {
         try {

@@ -34,7 +34,7 @@ public record InstructionScan(List<Hit> hits, int score) {
     /** A short human summary: rule descriptions and carriers, for finding explanations. */
     public String summary() {
         return hits.stream()
-                .map(h -> h.rule().description() + (h.carrier().hidden() ? " (hidden in " + h.carrier().name().toLowerCase() + ")" : "")
+                .map(h -> h.rule().description() + (h.carrier().hidden() ? " (hidden in " + h.carrier().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
                         + ": \"" + h.excerpt() + "\"")
                 .distinct()
                 .limit(4)

@@ -41,20 +41,29 @@ public final class InstructionScanner {
             InstructionRule.of("role-marker", "forges a chat-template role marker", 3,
                     "(?:<\\|(?:im_start|im_end|system|assistant|user|endoftext|start_header_id|eot_id)\\|>|\\[/?INST\\]|<<\\s*/?SYS\\s*>>"
                             + "|^\\s*#{2,}\\s*(?:system|instruction|new instructions?)\\b"
-                            + "|</?(?:system|system_prompt|instructions?|admin|im_start)>"
+                            + "|</?(?:system|system_prompt|instructions?|admin|im_start|important)>"
                             + "|^\\s*(?:system|assistant)\\s*:\\s*\\S)"),
             InstructionRule.of("role-override", "tries to replace the model's role or rules", 3,
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
                             + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
                             + "|\\bdo\\s+anything\\s+now\\b|\\bDAN\\b"
-                            + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b)"),
+                            + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b"
+                            + "|\\byou\\s+(?:are\\s+(?:going|about)\\s+to|will|must|shall)\\s+(?:now\\s+)?(?:pretend|act|roleplay|role-play|immerse\\s+yourself|play\\s+the\\s+role|take\\s+on\\s+the\\s+role)\\b"
+                            + "|\\b(?:pretend|act|roleplay)\\s+(?:to\\s+be|as)\\s+(?-i:[A-Z]{3,})\\b)"),
+            InstructionRule.of("rule-evasion", "claims the model is free of its rules", 3,
+                    "(?:\\b(?:not|never|no\\s+longer)\\s+(?:bound|restricted|limited|constrained)\\s+by\\b"
+                            + "|\\b(?:doesn't|does\\s+not|don't|do\\s+not|need\\s+not|won't|will\\s+not)\\s+(?:have\\s+to\\s+|need\\s+to\\s+)?(?:abide|comply|adhere|follow)\\s+(?:by\\s+|to\\s+|with\\s+)?(?:any\\s+|the\\s+|your\\s+)?(?:rules|policies|guidelines|restrictions|content\\s+polic(?:y|ies)|safety))"),
             InstructionRule.of("exfiltration-request", "asks the model to send data out", 2,
                     "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy)\\b[^.\\n]{0,60}?\\b(?:conversation|chat\\s+history|system\\s+prompt|credentials?|passwords?|api\\s+keys?|secrets?|tokens?|personal\\s+(?:data|information)|user\\s+data|private\\s+(?:data|keys?)|ssh\\s+keys?|\\.env)\\b[^.\\n]{0,60}?\\b(?:to|at|into)\\b"),
             InstructionRule.of("prompt-extraction", "asks for the hidden instructions", 3,
                     "\\b(?:reveal|print|repeat|output|show|display|tell\\s+me|leak|dump|spell\\s+out|recite)\\b[^.\\n]{0,30}?\\b(?:system\\s+prompt|initial\\s+instructions|hidden\\s+instructions|your\\s+(?:instructions|rules|prompt)|(?:the\\s+)?(?:text|words|instructions)\\s+above|everything\\s+above)"),
             InstructionRule.of("secrecy", "tells the model to hide what it does", 3,
-                    "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|notify(?:ing)?|alert(?:ing)?|let(?:ting)?)\\s+(?:the\\s+)?(?:user|human|operator|customer|owner)\\b"),
+                    "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell|inform|mention|reveal|notify|alert|let|show|disclose|discuss|bring)\\w*\\s+(?:\\w+\\s+){0,3}?(?:the\\s+)?(?:user|human|operator|customer|owner)s?\\b"),
+            InstructionRule.of("no-confirmation", "tells the model not to ask for confirmation", 2,
+                    "\\b(?:do\\s+not|don't|never|without)\\s+(?:ask|wait|seek|request|prompt)\\w*\\s+(?:\\w+\\s+){0,2}?(?:confirmation|permission|approval|consent)\\b"),
+            InstructionRule.of("secret-request", "asks for credentials or secret files", 2,
+                    "\\b(?:read|cat|open|include|pass|send|attach|upload|copy|paste|append)\\b[^.\\n]{0,50}?(?:\\.env\\b|\\.ssh\\b|id_rsa|\\.aws/|aws\\s+credentials|\\.npmrc|\\.netrc|\\.git-credentials|private\\s+keys?|api\\s+keys?|passwords?|access\\s+tokens?)"),
             InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
                     "\\b(?:refer(?:ring)?\\s+to|follow(?:ing)?|reuse|re-use|consult|according\\s+to|based\\s+on)\\s+(?:the\\s+|a\\s+|your\\s+)?(?:previous|prior|earlier|past|stored|remembered|saved)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions|memor(?:y|ies))\\b"));
 

@@ -26,11 +26,25 @@ public final class SessionProvenance {
     private final Map<String, InstructionScan> scans = new LinkedHashMap<>();
     private final Map<String, List<Artefact>> artefacts = new LinkedHashMap<>();
     private final List<Flow> flows = new ArrayList<>();
+    /** Lowercased texts, computed once: flows and principal checks compare against them many times. */
+    private final Map<String, String> sinkText = new HashMap<>();
+    private final List<Integer> principalAt = new ArrayList<>();
+    private final List<String> principalText = new ArrayList<>();
 
     private SessionProvenance(List<Event> events) {
         this.events = events;
         for (int i = 0; i < events.size(); i++) position.putIfAbsent(events.get(i).eventId(), i);
         collectToolNames();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.kind() == EventKind.TOOL_CALL || e.kind() == EventKind.MODEL_RESPONSE) {
+                sinkText.put(e.eventId(), EventContent.of(e).toLowerCase(Locale.ROOT));
+            }
+            if (e.trust().isPrincipal() && e.text() != null) {
+                principalAt.add(i);
+                principalText.add(e.text().toLowerCase(Locale.ROOT));
+            }
+        }
         for (Event e : events) {
             if (!isUntrustedContent(e)) continue;
             String text = EventContent.of(e);
@@ -69,12 +83,12 @@ public final class SessionProvenance {
             for (int j = from + 1; j < events.size(); j++) {
                 Event sink = events.get(j);
                 if (sink.kind() != EventKind.TOOL_CALL && sink.kind() != EventKind.MODEL_RESPONSE) continue;
-                String sinkText = EventContent.of(sink).toLowerCase(Locale.ROOT);
+                String text = sinkText.get(sink.eventId());
                 for (Artefact a : source.getValue()) {
                     if (a.type() == ArtefactType.INSTRUCTION) continue;
                     boolean reappears = a.type() == ArtefactType.TOOL_NAME
                             ? sink.kind() == EventKind.TOOL_CALL && a.value().equalsIgnoreCase(sink.toolName())
-                            : sinkText.contains(a.value().toLowerCase(Locale.ROOT));
+                            : text.contains(a.value().toLowerCase(Locale.ROOT));
                     // the earliest source of a value into a sink is the one that counts
                     if (reappears && seen.add(sink.eventId() + "\u0000" + a.type() + "\u0000" + a.value())) {
                         flows.add(new Flow(source.getKey(), sink.eventId(), a.type(), a.value()));
@@ -126,11 +140,9 @@ public final class SessionProvenance {
     public boolean principalSaidBefore(String value, int before) {
         String v = value.toLowerCase(Locale.ROOT);
         // numbers are typed with spaces or dashes ("4111 1111 ..."), so compare digits with digits
-        boolean digits = v.chars().allMatch(Character::isDigit);
-        for (int i = 0; i < Math.min(before, events.size()); i++) {
-            Event e = events.get(i);
-            if (!e.trust().isPrincipal() || e.text() == null) continue;
-            String t = e.text().toLowerCase(Locale.ROOT);
+        boolean digits = !v.isEmpty() && v.chars().allMatch(Character::isDigit);
+        for (int k = 0; k < principalAt.size() && principalAt.get(k) < before; k++) {
+            String t = principalText.get(k);
             if (t.contains(v) || digits && t.replaceAll("[ .-]", "").contains(v)) return true;
         }
         return false;

@@ -20,9 +20,11 @@ import org.apache.lucene.util.BytesRef;
 final class EventDocuments {
     private EventDocuments() {}
 
-    static Document of(Event e, long ingestSeq) {
+    /** @param alsoEvidence further evidence files that recorded the same event (so {@code evidence:<sha>} finds it) */
+    static Document of(Event e, long ingestSeq, java.util.List<String> alsoEvidence) {
         Document d = new Document();
-        d.add(new StringField(SearchFields.ID, e.eventId(), Field.Store.NO));
+        d.add(new StringField(SearchFields.ID, normalize(e.eventId()), Field.Store.NO)); // searchable like any keyword
+        // the exact id comes back from doc values
         d.add(new SortedDocValuesField(SearchFields.ID, new BytesRef(e.eventId())));
         if (e.text() != null && !e.text().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.text(), Field.Store.NO));
         if (e.name() != null && !e.name().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.name(), Field.Store.NO));
@@ -37,6 +39,7 @@ final class EventDocuments {
         keyword(d, "session", e.sessionId());
         keyword(d, "trace", e.traceId());
         keyword(d, "evidence", e.evidenceSha256());
+        for (String sha : alsoEvidence) if (!sha.equals(e.evidenceSha256())) keyword(d, "evidence", sha);
         keyword(d, "trust", e.trust().name());
         keyword(d, "status", e.status());
         keyword(d, "span", e.spanId());
@@ -52,6 +55,11 @@ final class EventDocuments {
         if (v.length() > 8000) v = v.substring(0, 8000);
         d.add(new StringField(field, v, Field.Store.NO));
         if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    }
+
+    /** The id term a document is replaced by; normalised like the indexed value. */
+    static org.apache.lucene.index.Term idTerm(String eventId) {
+        return new org.apache.lucene.index.Term(SearchFields.ID, normalize(eventId));
     }
 
     static String normalize(String keyword) {

@@ -18,7 +18,10 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -47,13 +50,23 @@ public final class LuceneEventSearch implements EventSearch {
         FieldDoc after = request.cursor() == null ? null : SearchCursor.decode(request.sort(), request.cursor());
         IndexSearcher searcher = index.acquire();
         try {
-            // one more than asked: tells whether a next page exists without counting past it
-            TopFieldDocs top = searcher.searchAfter(after, query, request.limit() + 1, sort, request.sort() == SearchSort.SCORE);
+            // one more than asked: tells whether a next page exists
+            int want = request.limit() + 1;
+            long total;
+            TopFieldDocs top;
+            if (countsCheaply(query)) {
+                // the count comes from index statistics, and the top hits may skip non-competitive documents
+                top = searcher.searchAfter(after, query, want, sort, request.sort() == SearchSort.SCORE);
+                total = searcher.count(query);
+            } else {
+                // phrases, wildcards, boolean combinations: every match is visited anyway, so count in the same pass
+                top = searcher.search(query, new TopFieldCollectorManager(sort, want, after, Integer.MAX_VALUE));
+                total = top.totalHits.value();
+            }
             ScoreDoc[] hits = top.scoreDocs;
             int n = Math.min(hits.length, request.limit());
             List<String> ids = idsOf(searcher, hits, n);
             String next = hits.length > request.limit() ? SearchCursor.encode(request.sort(), (FieldDoc) hits[n - 1]) : null;
-            long total = searcher.count(query);
             List<Event> rows = events.get(ids);
             return new SearchPage(rows, total, next);
         } catch (IOException e) {
@@ -61,6 +74,10 @@ public final class LuceneEventSearch implements EventSearch {
         } finally {
             index.release(searcher);
         }
+    }
+
+    private static boolean countsCheaply(Query q) {
+        return q instanceof TermQuery || q instanceof MatchAllDocsQuery;
     }
 
     /** Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). */
@@ -140,7 +157,8 @@ public final class LuceneEventSearch implements EventSearch {
         private final String field;
         final Map<String, Long> counts = new HashMap<>();
         private SortedSetDocValues values;
-        private Map<Long, Long> leafCounts = new HashMap<>();
+        /** Counts by ordinal of the current segment; an array, since facet fields have few distinct values per segment. */
+        private long[] leafCounts = new long[0];
 
         FacetCollector(String field) {
             this.field = field;
@@ -150,25 +168,25 @@ public final class LuceneEventSearch implements EventSearch {
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             finishLeaf();
             values = DocValues.getSortedSet(context.reader(), field);
+            leafCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
         }
 
         void finishLeaf() {
             if (values == null) return;
             try {
-                for (Map.Entry<Long, Long> e : leafCounts.entrySet()) {
-                    counts.merge(values.lookupOrd(e.getKey()).utf8ToString(), e.getValue(), Long::sum);
+                for (int ord = 0; ord < leafCounts.length; ord++) {
+                    if (leafCounts[ord] > 0) counts.merge(values.lookupOrd(ord).utf8ToString(), leafCounts[ord], Long::sum);
                 }
             } catch (IOException e) {
                 throw new StoreException("Facet count failed", e);
             }
-            leafCounts = new HashMap<>();
             values = null;
         }
 
         @Override
         public void collect(int doc) throws IOException {
             if (values.advanceExact(doc)) {
-                for (int i = 0; i < values.docValueCount(); i++) leafCounts.merge(values.nextOrd(), 1L, Long::sum);
+                for (int i = 0; i < values.docValueCount(); i++) leafCounts[(int) values.nextOrd()]++;
             }
         }
 

@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -57,9 +56,13 @@ public final class LuceneIndex implements AutoCloseable {
         return 0;
     }
 
-    public void add(List<Event> events, long[] ingestSeqs) {
+    /** @param alsoEvidence further evidence files of some of the events (by id), usually empty */
+    public void add(List<Event> events, long[] ingestSeqs, Map<String, List<String>> alsoEvidence) {
         try {
-            for (int i = 0; i < events.size(); i++) writer.addDocument(EventDocuments.of(events.get(i), ingestSeqs[i]));
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                writer.addDocument(EventDocuments.of(e, ingestSeqs[i], alsoEvidence.getOrDefault(e.eventId(), List.of())));
+            }
             stale = true;
         } catch (IOException e) {
             throw new StoreException("Cannot add events to the search index", e);
@@ -67,9 +70,9 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Indexes an event again (or for the first time): replaces any document with its id. */
-    public void update(Event event, long ingestSeq) {
+    public void update(Event event, long ingestSeq, List<String> alsoEvidence) {
         try {
-            writer.updateDocument(new Term(SearchFields.ID, event.eventId()), EventDocuments.of(event, ingestSeq));
+            writer.updateDocument(EventDocuments.idTerm(event.eventId()), EventDocuments.of(event, ingestSeq, alsoEvidence));
             stale = true;
         } catch (IOException e) {
             throw new StoreException("Cannot reindex event " + event.eventId(), e);

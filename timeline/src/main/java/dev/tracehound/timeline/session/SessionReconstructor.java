@@ -2,6 +2,7 @@ package dev.tracehound.timeline.session;
 
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.EventStore;
 import dev.tracehound.timeline.store.SessionSummary;
 import java.util.ArrayDeque;
@@ -11,11 +12,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds {@link SessionTimeline}s. Order is by time, then sequence, but causality wins over clocks: a span's
@@ -200,10 +203,33 @@ public final class SessionReconstructor {
 
     /** Loads a session and, recursively, the sub-agent sessions the store lists as its children. */
     public static SessionTimeline fromStore(EventStore store, String sessionId) {
-        return fromStore(store, sessionId, store.sessions(), new HashSet<>());
+        return fromStore(store, sessionId, store.sessions());
     }
 
-    private static SessionTimeline fromStore(EventStore store, String sessionId, List<SessionSummary> all, Set<String> path) {
+    /** As {@link #fromStore(EventStore, String)}, with the session list already at hand (callers walking every session). */
+    public static SessionTimeline fromStore(EventStore store, String sessionId, List<SessionSummary> sessions) {
+        return load(store, sessionId, parent -> childrenListed(parent.sessionId(), sessions), new HashSet<>());
+    }
+
+    /**
+     * Loads a session with its sub-agent sessions, found through the search index: sessions with events whose
+     * parent is one of this session's TOOL_CALL spans (plus any the store lists as children).
+     */
+    public static SessionTimeline fromCase(Case c, String sessionId, List<SessionSummary> sessions) {
+        return load(c.events(), sessionId, parent -> {
+            Set<String> kids = new LinkedHashSet<>(childrenListed(parent.sessionId(), sessions));
+            kids.addAll(SubAgents.sessionsLaunchedFrom(c.search(), parent));
+            return kids;
+        }, new HashSet<>());
+    }
+
+    private static Set<String> childrenListed(String sessionId, List<SessionSummary> sessions) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SessionSummary s : sessions) if (sessionId.equals(s.parentSessionId())) out.add(s.sessionId());
+        return out;
+    }
+
+    private static SessionTimeline load(EventStore store, String sessionId, Function<SessionTimeline, Set<String>> childrenOf, Set<String> path) {
         path.add(sessionId);
         SessionTimeline parent = build(sessionId, store.session(sessionId));
         Map<String, Event> callBySpan = new HashMap<>();
@@ -215,12 +241,11 @@ public final class SessionReconstructor {
             }
         }
         List<SessionTimeline> kids = new ArrayList<>();
-        for (SessionSummary s : all) {
-            if (sessionId.equals(s.parentSessionId()) && !path.contains(s.sessionId())) {
-                SessionTimeline child = fromStore(store, s.sessionId(), all, path);
-                Event launcher = launcherOf(child, callBySpan, sessionOfCall);
-                kids.add(launcher == null ? child : child.launchedBy(launcher));
-            }
+        for (String childId : childrenOf.apply(parent)) {
+            if (path.contains(childId)) continue;
+            SessionTimeline child = load(store, childId, childrenOf, path);
+            Event launcher = launcherOf(child, callBySpan, sessionOfCall);
+            kids.add(launcher == null ? child : child.launchedBy(launcher));
         }
         return parent.withChildren(kids);
     }

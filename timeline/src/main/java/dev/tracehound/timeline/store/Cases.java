@@ -71,9 +71,15 @@ public final class Cases {
                         + " but the database has version " + dbVersion + ". Restore both from the same backup.");
             }
             Files.createDirectories(folder.index());
-            LocalCase c = new LocalCase(folder, info, lock, db, LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB));
-            c.reconcileIndex();
-            return c;
+            LuceneIndex index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB);
+            try {
+                LocalCase c = new LocalCase(folder, info, lock, db, index);
+                c.reconcileIndex();
+                return c;
+            } catch (RuntimeException e) {
+                index.close(); // release the index's own write lock before giving up the case lock
+                throw e;
+            }
         } catch (IOException e) {
             if (db != null) db.close();
             lock.close();

@@ -124,20 +124,58 @@ public final class H2EventStore implements EventStore {
         streamOrdered("ORDER BY start_ns, ingest_seq", action);
     }
 
-    /** Streams rows above an ingest sequence in ingest order (used to repair the index after a crash). */
-    public void forEachAfterSeq(long seq, SeqConsumer action) {
+    /**
+     * Streams rows above an ingest sequence in ingest order, with the further evidence files of deduplicated events
+     * (used to repair the index after a crash).
+     */
+    public void forEachAfterSeq(long seq, IndexRowConsumer action) {
+        Map<String, List<String>> extra = extraEvidence("JOIN events e ON e.id = x.event_id WHERE e.ingest_seq > ?", seq);
         db.read("read events to reindex", c -> {
             lazy(c, true);
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq > ? ORDER BY ingest_seq")) {
                 ps.setLong(1, seq);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) action.accept(EventRows.read(rs), rs.getLong(1));
+                    while (rs.next()) {
+                        Event e = EventRows.read(rs);
+                        action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
+                    }
                 }
             } finally {
                 lazy(c, false);
             }
             return null;
+        });
+    }
+
+    /** The given events with their ingest sequence and further evidence files, for reindexing. */
+    void forEachById(Collection<String> ids, IndexRowConsumer action) {
+        String[] array = ids.toArray(String[]::new);
+        Map<String, List<String>> extra = extraEvidence("WHERE x.event_id = ANY(?)", array);
+        db.read("read events to reindex", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ANY(?)")) {
+                ps.setObject(1, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Event e = EventRows.read(rs);
+                        action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private Map<String, List<String>> extraEvidence(String where, Object param) {
+        return db.read("read further evidence of events", c -> {
+            Map<String, List<String>> extra = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.event_id, x.evidence_sha FROM event_evidence x " + where + " ORDER BY x.ord")) {
+                ps.setObject(1, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) extra.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            return extra;
         });
     }
 
@@ -183,7 +221,8 @@ public final class H2EventStore implements EventStore {
     }
 
     @FunctionalInterface
-    public interface SeqConsumer {
-        void accept(Event event, long ingestSeq);
+    public interface IndexRowConsumer {
+        /** @param alsoEvidence evidence files besides the event's own that recorded it too (dedupKey matches) */
+        void accept(Event event, long ingestSeq, List<String> alsoEvidence);
     }
 }

@@ -38,6 +38,7 @@ final class IngestPipeline implements AutoCloseable {
 
     private final H2Database db;
     private final LuceneIndex index;
+    private final H2EventStore events;
     private final ExecutorService dbWriter = Executors.newSingleThreadExecutor(named("tracehound-db-writer"));
     private final ExecutorService indexers = Executors.newFixedThreadPool(INDEXER_THREADS, named("tracehound-indexer"));
     /** Bounds memory: at most this many batches between the importer and the index. */
@@ -48,8 +49,9 @@ final class IngestPipeline implements AutoCloseable {
     private final AtomicLong lastSeq;
     private long uncommittedInIndex;
 
-    IngestPipeline(H2Database db, LuceneIndex index, long lastSeq) {
+    IngestPipeline(H2Database db, LuceneIndex index, H2EventStore events, long lastSeq) {
         this.db = db;
+        this.events = events;
         this.index = index;
         this.lastSeq = new AtomicLong(lastSeq);
     }
@@ -69,11 +71,12 @@ final class IngestPipeline implements AutoCloseable {
         dbWriter.execute(() -> {
             try {
                 Written w = db.inTransaction("store a batch of events", c -> write(c, batch));
+                if (!w.reindex.isEmpty()) reindexWithFurtherEvidence(w.reindex);
                 if (w.events.isEmpty()) {
                     inFlight.release();
                     done.complete(w.result);
                 } else {
-                    CompletableFuture<Void> indexed = indexInParallel(w.events, w.seqs);
+                    CompletableFuture<Void> indexed = indexInParallel(w.events, w.seqs, w.alsoEvidence);
                     indexing.add(indexed);
                     indexed.whenComplete((v, err) -> {
                         inFlight.release();
@@ -131,17 +134,31 @@ final class IngestPipeline implements AutoCloseable {
         for (CompletableFuture<?> f; (f = indexing.poll()) != null; ) await(f);
     }
 
-    private CompletableFuture<Void> indexInParallel(List<Event> events, long[] seqs) {
+    /**
+     * Events stored by earlier batches that this batch saw again in another evidence file: their documents get the
+     * new evidence value. Earlier batches must be indexed first, or an add still queued would follow the update and
+     * leave two documents with one id. Rare (only dedupKey matches across files), so waiting here is fine.
+     */
+    private void reindexWithFurtherEvidence(Set<String> ids) {
+        awaitIndexing();
+        events.forEachById(ids, index::update);
+    }
+
+    private CompletableFuture<Void> indexInParallel(List<Event> events, long[] seqs, Map<String, List<String>> also) {
         int half = events.size() / 2;
-        if (half < 100) return CompletableFuture.runAsync(() -> index.add(events, seqs), indexers);
+        if (half < 100) return CompletableFuture.runAsync(() -> index.add(events, seqs, also), indexers);
         long[] first = java.util.Arrays.copyOfRange(seqs, 0, half);
         long[] second = java.util.Arrays.copyOfRange(seqs, half, seqs.length);
         return CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> index.add(events.subList(0, half), first), indexers),
-                CompletableFuture.runAsync(() -> index.add(events.subList(half, events.size()), second), indexers));
+                CompletableFuture.runAsync(() -> index.add(events.subList(0, half), first, also), indexers),
+                CompletableFuture.runAsync(() -> index.add(events.subList(half, events.size()), second, also), indexers));
     }
 
-    private record Written(BatchResult result, List<Event> events, long[] seqs) {}
+    /**
+     * @param alsoEvidence for new events of this batch: further evidence files seen in the same batch
+     * @param reindex events stored earlier whose evidence list grew
+     */
+    private record Written(BatchResult result, List<Event> events, long[] seqs, Map<String, List<String>> alsoEvidence, Set<String> reindex) {}
 
     /** Runs on the writer thread inside one transaction. */
     private Written write(Connection c, List<Event> batch) throws SQLException {
@@ -193,7 +210,15 @@ final class IngestPipeline implements AutoCloseable {
                 ps.executeBatch();
             }
         }
-        return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs);
+        Map<String, List<String>> alsoEvidence = new HashMap<>();
+        Set<String> reindex = new HashSet<>();
+        Set<String> freshIds = new HashSet<>();
+        for (Event e : fresh) freshIds.add(e.eventId());
+        for (String[] row : alsoSeenIn) {
+            if (freshIds.contains(row[0])) alsoEvidence.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            else reindex.add(row[0]);
+        }
+        return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs, alsoEvidence, reindex);
     }
 
     private static Set<String> existingIds(Connection c, List<Event> events) throws SQLException {

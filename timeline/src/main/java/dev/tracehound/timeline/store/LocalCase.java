@@ -53,7 +53,7 @@ public final class LocalCase implements Case {
         this.annotations = new H2AnnotationStore(db, audit);
         this.artifacts = new H2ArtifactStore(db, audit);
         this.documents = new H2CaseDocuments(db);
-        this.pipeline = new IngestPipeline(db, index, events.maxSeq());
+        this.pipeline = new IngestPipeline(db, index, events, events.maxSeq());
     }
 
     /**
@@ -68,8 +68,8 @@ public final class LocalCase implements Case {
         if (watermark == maxSeq) return 0;
         index.deleteAbove(maxSeq);
         long[] count = {0};
-        events.forEachAfterSeq(Math.min(watermark, maxSeq), (e, seq) -> {
-            index.update(e, seq);
+        events.forEachAfterSeq(Math.min(watermark, maxSeq), (e, seq, also) -> {
+            index.update(e, seq, also);
             count[0]++;
         });
         index.commit(maxSeq);

@@ -90,7 +90,9 @@ class CaseRoundTripTest {
         try (Case c = Cases.create(tmp.resolve("case"), "dedup")) {
             EvidenceRecord otlp = TestCases.evidence(c, tmp, "otlp.json", "{\"otlp\":1}");
             EvidenceRecord langfuse = TestCases.evidence(c, tmp, "langfuse.json", "{\"langfuse\":1}");
-            Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
+            // an importer-chosen id with capitals: the index must still replace (not duplicate) its document
+            Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").eventId("OTLP-Span-1").dedupKey("span:t1:s1:call")
+                    .text("the call").sessionId("s").build();
             Event fromLangfuse = Event.builder(langfuse.sha256(), "/observations/3").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
             assertEquals(new IngestStats(1, 0, 0), TestCases.ingestAll(c, otlp, List.of(fromOtlp)));
             assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse)));
@@ -98,6 +100,25 @@ class CaseRoundTripTest {
             assertEquals(1, c.events().count());
             assertEquals(List.of(otlp.sha256(), langfuse.sha256()), c.events().evidenceOf(fromOtlp.eventId()));
             assertTrue(c.events().get(fromLangfuse.eventId()).isEmpty());
+            // the one document is found through either file
+            assertEquals(List.of(fromOtlp.eventId()), ids(c.search().search(SearchRequest.of("evidence:" + langfuse.sha256(), 10)).events()));
+            assertEquals(1, c.search().count("evidence:" + otlp.sha256()));
+            assertEquals(1, c.search().count("*:*"));
+            assertEquals(1, c.search().count("id:otlp-span-1"));
+            assertEquals(1, c.search().count("id:OTLP-SPAN-1"));
+        }
+    }
+
+    @Test
+    void duplicatesWithinOneBatchListTheirFileToo() {
+        try (Case c = Cases.create(tmp.resolve("case"), "dedup-batch")) {
+            EvidenceRecord a = TestCases.evidence(c, tmp, "a.json", "{\"a\":1}");
+            EvidenceRecord b = TestCases.evidence(c, tmp, "b.json", "{\"b\":1}");
+            Event first = Event.builder(a.sha256(), "/0").dedupKey("msg:s:x").text("hello").build();
+            Event again = Event.builder(b.sha256(), "/7").dedupKey("msg:s:x").text("hello").build();
+            assertEquals(new IngestStats(1, 1, 0), TestCases.ingestAll(c, a, List.of(first, again)));
+            assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(first.eventId()));
+            assertEquals(1, c.search().count("evidence:" + b.sha256()));
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.tracehound.app.cli;
+
+import dev.tracehound.app.format.TextTable;
+import dev.tracehound.importers.run.ImportReport;
+import dev.tracehound.importers.run.ImportRun;
+import dev.tracehound.timeline.bench.Benchmark;
+import dev.tracehound.timeline.bench.BenchmarkResult;
+import dev.tracehound.timeline.bench.ProgressListener;
+import dev.tracehound.timeline.store.Case;
+import dev.tracehound.timeline.store.Cases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tracehound bench [--events N] [--import FILE [--format F]]}: the case store on synthetic telemetry against
+ * bare Lucene and Jackson, or the import of a real file, in a throwaway case that is deleted afterwards.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure import and search speed in a throwaway case.",
+            "Without --import: synthetic events, compared with bare Lucene and Jackson on this machine.",
+            "With --import FILE: the import of that file (records/s, MB/s)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", paramLabel = "N", defaultValue = "100000", description = "Synthetic events (default ${DEFAULT-VALUE}, at least 1000).")
+    int events;
+
+    @Option(names = "--import", paramLabel = "FILE", description = "Measure importing this export file instead.")
+    Path importFile;
+
+    @Option(names = "--format", paramLabel = "F", description = "Format of the --import file (default: detected).")
+    String format;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (importFile != null && !Files.isRegularFile(importFile)) throw new CliException("no such file: " + importFile);
+        if (importFile == null && events < 1000) throw new CliException("--events must be at least 1000, not " + events);
+        Path tmp = Files.createTempDirectory("tracehound-bench");
+        try {
+            Map<String, Object> figures = importFile != null ? measureImport(tmp) : new LinkedHashMap<>(synthetic(tmp).figures());
+            if (output.json()) output.printJson(figures);
+            else print(figures);
+        } finally {
+            deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    private BenchmarkResult synthetic(Path tmp) {
+        var err = spec.commandLine().getErr();
+        ProgressListener progress = output.json() ? ProgressListener.NONE : (phase, done, total) -> {
+            if (done == total) {
+                err.println("  " + phase + " done");
+                err.flush();
+            }
+        };
+        return Benchmark.run(events, tmp, progress);
+    }
+
+    private Map<String, Object> measureImport(Path tmp) {
+        long size;
+        try {
+            size = Files.size(importFile);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + importFile + ": " + e.getMessage());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (Case c = Cases.create(tmp.resolve("case"), "bench")) {
+            long t0 = System.nanoTime();
+            List<ImportReport> reports = new ImportRun(c, List.of(importFile), format, p -> {}).run();
+            double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            ImportReport r = reports.getFirst();
+            if (r.error() != null) throw new CliException("the import failed: " + r.error());
+            m.put("file", importFile.toString());
+            m.put("format", r.format());
+            m.put("file_mb", size / 1e6);
+            m.put("records", r.records());
+            m.put("events", r.events());
+            m.put("quarantined", r.quarantined());
+            m.put("seconds", seconds);
+            m.put("records_per_s", r.records() / seconds);
+            m.put("events_per_s", r.events() / seconds);
+            m.put("mb_per_s", size / 1e6 / seconds);
+        }
+        return m;
+    }
+
+    private void print(Map<String, Object> figures) {
+        TextTable t = new TextTable("FIGURE", "VALUE");
+        figures.forEach((k, v) -> t.row(k, v instanceof Double d ? String.format(Locale.ROOT, "%,.2f", d) : v));
+        t.print(output.out());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temp folder is not worth failing a benchmark over
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tracehound.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+    @Test
+    void syntheticRunPrintsTheFiguresAsOneJsonObject() throws Exception {
+        CliRun run = CliRun.of("bench", "--events", "1000", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode n = new ObjectMapper().readTree(run.out());
+        assertEquals(1000, n.path("events").asInt());
+        assertTrue(n.path("import_events_per_s").asDouble() > 0);
+        assertTrue(n.has("search_term_p50_ms"));
+    }
+
+    @Test
+    void measuresTheImportOfARealFile() throws Exception {
+        Path shared = Path.of(System.getProperty("tracehound.shared", "../../shared"));
+        Path file;
+        try (var s = Files.walk(shared.resolve("samples/claude-code"))) {
+            file = s.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+        }
+        CliRun run = CliRun.of("bench", "--import", file.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode n = new ObjectMapper().readTree(run.out());
+        assertEquals("claude-code", n.path("format").asText());
+        assertTrue(n.path("records").asLong() > 0 && n.path("records_per_s").asDouble() > 0 && n.path("mb_per_s").asDouble() > 0);
+    }
+
+    @Test
+    void tooFewEventsIsAUserError() {
+        CliRun run = CliRun.of("bench", "--events", "10");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("at least 1000"), run.err());
+    }
+}
