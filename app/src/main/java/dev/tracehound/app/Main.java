@@ -2,15 +2,26 @@ package dev.tracehound.app;
 
 import dev.tracehound.app.cli.Cli;
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point of the launcher: no arguments opens the desktop app, anything else runs the CLI. Not a
  * JavaFX {@code Application} itself, so the app starts from a plain classpath.
  */
 public final class Main {
+    /**
+     * Start-up notices that users cannot act on (Lucene's vector-module hint, JavaFX's classpath notice) would
+     * precede every command's output; they are kept quiet. Strong references, as JUL holds loggers weakly.
+     */
+    private static final Logger[] QUIET = {
+        Logger.getLogger("org.apache.lucene.internal.vectorization"), Logger.getLogger("javafx"),
+    };
+
     private Main() {}
 
     public static void main(String[] args) {
+        for (Logger l : QUIET) l.setLevel(Level.SEVERE);
         if (args.length == 0) {
             dev.tracehound.app.ui.DesktopApp.launchApp();
             return;
