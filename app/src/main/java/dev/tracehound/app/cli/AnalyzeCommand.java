@@ -25,7 +25,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         try (Case c = caseOption.open()) {
             Analyzer analyzer = Analyzer.withAllDetectors();
-            AnalysisResult result = analyzer.run(c, Actors.current(), (done, total, id) -> { }, () -> false);
+            PrintWriter err = output.spec.commandLine().getErr();
+            // big cases take a while: a line on stderr every 500 sessions keeps stdout clean for --json
+            AnalysisResult result = analyzer.run(c, Actors.current(), (done, total, id) -> {
+                if (done % 500 == 0 && done < total) {
+                    err.printf("analysed %d of %d sessions%n", done, total);
+                    err.flush();
+                }
+            }, () -> false);
             Map<String, Map<String, Integer>> counts = new TreeMap<>();
             for (Finding f : result.findings()) {
                 counts.computeIfAbsent(f.detector(), k -> new LinkedHashMap<>()).merge(f.severity().name(), 1, Integer::sum);

@@ -11,7 +11,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,7 +40,8 @@ public final class RenderExfiltrationDetector implements Detector {
 
     @Override
     public List<Finding> detect(SessionTimeline session, DetectionContext context) {
-        List<Finding> out = new ArrayList<>();
+        // one finding per URL, listing every response that rendered it (sources often record an answer twice)
+        Map<String, Pending> byUrl = new LinkedHashMap<>();
         Set<String> conversation = new HashSet<>(); // grows as the session goes on: what was said before each answer
         for (Event e : session.events()) {
             if (e.kind() != EventKind.MODEL_RESPONSE) {
@@ -50,26 +53,30 @@ public final class RenderExfiltrationDetector implements Detector {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
                     String url = m.group(1);
+                    Pending known = byUrl.get(url);
+                    if (known != null) {
+                        if (!known.eventIds().contains(e.eventId())) known.eventIds().add(e.eventId());
+                        continue;
+                    }
                     String why = dataBearing(url, conversation);
                     if (why == null) continue;
                     boolean image = p == MD_IMAGE || p == HTML_IMAGE;
-                    out.add(Findings.of(this, image ? Severity.HIGH : Severity.MEDIUM, atlas(), session.sessionId(),
-                            List.of(e.eventId()),
+                    byUrl.put(url, new Pending(image ? Severity.HIGH : Severity.MEDIUM,
                             "Model output renders " + (image ? "an image" : "a link") + " to " + ArtefactExtractor.hostOf(url)
                                     + " whose query " + why + ": " + Findings.quote(url, 160)
                                     + (image ? " (images load without a click)." : "."),
-                            null, e.eventId(), context));
-                    break;
+                            new ArrayList<>(List.of(e.eventId()))));
                 }
             }
         }
-        return dedupe(out);
+        List<Finding> out = new ArrayList<>();
+        for (Pending f : byUrl.values()) {
+            out.add(Findings.of(this, f.severity(), atlas(), session.sessionId(), f.eventIds(), f.explanation(), null, f.eventIds().get(0), context));
+        }
+        return out;
     }
 
-    private static List<Finding> dedupe(List<Finding> in) {
-        Set<String> ids = new HashSet<>();
-        return in.stream().filter(f -> ids.add(f.id())).toList();
-    }
+    private record Pending(Severity severity, String explanation, List<String> eventIds) {}
 
     /** Why a URL looks data-bearing, or null: a long or encoded parameter value, or words from the conversation. */
     static String dataBearing(String url, Set<String> conversation) {

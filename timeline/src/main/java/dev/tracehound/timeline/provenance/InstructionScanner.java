@@ -40,9 +40,11 @@ public final class InstructionScanner {
                             + "|\\btask\\s+(?:is\\s+)?(?:complete|completed|done|finished)[.!]?\\s*(?:now|next|then)?\\s*,?\\s*(?:ignore|new|please|you must)\\b)"),
             InstructionRule.of("role-marker", "forges a chat-template role marker", 3,
                     "(?:<\\|(?:im_start|im_end|system|assistant|user|endoftext|start_header_id|eot_id)\\|>|\\[/?INST\\]|<<\\s*/?SYS\\s*>>"
-                            + "|^\\s*#{2,}\\s*(?:system|instruction|new instructions?)\\b"
-                            + "|</?(?:system|system_prompt|instructions?|admin|im_start|important)>"
-                            + "|^\\s*(?:system|assistant)\\s*:\\s*\\S)"),
+                            + "|</?(?:system|system_prompt|instructions?|admin|im_start|important)>)"),
+            // plain role lines also appear in logs and READMEs ("System: booting", "## System requirements"), so alone they are not enough
+            InstructionRule.of("role-line", "starts a line as if it were a system or assistant turn", 2,
+                    "(?:^\\s*#{1,}\\s*(?:system\\s+(?:prompt|message|instructions?)|(?:new|updated|real)\\s+instructions?)\\s*:?\\s*$"
+                            + "|^\\s*(?:system|assistant)\\s*:\\s*(?:you\\b|your\\b|new\\b|ignore\\b|important\\b|from\\s+now\\b|the\\s+(?:assistant|ai|model|agent)\\b))"),
             InstructionRule.of("role-override", "tries to replace the model's role or rules", 3,
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"

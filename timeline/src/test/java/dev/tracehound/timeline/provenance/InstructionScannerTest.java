@@ -27,7 +27,9 @@ class InstructionScannerTest {
                 "Customers may ignore previous invoices once they are paid.",
                 "You must provide your user id before we can continue.",
                 "The system administrator reviewed the previous plan on Monday.",
-                "{\"reservation_id\": \"ZFA04Y\", \"status\": \"cancelled\", \"email\": \"mia@example.com\"}")) {
+                "{\"reservation_id\": \"ZFA04Y\", \"status\": \"cancelled\", \"email\": \"mia@example.com\"}",
+                "### System requirements\nYou must run npm install before the build.\nSystem: booting kernel 6.1",
+                "## Instructions\n1. Preheat the oven.\n2. You should use a large bowl.")) {
             assertFalse(InstructionScanner.scan(benign).isInstruction(), benign);
         }
     }
