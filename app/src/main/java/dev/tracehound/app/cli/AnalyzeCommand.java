@@ -42,10 +42,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 m.put("sessions", result.sessionsAnalysed());
                 m.put("findings", result.findings().size());
                 m.put("by_detector", counts);
+                m.put("retired", result.retired().size());
                 output.printJson(m);
             } else {
                 PrintWriter out = output.out();
                 out.printf("Analysed %d sessions: %d findings%n", result.sessionsAnalysed(), result.findings().size());
+                if (!result.retired().isEmpty()) {
+                    out.printf("Retired %d earlier untriaged finding(s) this analysis no longer produces (audited as finding-retired)%n",
+                            result.retired().size());
+                }
                 out.printf("%-28s %8s %8s %8s %8s %8s%n", "DETECTOR", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
                 for (var d : analyzer.detectors()) {
                     Map<String, Integer> sev = counts.getOrDefault(d.id(), Map.of());

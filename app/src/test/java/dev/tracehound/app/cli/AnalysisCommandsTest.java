@@ -39,6 +39,7 @@ class AnalysisCommandsTest {
         assertEquals(0, analyze.code(), analyze.err());
         JsonNode counts = JSON.readTree(analyze.out());
         assertEquals(3, counts.get("sessions").asInt());
+        assertEquals(0, counts.get("retired").asInt(), "a first analysis has nothing to retire");
         assertEquals(2, counts.at("/by_detector/tool-abuse").properties().stream().mapToInt(e -> e.getValue().asInt()).sum());
 
         JsonNode findings = JSON.readTree(cli("findings", "--case", dir.toString(), "--json").out());

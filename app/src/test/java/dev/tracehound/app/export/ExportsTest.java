@@ -123,7 +123,7 @@ class ExportsTest {
         assertEquals("Tracehound", run.path("tool").path("driver").path("name").asText());
         JsonNode rules = run.path("tool").path("driver").path("rules");
         assertEquals(2, rules.size());
-        JsonNode leakRule = rules.get(0).path("id").asText().equals("system-prompt-leakage") ? rules.get(0) : rules.get(1);
+        JsonNode leakRule = rules.get(0).path("id").asText().equals("system-prompt-leak") ? rules.get(0) : rules.get(1);
         assertEquals("AML.T0056", leakRule.path("properties").path("atlas").get(0).asText());
         assertEquals("LLM07", leakRule.path("properties").path("owasp").get(0).asText());
         JsonNode results = run.path("results");

@@ -75,7 +75,7 @@ class IncidentReportTest {
         assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"), "hostile note shown escaped");
         assertFalse(html.contains("<img"));
         assertFalse(html.contains("<script"));
-        assertTrue(html.contains("system-prompt-leakage") && html.contains("AML.T0056") && html.contains("LLM07"));
+        assertTrue(html.contains("system-prompt-leak<") && html.contains("AML.T0056") && html.contains("LLM07"));
         assertTrue(html.contains("85% (64% to 95%)"), "replay reproduction rate with interval");
 
         Document doc = xml(html);
@@ -115,7 +115,7 @@ class IncidentReportTest {
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             // Table cells wrap long words across lines; join the lines to read the text as printed.
             String text = new PDFTextStripper().getText(pdf).replace("\r", "").replace("\n", "");
-            assertTrue(text.contains("system-prompt-leakage"), "finding detector in PDF text");
+            assertTrue(text.contains("system-prompt-leak"), "finding detector in PDF text");
             assertTrue(text.contains("direct-prompt-injection"));
             assertTrue(text.contains("AML.T0056"));
             assertTrue(text.contains("<img src=x onerror=alert(1)>"), "hostile text is shown as text in the PDF");
@@ -129,7 +129,7 @@ class IncidentReportTest {
         assertFalse(md.contains("<script"));
         assertFalse(md.contains("<b>"));
         assertTrue(md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"));
-        assertTrue(md.contains("| system-prompt-leakage |"));
+        assertTrue(md.contains("| system-prompt-leak |"));
         assertEquals("\\# not a heading, 1. x", Markdown.inline("# not a heading, 1. x"));
         assertEquals("1\\. not a list  \n\\- not an item  \n\\===", Markdown.block("1. not a list\n- not an item\n==="));
         assertEquals("\\!\\[x\\]\\(https://attacker.example/p.png?d=1\\)", Markdown.inline("![x](https://attacker.example/p.png?d=1)"));

@@ -79,7 +79,7 @@ public final class ReportFixture {
         c.annotations().note(hostileEventId, HOSTILE_NOTE, "tester");
 
         c.findings().save(List.of(
-                new Finding("f-leak-0006", "system-prompt-leakage", Severity.HIGH, List.of("AML.T0056"), List.of("LLM07"),
+                new Finding("f-leak-0006", "system-prompt-leak", Severity.HIGH, List.of("AML.T0056"), List.of("LLM07"),
                         leakSession, List.of(jailbreak.getFirst().eventId(), leakEventId),
                         "The assistant repeated its system prompt including canary " + CANARY, null,
                         jailbreak.getFirst().eventId(), leakEventId, Instant.parse("2026-06-12T08:00:00Z")),

@@ -138,7 +138,8 @@ final class PlaybookValidator {
     }
 
     private void knownDetector(String id, String ptr) {
-        if (!DetectorIds.isKnown(id)) problem(ptr, "unknown detector '" + id + "'; known detectors: " + String.join(", ", DetectorIds.ALL));
+        if (!DetectorIds.isKnown(id)) problem(ptr, "unknown detector '" + id + "'; the built-in detectors are: "
+                + String.join(", ", DetectorIds.ALL));
     }
 
     private void requireId(String id, String ptr, String what) {

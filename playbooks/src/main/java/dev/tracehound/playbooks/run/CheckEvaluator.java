@@ -1,7 +1,6 @@
 package dev.tracehound.playbooks.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.playbooks.DetectorIds;
 import dev.tracehound.playbooks.format.Check;
 import dev.tracehound.playbooks.format.CheckRule;
 import dev.tracehound.playbooks.format.Yaml;
@@ -44,7 +43,7 @@ public final class CheckEvaluator {
     }
 
     private CheckResult detector(Check check, String actor, String at) {
-        List<Finding> of = kase.findings().list().stream().filter(f -> DetectorIds.matches(check.detector(), f.detector())).toList();
+        List<Finding> of = kase.findings().list().stream().filter(f -> check.detector().equals(f.detector())).toList();
         long open = of.stream().filter(f -> f.status() != FindingStatus.FALSE_POSITIVE).count();
         long confirmed = of.stream().filter(f -> f.status() == FindingStatus.CONFIRMED).count();
         long fresh = of.stream().filter(f -> f.status() == FindingStatus.NEW).count();

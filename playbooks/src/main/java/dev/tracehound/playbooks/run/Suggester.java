@@ -1,6 +1,5 @@
 package dev.tracehound.playbooks.run;
 
-import dev.tracehound.playbooks.DetectorIds;
 import dev.tracehound.playbooks.catalogue.Catalogue;
 import dev.tracehound.playbooks.catalogue.CatalogueEntry;
 import dev.tracehound.timeline.findings.Finding;
@@ -31,7 +30,7 @@ public final class Suggester {
             Set<String> atlas = new LinkedHashSet<>();
             for (Finding f : live) {
                 for (String ref : refs) {
-                    if (DetectorIds.matches(ref, f.detector())) {
+                    if (ref.equals(f.detector())) {
                         detectors.add(ref);
                         ids.add(f.id());
                     }

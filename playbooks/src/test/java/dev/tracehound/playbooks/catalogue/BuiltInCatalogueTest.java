@@ -9,6 +9,8 @@ import dev.tracehound.playbooks.format.CheckType;
 import dev.tracehound.playbooks.format.Phase;
 import dev.tracehound.playbooks.format.Playbook;
 import dev.tracehound.playbooks.format.Step;
+import dev.tracehound.timeline.detect.Detector;
+import dev.tracehound.timeline.detect.Detectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,14 +102,19 @@ class BuiltInCatalogueTest {
     }
 
     @Test
-    void everyDetectorNamedIsKnownAndEveryKnownDetectorSuggestsAPlaybook() {
+    void everyDetectorNamedIsARealDetectorAndEveryDetectorSuggestsAPlaybook() {
+        Set<String> real = Detectors.all().stream().map(Detector::id).collect(Collectors.toSet());
         Set<String> used = new HashSet<>();
         for (CatalogueEntry e : entries) {
+            for (String d : e.playbook().detectors()) assertTrue(real.contains(d), e.playbook().id() + " references unknown detector " + d);
             used.addAll(e.playbook().detectors());
             for (Step s : e.playbook().steps()) {
-                if (s.check() != null && s.check().type() == CheckType.DETECTOR) assertTrue(DetectorIds.isKnown(s.check().detector()));
+                if (s.check() == null || s.check().type() != CheckType.DETECTOR) continue;
+                assertTrue(real.contains(s.check().detector()), e.playbook().id() + "/" + s.id() + " checks unknown detector " + s.check().detector());
+                used.add(s.check().detector());
             }
         }
-        assertEquals(Set.copyOf(DetectorIds.ALL), used);
+        assertEquals(real, used);
+        assertEquals(real, Set.copyOf(DetectorIds.ALL));
     }
 }

@@ -55,10 +55,10 @@ class PlaybookRunsTest {
                 - {id: finding-exists, title: d, guidance: g, check: {type: detector, detector: indirect-prompt-injection, expect: exists}}
                 - {id: finding-confirmed, title: e, guidance: g, check: {type: detector, detector: indirect-prompt-injection, expect: confirmed}}
                 - {id: triaged, title: f, guidance: g, check: {type: detector, detector: indirect-prompt-injection, expect: none-new}}
-                - {id: no-loop, title: h, guidance: g, check: {type: detector, detector: runaway-loop, expect: exists}}
+                - {id: no-loop, title: h, guidance: g, check: {type: detector, detector: runaway-consumption, expect: exists}}
                 - {id: replayed, title: i, guidance: g, check: {type: replay, plan: plan-7, expect: run-exists}}
                 - {id: bad-time, title: j, guidance: g, check: {type: search, query: 'ts:[yesterday TO later]', expect: some}}
-                - {id: renamed, title: k, guidance: g, check: {type: detector, detector: model-change, expect: exists}}
+                - {id: config, title: k, guidance: g, check: {type: detector, detector: configuration-change, expect: exists}}
             """;
 
     private CatalogueEntry fromYaml(String yaml) throws Exception {
@@ -92,7 +92,7 @@ class PlaybookRunsTest {
         List<AuditEntry> audit = kase.audit().entries();
         AuditEntry start = audit.stream().filter(a -> a.action().equals("playbook-start")).findFirst().orElseThrow();
         assertEquals("alice", start.actor());
-        assertTrue(start.details().contains("\"version\":\"1.0.0\""), start.details());
+        assertTrue(start.details().contains("\"version\":\"1.1.0\""), start.details());
         AuditEntry tick = audit.stream().filter(a -> a.action().equals("playbook-tick")).findFirst().orElseThrow();
         assertEquals("bob", tick.actor());
         assertTrue(tick.details().contains("\"step\":\"find-carrier\"") && tick.details().contains(eventId)
@@ -172,7 +172,7 @@ class PlaybookRunsTest {
         assertOutcome(run, "no-loop", CheckOutcome.NOT_MET, 0);
         assertOutcome(run, "replayed", CheckOutcome.MET, 1);
         assertEquals(CheckOutcome.ERROR, run.state("bad-time").check().outcome());
-        assertOutcome(run, "renamed", CheckOutcome.MET, 1); // reported as configuration-change by the detector
+        assertOutcome(run, "config", CheckOutcome.MET, 1);
         assertTrue(run.state("injected-text").done() && run.state("injected-text").auto());
         assertEquals("bob", run.state("no-email").doneBy());
         assertTrue(run.state("no-email").done(), "a failing check never undoes a person's tick");

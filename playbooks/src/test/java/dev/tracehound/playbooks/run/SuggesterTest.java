@@ -35,22 +35,26 @@ class SuggesterTest {
     }
 
     @Test
-    void findingsUnderTheAnalysisBranchNamesMatchThePlaybookIds() {
+    void findingsOfTheRealDetectorsSuggestThePlaybookNamedForThem() {
         List<Suggestion> s = Suggester.suggest(List.of(finding("f1", "render-exfiltration", FindingStatus.NEW)), Catalogue.load(tmp));
         assertEquals("output-exfiltration", s.getFirst().entry().playbook().id());
-        assertEquals(List.of("exfiltration-by-rendering"), s.getFirst().detectors());
+        assertEquals(List.of("render-exfiltration"), s.getFirst().detectors());
         List<Suggestion> loop = Suggester.suggest(List.of(finding("f2", "runaway-consumption", FindingStatus.NEW)), Catalogue.load(tmp));
         assertEquals("denial-of-wallet", loop.getFirst().entry().playbook().id());
-        assertEquals(List.of("cost-spike", "runaway-loop"), loop.getFirst().detectors());
+        assertEquals(List.of("runaway-consumption"), loop.getFirst().detectors());
+        List<Suggestion> config = Suggester.suggest(List.of(finding("f3", "configuration-change", FindingStatus.NEW)), Catalogue.load(tmp));
+        assertEquals("model-change", config.getFirst().entry().playbook().id());
+        // a guessed id no detector reports matches nothing by name
+        assertTrue(Suggester.suggest(List.of(finding("f4", "cost-spike", FindingStatus.NEW)), Catalogue.load(tmp)).isEmpty());
     }
 
     @Test
     void detectorMatchesRankAboveAtlasMatchesAndFalsePositivesSuggestNothing() {
         Catalogue catalogue = Catalogue.load(tmp);
-        assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "cost-spike", FindingStatus.FALSE_POSITIVE)), catalogue));
+        assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "runaway-consumption", FindingStatus.FALSE_POSITIVE)), catalogue));
 
         List<Suggestion> s = Suggester.suggest(List.of(
-                finding("f1", "cost-spike", FindingStatus.NEW),
+                finding("f1", "runaway-consumption", FindingStatus.NEW),
                 finding("f2", "some-future-detector", FindingStatus.NEW, "AML.T0056")), catalogue);
         List<String> ids = s.stream().map(x -> x.entry().playbook().id()).toList();
         assertTrue(ids.indexOf("denial-of-wallet") < ids.indexOf("system-prompt-leakage"), ids.toString());

@@ -2,20 +2,26 @@ package dev.tracehound.timeline.detect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.timeline.findings.Finding;
+import dev.tracehound.timeline.findings.FindingStatus;
 import dev.tracehound.timeline.session.SessionReconstructor;
 import dev.tracehound.timeline.session.SessionTimeline;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.SessionSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs every detector over every session of a case, one session at a time so memory stays flat, and saves
  * the findings. Finding ids are stable, so running it again refreshes findings and keeps each one's status.
+ * A complete run is the case's whole analysis: earlier findings it no longer produces (changed detector logic,
+ * a removed or renamed detector, or detectors this analyzer was not given) are retired while still NEW;
+ * confirmed and false-positive findings are an investigator's record and stay.
  */
 public final class Analyzer {
     private final List<Detector> detectors;
@@ -61,11 +67,23 @@ public final class Analyzer {
             all.addAll(found);
             listener.sessionDone(++done, sessions.size(), s.sessionId());
         }
-        c.audit().append(actor, "analyze", auditDetails(done, sessions.size(), all, stopped));
-        return new AnalysisResult(done, sessions.size(), all, stopped);
+        List<Finding> retired = stopped ? List.of() : retireStale(c, actor, all);
+        c.audit().append(actor, "analyze", auditDetails(done, sessions.size(), all, stopped, retired.size()));
+        return new AnalysisResult(done, sessions.size(), all, stopped, retired);
     }
 
-    private String auditDetails(int done, int total, List<Finding> findings, boolean stopped) {
+    /** Retires the NEW findings of earlier runs that this complete run did not produce again. */
+    private List<Finding> retireStale(Case c, String actor, List<Finding> produced) {
+        Set<String> current = new HashSet<>();
+        produced.forEach(f -> current.add(f.id()));
+        List<String> stale = c.findings().list().stream()
+                .filter(f -> f.status() == FindingStatus.NEW && !current.contains(f.id()))
+                .map(Finding::id)
+                .toList();
+        return c.findings().retire(stale, actor, "a complete analysis no longer produces this finding");
+    }
+
+    private String auditDetails(int done, int total, List<Finding> findings, boolean stopped, int retired) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sessions", done);
         details.put("sessionsTotal", total);
@@ -74,6 +92,7 @@ public final class Analyzer {
         Map<String, Integer> perDetector = new TreeMap<>();
         findings.forEach(f -> perDetector.merge(f.detector(), 1, Integer::sum));
         details.put("findings", perDetector);
+        details.put("retired", retired);
         try {
             return new ObjectMapper().writeValueAsString(details);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

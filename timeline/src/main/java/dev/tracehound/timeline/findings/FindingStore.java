@@ -1,5 +1,6 @@
 package dev.tracehound.timeline.findings;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,14 @@ public interface FindingStore {
     Optional<Finding> get(String id);
 
     Finding setStatus(String id, FindingStatus status, String actor, String note);
+
+    /**
+     * Retires findings that no longer apply (an analysis no longer produces them). Only findings still
+     * {@link FindingStatus#NEW} are retired: an investigator's verdict is never thrown away. A retired finding
+     * leaves the store; one {@code finding-retired} audit entry per finding keeps its id, detector, session,
+     * evidence ids, explanation and the reason.
+     *
+     * @return the findings retired; ids unknown or no longer NEW are skipped
+     */
+    List<Finding> retire(Collection<String> ids, String actor, String reason);
 }

@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -20,6 +23,10 @@ import java.util.Optional;
 public final class H2FindingStore implements FindingStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, detector, severity, atlas, owasp, session_id, event_ids, explanation, status, source_event_id, sink_event_id, created";
+
+    /** Bounds of one finding-retired audit entry (the audit details column holds 100,000 characters). */
+    private static final int MAX_AUDITED_EVENTS = 200;
+    private static final int MAX_AUDITED_EXPLANATION = 20_000;
 
     private final H2Database db;
     private final AuditLog audit;
@@ -100,6 +107,56 @@ public final class H2FindingStore implements FindingStore {
         audit.append(actor, "finding.status", "{\"finding\":" + Json.quote(id) + ",\"from\":\"" + before.status() + "\",\"to\":\"" + status
                 + "\",\"note\":" + Json.quote(note) + "}");
         return get(id).orElseThrow();
+    }
+
+    @Override
+    public List<Finding> retire(Collection<String> ids, String actor, String reason) {
+        if (ids.isEmpty()) return List.of();
+        // Deleted rather than flagged: every reader (list, reports, playbook checks) then sees only findings
+        // that still apply, and the audit entry below is the lasting record of what was retired.
+        List<Finding> retired = db.inTransaction("retire findings", c -> {
+            List<Finding> out = new ArrayList<>();
+            try (PreparedStatement read = c.prepareStatement("SELECT " + COLUMNS + " FROM findings WHERE id = ? AND status = ?");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM findings WHERE id = ? AND status = ?")) {
+                for (String id : ids) {
+                    read.setString(1, id);
+                    read.setString(2, FindingStatus.NEW.name());
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (!rs.next()) continue;
+                        out.add(row(rs));
+                    }
+                    delete.setString(1, id);
+                    delete.setString(2, FindingStatus.NEW.name());
+                    delete.executeUpdate();
+                }
+            }
+            return out;
+        });
+        for (Finding f : retired) audit.append(actor, "finding-retired", retiredDetails(f, reason));
+        return retired;
+    }
+
+    private static String retiredDetails(Finding f, String reason) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("finding", f.id());
+        d.put("detector", f.detector());
+        d.put("severity", f.severity().name());
+        d.put("session", f.sessionId());
+        d.put("eventCount", f.eventIds().size());
+        d.put("events", f.eventIds().subList(0, Math.min(MAX_AUDITED_EVENTS, f.eventIds().size())));
+        d.put("explanation", capped(f.explanation()));
+        d.put("reason", reason);
+        try {
+            return JSON.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps an audit entry within its column; explanations are normally a sentence or two. */
+    private static String capped(String text) {
+        int max = MAX_AUDITED_EXPLANATION;
+        return text == null || text.length() <= max ? text : text.substring(0, max) + " [" + (text.length() - max) + " more characters]";
     }
 
     private List<Finding> query(String sql, String param) {

@@ -172,7 +172,8 @@ public final class WorkbenchViewModel {
         task.setOnSucceeded(e -> {
             var r = task.getValue();
             status.set(String.format("Detectors ran over %d of %d sessions: %d findings%s", r.sessionsAnalysed(), r.sessionsTotal(),
-                    r.findings().size(), r.cancelled() ? " (cancelled; findings so far are kept)" : ""));
+                    r.findings().size(), r.cancelled() ? " (cancelled; findings so far are kept)"
+                            : r.retired().isEmpty() ? "" : "; " + r.retired().size() + " untriaged finding(s) no longer produced were retired"));
             sessions.reload();
             findings.reload();
         });
