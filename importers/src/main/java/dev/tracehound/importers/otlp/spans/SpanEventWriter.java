@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Turns {@link ObservedSpan}s into events by the rules of docs/event-model.md: span-level events carry the
  * dedup key {@code span:<traceId>:<spanId>:<part>}, input messages carry {@code msg:<sessionId>:<sha256>} so a
- * chat history repeated in every call is stored once, and {@code sequence} counts events per session in the
+ * chat history repeated in every call is stored once, tool calls with an id carry {@code toolcall:<traceId>:<callId>}
+ * (the model's request and the tool span are one call), and {@code sequence} counts events per session in the
  * order they were read.
  */
 public final class SpanEventWriter {
@@ -116,8 +117,8 @@ public final class SpanEventWriter {
             }
             for (ToolCall c : m.toolCalls()) {
                 calls.add(c.toJson());
-                emit(base(s, "#tool_call" + callIndex, "tool_call" + callIndex, EventKind.TOOL_CALL).parentId(s.spanId)
-                        .trust(Trust.MODEL).actor(s.agentName != null ? s.agentName : "assistant")
+                emit(toolCallKey(base(s, "#tool_call" + callIndex, "tool_call" + callIndex, EventKind.TOOL_CALL), s, c.id())
+                        .parentId(s.spanId).trust(Trust.MODEL).actor(s.agentName != null ? s.agentName : "assistant")
                         .toolName(c.name()).toolCallId(c.id()).text(c.display())
                         .payloadJson(toolCallPayload(c.name(), c.arguments()))
                         .startNanos(s.endNanos).endNanos(s.endNanos));
@@ -136,7 +137,7 @@ public final class SpanEventWriter {
     }
 
     private void writeTool(ObservedSpan s) {
-        emit(base(s, "", "tool_call", EventKind.TOOL_CALL).trust(Trust.MODEL)
+        emit(toolCallKey(base(s, "", "tool_call", EventKind.TOOL_CALL), s, s.toolCallId).trust(Trust.MODEL)
                 .actor(s.agentName != null ? s.agentName : "assistant").toolName(s.toolName).toolCallId(s.toolCallId)
                 .text(new ToolCall(s.toolCallId, s.toolName, s.toolArguments).display())
                 .payloadJson(toolCallPayload(s.toolName, s.toolArguments)));
@@ -182,6 +183,16 @@ public final class SpanEventWriter {
                 .status(s.error ? "error" : "ok");
         if (s.traceId != null && s.spanId != null) b.dedupKey("span:" + s.traceId + ":" + s.spanId + ":" + part);
         if (s.timeInferred) b.flag(EventFlag.TIME_INFERRED);
+        return b;
+    }
+
+    /**
+     * One tool call is often recorded twice: as a tool_call part of the model span's output and as the tool span
+     * that ran it, both naming the same call id. A shared key makes the store keep the first and list the other
+     * locator as further evidence, so reports do not count the call twice.
+     */
+    private static Event.Builder toolCallKey(Event.Builder b, ObservedSpan s, String callId) {
+        if (s.traceId != null && callId != null && !callId.isBlank()) b.dedupKey("toolcall:" + s.traceId + ":" + callId);
         return b;
     }
 
