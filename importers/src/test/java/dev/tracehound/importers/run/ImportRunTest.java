@@ -66,6 +66,22 @@ class ImportRunTest {
         }
     }
 
+    /** Claude Code sub-agents are sessions of their own whose root hangs from the parent's Task call. */
+    @Test
+    void subAgentSessionsNameTheirParentSession() throws Exception {
+        try (Case c = Cases.create(dir.resolve("case"), "t")) {
+            assertTrue(new ImportRun(c, List.of(SIDECHAIN), null, ImportListener.NONE).run().getFirst().ok());
+            var sessions = c.events().sessions();
+            var subAgents = sessions.stream().filter(s -> s.sessionId().contains(":")).toList();
+            assertFalse(subAgents.isEmpty(), sessions::toString);
+            for (var sub : subAgents) {
+                assertEquals(sub.sessionId().split(":", 2)[0], sub.parentSessionId(), sub::toString);
+            }
+            assertTrue(sessions.stream().filter(s -> !s.sessionId().contains(":")).allMatch(s -> s.parentSessionId() == null),
+                    sessions::toString);
+        }
+    }
+
     @Test
     void cancelLeavesAConsistentCaseAndARerunCompletesIt() throws Exception {
         Path file = dir.resolve("events.jsonl");
