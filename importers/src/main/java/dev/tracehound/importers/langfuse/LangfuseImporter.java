@@ -7,7 +7,7 @@ import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.otlp.genai.OtelAttributes;
 import dev.tracehound.importers.otlp.spans.Ids;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.otlp.spans.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;

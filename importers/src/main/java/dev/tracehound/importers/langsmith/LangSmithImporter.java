@@ -6,7 +6,7 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.otlp.spans.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;

@@ -11,7 +11,7 @@ import dev.tracehound.importers.otlp.genai.AttributeFamilies;
 import dev.tracehound.importers.otlp.genai.GenAiInterpreter;
 import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.otlp.genai.SessionKeys;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.otlp.spans.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;

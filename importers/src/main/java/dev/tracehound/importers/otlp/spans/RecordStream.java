@@ -11,6 +11,7 @@ import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import dev.tracehound.importers.read.Json;
 
 /**
  * Hands the top-level records of a JSON export to a handler one at a time, whether the file is one object, an

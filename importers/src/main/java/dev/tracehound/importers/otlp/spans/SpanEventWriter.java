@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import dev.tracehound.importers.read.Json;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.ToolCall;
 
 /**
  * Turns {@link ObservedSpan}s into events by the rules of docs/event-model.md: span-level events carry the
