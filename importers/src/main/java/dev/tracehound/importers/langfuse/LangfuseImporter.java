@@ -9,7 +9,7 @@ import dev.tracehound.importers.otlp.genai.OtelAttributes;
 import dev.tracehound.importers.otlp.spans.Ids;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.otlp.spans.Times;
 import dev.tracehound.timeline.event.Event;

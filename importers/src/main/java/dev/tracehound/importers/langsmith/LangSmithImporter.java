@@ -8,7 +8,7 @@ import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import java.io.IOException;
 import java.util.Set;

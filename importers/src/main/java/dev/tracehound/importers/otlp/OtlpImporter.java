@@ -13,7 +13,7 @@ import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.otlp.genai.SessionKeys;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;

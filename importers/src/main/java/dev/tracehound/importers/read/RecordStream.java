@@ -1,4 +1,4 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.read;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
-import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
-import dev.tracehound.importers.read.Json;
 
 /**
  * Hands the top-level records of a JSON export to a handler one at a time, whether the file is one object, an
