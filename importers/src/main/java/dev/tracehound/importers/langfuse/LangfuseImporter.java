@@ -69,6 +69,7 @@ public final class LangfuseImporter implements Importer {
             }
             readRecord(record, locator, source.evidenceSha256(), writer, sink);
         });
+        writer.finish();
     }
 
     private static void readRecord(JsonNode record, String locator, String evidence, SpanEventWriter writer, EventSink sink) {

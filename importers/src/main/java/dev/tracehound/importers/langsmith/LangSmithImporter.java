@@ -66,6 +66,7 @@ public final class LangSmithImporter implements Importer {
             else post((ObjectNode) record, locator, runs, sink, 0);
         });
         runs.finish();
+        writer.finish();
     }
 
     /**

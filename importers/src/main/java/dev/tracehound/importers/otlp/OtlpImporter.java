@@ -62,6 +62,7 @@ public final class OtlpImporter implements Importer {
         Run run = new Run(source, sink, sessions);
         if (RecordStream.isJsonLines(source)) readLines(source, run);
         else readDocument(source, run);
+        run.writer.finish();
     }
 
     private static void readDocument(ImportSource source, Run run) throws IOException {
