@@ -1,13 +1,11 @@
 package dev.tracehound.app.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.timeline.annotate.Annotations;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.store.Case;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * JSONL that Timesketch imports as it is: the required {@code message}, {@code datetime} (ISO 8601) and
@@ -19,23 +17,7 @@ public final class TimesketchExporter implements EventExporter {
 
     @Override
     public long write(Case c, EventSelection selection, OutputStream out) throws IOException {
-        AnnotationIndex annotations = new AnnotationIndex(c);
-        long[] n = {0};
-        try (JsonGenerator g = CaseOutputs.JSON.getFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            selection.forEach(c, e -> {
-                try {
-                    g.writeTree(line(e, annotations.of(e.eventId())));
-                    g.writeRaw('\n');
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-                n[0]++;
-            });
-        } catch (UncheckedIOException ex) {
-            throw ex.getCause();
-        }
-        return n[0];
+        return JsonLinesWriter.write(c, selection, out, TimesketchExporter::line);
     }
 
     static ObjectNode line(Event e, Annotations a) {

@@ -71,14 +71,7 @@ public final class HtmlReportRenderer {
 
     private void scope(StringBuilder h, IncidentReport.Scope s) {
         h.append("<h2>Scope</h2>\n");
-        table(h, List.of("Aspect", "Value"), List.of(
-                List.of("Time window", s.window()),
-                List.of("Events", String.valueOf(s.events())),
-                List.of("Sessions (" + s.sessions().size() + ")", String.join(", ", s.sessions())),
-                List.of("Users", String.join(", ", s.users())),
-                List.of("Models", String.join(", ", s.models())),
-                List.of("Tools", String.join(", ", s.tools())),
-                List.of("Tokens", s.inputTokens() + " in / " + s.outputTokens() + " out")));
+        table(h, List.of("Aspect", "Value"), s.rows());
     }
 
     private void findings(StringBuilder h, List<FindingEntry> findings) {

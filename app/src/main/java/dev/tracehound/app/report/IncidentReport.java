@@ -36,6 +36,18 @@ public record IncidentReport(
                     : dev.tracehound.app.export.Timestamps.iso(startNanos) + " to " + dev.tracehound.app.export.Timestamps.iso(endNanos);
             return inferredTimeSessions == 0 ? w : w + "; " + inferredTimeSessions + " session(s) without recorded times (order only)";
         }
+
+        /** The scope table (aspect, value) every report format shows. */
+        public List<List<String>> rows() {
+            return List.of(
+                    List.of("Time window", window()),
+                    List.of("Events", String.valueOf(events)),
+                    List.of("Sessions (" + sessions.size() + ")", String.join(", ", sessions)),
+                    List.of("Users", String.join(", ", users)),
+                    List.of("Models", String.join(", ", models)),
+                    List.of("Tools", String.join(", ", tools)),
+                    List.of("Tokens", inputTokens + " in / " + outputTokens + " out"));
+        }
     }
 
     /** A starred, tagged or annotated event, in time order. */

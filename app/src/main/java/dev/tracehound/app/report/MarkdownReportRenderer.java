@@ -23,14 +23,7 @@ public final class MarkdownReportRenderer {
 
         var s = r.scope();
         m.append("## Scope\n\n");
-        table(m, List.of("Aspect", "Value"), List.of(
-                List.of("Time window", s.window()),
-                List.of("Events", String.valueOf(s.events())),
-                List.of("Sessions (" + s.sessions().size() + ")", String.join(", ", s.sessions())),
-                List.of("Users", String.join(", ", s.users())),
-                List.of("Models", String.join(", ", s.models())),
-                List.of("Tools", String.join(", ", s.tools())),
-                List.of("Tokens", s.inputTokens() + " in / " + s.outputTokens() + " out")));
+        table(m, List.of("Aspect", "Value"), s.rows());
 
         m.append("## Findings (").append(r.findings().size()).append(")\n\n");
         if (r.findings().isEmpty()) m.append("_No findings._\n\n");

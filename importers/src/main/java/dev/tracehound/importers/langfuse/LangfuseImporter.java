@@ -7,9 +7,9 @@ import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.otlp.genai.OtelAttributes;
 import dev.tracehound.importers.otlp.spans.Ids;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.otlp.spans.Times;
 import dev.tracehound.timeline.event.Event;
@@ -69,6 +69,7 @@ public final class LangfuseImporter implements Importer {
             }
             readRecord(record, locator, source.evidenceSha256(), writer, sink);
         });
+        writer.finish();
     }
 
     private static void readRecord(JsonNode record, String locator, String evidence, SpanEventWriter writer, EventSink sink) {

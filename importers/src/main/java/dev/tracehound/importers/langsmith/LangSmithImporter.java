@@ -6,9 +6,9 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import java.io.IOException;
 import java.util.Set;
@@ -66,6 +66,7 @@ public final class LangSmithImporter implements Importer {
             else post((ObjectNode) record, locator, runs, sink, 0);
         });
         runs.finish();
+        writer.finish();
     }
 
     /**

@@ -2,14 +2,14 @@ package dev.tracehound.importers.langsmith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracehound.importers.otlp.spans.ChatMessages;
+import dev.tracehound.importers.chatshape.ChatMessages;
 import dev.tracehound.importers.otlp.spans.Ids;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.otlp.spans.RetrievedDocument;
 import dev.tracehound.importers.otlp.spans.SpanRole;
 import dev.tracehound.importers.otlp.spans.Times;
-import dev.tracehound.importers.otlp.spans.ToolCall;
+import dev.tracehound.importers.chatshape.ToolCall;
 import java.util.Locale;
 
 /**

@@ -11,9 +11,9 @@ import dev.tracehound.importers.otlp.genai.AttributeFamilies;
 import dev.tracehound.importers.otlp.genai.GenAiInterpreter;
 import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.otlp.genai.SessionKeys;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
-import dev.tracehound.importers.otlp.spans.RecordStream;
+import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
@@ -62,6 +62,7 @@ public final class OtlpImporter implements Importer {
         Run run = new Run(source, sink, sessions);
         if (RecordStream.isJsonLines(source)) readLines(source, run);
         else readDocument(source, run);
+        run.writer.finish();
     }
 
     private static void readDocument(ImportSource source, Run run) throws IOException {

@@ -3,7 +3,7 @@ package dev.tracehound.importers.otlp;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;

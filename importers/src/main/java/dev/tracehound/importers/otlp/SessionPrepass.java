@@ -3,7 +3,7 @@ package dev.tracehound.importers.otlp;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracehound.importers.otlp.genai.SessionKeys;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -20,9 +20,9 @@ final class SessionPrepass {
 
     static Map<String, String> scan(InputStream in) {
         Map<String, String> sessions = new HashMap<>();
-        String[] traceAt = new String[Json.MAX_NESTING + 2];
-        String[] sessionAt = new String[Json.MAX_NESTING + 2];
-        int[] rankAt = new int[Json.MAX_NESTING + 2];
+        String[] traceAt = new String[Json.MAX_DEPTH + 2];
+        String[] sessionAt = new String[Json.MAX_DEPTH + 2];
+        int[] rankAt = new int[Json.MAX_DEPTH + 2];
         int depth = 0;
         int attributesDepth = -1;
         String pendingKey = null;
@@ -66,7 +66,7 @@ final class SessionPrepass {
                     }
                     default -> { }
                 }
-                if (depth > Json.MAX_NESTING) break;
+                if (depth > Json.MAX_DEPTH) break;
             }
         } catch (IOException | RuntimeException e) {
             // Best effort: the real read reports what is wrong with the file, with locators.

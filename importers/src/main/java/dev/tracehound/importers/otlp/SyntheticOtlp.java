@@ -1,7 +1,7 @@
 package dev.tracehound.importers.otlp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

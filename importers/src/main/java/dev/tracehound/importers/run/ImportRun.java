@@ -106,6 +106,11 @@ public final class ImportRun {
             audit(actor, report);
             return report;
         }
+        if (!importer.format().equals(evidence.format())) {
+            // an earlier run under another format did not finish: this run's format is the one to record
+            evidence = new EvidenceRecord(evidence.sha256(), evidence.size(), evidence.originalPath(), importer.format(),
+                    evidence.importedAt(), evidence.storedPath(), evidence.status());
+        }
         ImportReport report = read(file, head, importer, evidence, actor);
         audit(actor, report);
         return report;

@@ -45,7 +45,7 @@ class LangfuseImporterTest {
         assertEquals("gpt-4.1-2025-04-14", first.model());
         assertEquals("openai", first.provider());
         assertEquals("d950b668796240b5", first.parentId());
-        Event call = sink.byDedupKey("span:" + trace + ":98870087af69bf06:tool_call0");
+        Event call = sink.toolCallOf("98870087af69bf06");
         assertEquals("get_weather", call.toolName());
         assertEquals("call_Kud0j0DxWSmLzv9W5m6qVqXn", call.toolCallId());
         assertEquals("Tokyo", OtlpFixture.json(call.payloadJson()).get("arguments").get("city").asText());
@@ -86,7 +86,7 @@ class LangfuseImporterTest {
     void langGraphTraceUsesThreadIdAndLangChainMessages() throws IOException {
         CollectingSink sink = sample("langfuse_langgraph-python-2025-08-22.trace.json");
         assertTrue(sink.events.stream().allMatch(e -> "demo-thread-1".equals(e.sessionId())));
-        Event search = sink.byDedupKey("span:e1fde3efec57ce8a69bafd3fb928a7eb:4f6535aaebcda355:tool_call0");
+        Event search = sink.toolCallOf("4f6535aaebcda355");
         assertEquals("Web-Search", search.toolName());
         assertEquals("call_1oGK863sxQHlPreFhDdEs3yl", search.toolCallId());
         assertEquals("example", OtlpFixture.json(search.payloadJson()).get("arguments").get("query").asText());
@@ -107,12 +107,14 @@ class LangfuseImporterTest {
         JsonNode payload = OtlpFixture.json(generate.payloadJson());
         assertEquals("What is the weather like today in San Francisco?", payload.get("messages").get(0).get("content").asText());
         assertEquals("getWeather", payload.get("tools").get(0).get("name").asText(), "tools from metadata.tools");
-        Event call = sink.byDedupKey("span:" + trace + ":91a17a2274bfd23f:tool_call0");
+        Event call = sink.toolCallOf("91a17a2274bfd23f");
         assertEquals("call_DgKARp7a7IhJPDczfifMp6Ra", call.toolCallId());
         assertEquals("San Francisco", OtlpFixture.json(call.payloadJson()).get("arguments").get("location").asText());
-        Event tool = sink.byDedupKey("span:" + trace + ":e9bb8c191e1e4706:tool_call");
+        Event tool = sink.toolCallOf("e9bb8c191e1e4706");
         assertEquals("getWeather", tool.toolName());
         assertEquals("call_DgKARp7a7IhJPDczfifMp6Ra", tool.toolCallId(), "from ai.toolCall.id in metadata.attributes");
+        assertEquals("toolcall:" + trace + ":call_DgKARp7a7IhJPDczfifMp6Ra", tool.dedupKey(), "one call, recorded twice");
+        assertEquals(tool.dedupKey(), call.dedupKey(), "the generation's request and the TOOL observation collapse in the store");
         assertTrue(sink.byDedupKey("span:" + trace + ":e9bb8c191e1e4706:tool_result").text().contains("\"temperature\":64"));
     }
 
@@ -133,7 +135,7 @@ class LangfuseImporterTest {
         CollectingSink sink = sample("agentprism_langfuse-3.json");
         assertEquals(4, sink.ofKind(EventKind.MODEL_CALL).size(), "4 GENERATION observations, each once");
         assertTrue(sink.events.stream().allMatch(e -> "chat_b537db89-0454-4ec2-9915-fc30b7e91beb".equals(e.sessionId())));
-        Event tool = sink.byDedupKey("span:6f58ac41090ac81ce6203900dadf8e6b:9a6a16a257c88b0a:tool_call");
+        Event tool = sink.toolCallOf("9a6a16a257c88b0a");
         assertEquals("searchLangfuseDocs", tool.toolName());
         assertEquals("call_Wgy5Y139OQnSh7grDUUE0iil", tool.toolCallId());
         Event stream = sink.byDedupKey("span:6f58ac41090ac81ce6203900dadf8e6b:00db41221c0d2850:call");
@@ -189,7 +191,7 @@ class LangfuseImporterTest {
                 + "\"input\":{\"q\":\"x\"},\"output\":\"found\"}";
         CollectingSink sink = text(line1 + "\n" + line2 + "\n");
         assertEquals("line:1/observations/1", sink.quarantined.getFirst().locator());
-        Event tool = sink.byDedupKey("span:T-2:o9:tool_call");
+        Event tool = sink.toolCallOf("o9");
         assertEquals("lookup", tool.toolName());
         assertEquals("line:2", tool.locator());
         assertEquals("found", sink.byDedupKey("span:T-2:o9:tool_result").text());

@@ -111,17 +111,30 @@ class LangSmithImporterTest {
         assertEquals("system", messages.get(0).get("role").asText());
         assertEquals("You are a calendar bot.", messages.get(0).get("content").asText());
         assertEquals("user", messages.get(1).get("role").asText());
-        Event asked = sink.byDedupKey("span:" + TRACE + ":" + LLM + ":tool_call0");
+        Event asked = sink.toolCallOf(LLM);
         assertEquals("list_events", asked.toolName());
         assertEquals("toolu_1", asked.toolCallId());
         assertEquals("today", OtlpFixture.json(asked.payloadJson()).get("arguments").get("day").asText());
-        Event tool = sink.byDedupKey("span:" + TRACE + ":" + TOOL + ":tool_call");
+        Event tool = sink.toolCallOf(TOOL);
         assertEquals(TRACE, tool.parentId(), "parent from dotted_order when parent_run_id is absent");
         assertEquals("today", OtlpFixture.json(tool.payloadJson()).get("arguments").get("day").asText());
         assertEquals("error", tool.status());
         assertEquals("calendar API returned 503", sink.byDedupKey("span:" + TRACE + ":" + TOOL + ":error").text());
         assertEquals(Trust.TOOL_OUTPUT, sink.byDedupKey("span:" + TRACE + ":" + TOOL + ":tool_result").trust());
         assertEquals(1_740_823_201_000_000_000L, llm.startNanos(), "ISO time without zone read as UTC");
+    }
+
+    /** The llm run's tool call and the tool run that executed it (same tool_call_id) are one call in the store. */
+    @Test
+    void toolRunAndTheModelsRequestShareOneToolCallKey() throws IOException {
+        String withId = REST_RUNS.replace("\"inputs\": {\"input\": \"{", "\"inputs\": {\"tool_call_id\": \"toolu_1\", \"input\": \"{");
+        assertTrue(withId.contains("\"tool_call_id\": \"toolu_1\""));
+        CollectingSink sink = text(withId);
+        Event asked = sink.toolCallOf(LLM);
+        Event ran = sink.toolCallOf(TOOL);
+        assertEquals("toolu_1", ran.toolCallId());
+        assertEquals("toolcall:" + TRACE + ":toolu_1", ran.dedupKey());
+        assertEquals(ran.dedupKey(), asked.dedupKey());
     }
 
     @Test
@@ -147,7 +160,7 @@ class LangSmithImporterTest {
         assertEquals("final answer", sink.byDedupKey("span:r1:r1:response").text());
         assertEquals(1700000001000L * 1_000_000, sink.byDedupKey("span:r1:r1:call").endNanos());
         // r2 never got its patch: emitted at the end of the file, with a warning that it had not finished.
-        assertEquals("search", sink.byDedupKey("span:r1:r2:tool_call").toolName());
+        assertEquals("search", sink.toolCallOf("r2").toolName());
         assertEquals(1, sink.warningCount("run-not-finished"));
     }
 
@@ -195,7 +208,7 @@ class LangSmithImporterTest {
         Event llm = sink.byDedupKey("span:" + TRACE + ":" + LLM + ":call");
         assertEquals("/child_runs/0", llm.locator());
         assertEquals(TRACE, llm.parentId(), "parent from the nesting");
-        assertEquals("list_events", sink.byDedupKey("span:" + TRACE + ":" + TOOL + ":tool_call").toolName());
+        assertEquals("list_events", sink.toolCallOf(TOOL).toolName());
         assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
     }
 }

@@ -57,6 +57,13 @@ public final class CollectingSink implements EventSink {
         return found.getFirst();
     }
 
+    /** The one TOOL_CALL a span gave (its tool call key is shared with the other record of the same call). */
+    public Event toolCallOf(String spanId) {
+        List<Event> found = events.stream().filter(e -> e.kind() == EventKind.TOOL_CALL && spanId.equals(e.spanId())).toList();
+        if (found.size() != 1) throw new AssertionError("expected one TOOL_CALL in span " + spanId + " but found " + found.size() + "\n" + dump());
+        return found.getFirst();
+    }
+
     public List<Event> bySpan(String spanId) {
         return events.stream().filter(e -> Objects.equals(spanId, e.spanId())).toList();
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -70,7 +70,7 @@ class OtlpConventionsTest {
         assertEquals("claude-sonnet-4-5", payload.get("params").get("model").asText());
         Event system = sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst();
         assertEquals(Trust.SYSTEM, system.trust());
-        Event modelToolCall = sink.byDedupKey("span:" + TRACE + ":a000000000000001:tool_call0");
+        Event modelToolCall = sink.toolCallOf("a000000000000001");
         assertEquals("get_weather", modelToolCall.toolName());
         assertEquals("call_1", modelToolCall.toolCallId());
         assertEquals("a000000000000001", modelToolCall.parentId());
@@ -107,7 +107,7 @@ class OtlpConventionsTest {
         assertEquals("Be brief.", sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst().text());
         assertEquals("Delete my files", sink.ofKind(EventKind.USER_MESSAGE).getFirst().text());
         assertEquals("call_9", sink.ofKind(EventKind.TOOL_RESULT).getFirst().toolCallId());
-        Event rm = sink.byDedupKey("span:" + TRACE + ":b000000000000001:tool_call0");
+        Event rm = sink.toolCallOf("b000000000000001");
         assertEquals("rm", rm.toolName());
         assertEquals("/", OtlpFixture.json(rm.payloadJson()).get("arguments").get("path").asText());
         assertTrue(sink.byDedupKey("span:" + TRACE + ":b000000000000001:response").payloadJson().contains("\"finish_reason\":\"tool_calls\""));
@@ -139,7 +139,7 @@ class OtlpConventionsTest {
         assertEquals("openai", call.provider(), "provider names are lower-cased");
         assertEquals("You book flights.", sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst().text());
         assertEquals("Book me to Oslo", sink.ofKind(EventKind.USER_MESSAGE).getFirst().text());
-        Event booking = sink.byDedupKey("span:" + TRACE + ":c000000000000001:tool_call0");
+        Event booking = sink.toolCallOf("c000000000000001");
         assertEquals("book_flight", booking.toolName());
         assertEquals("OSL", OtlpFixture.json(booking.payloadJson()).get("arguments").get("to").asText());
     }
@@ -164,7 +164,7 @@ class OtlpConventionsTest {
         Event error = sink.byDedupKey("span:" + TRACE + ":e000000000000001:error");
         assertEquals(EventKind.ERROR, error.kind());
         assertEquals("permission denied: /etc/shadow", error.text());
-        assertEquals("error", sink.byDedupKey("span:" + TRACE + ":e000000000000001:tool_call").status());
+        assertEquals("error", sink.toolCallOf("e000000000000001").status());
     }
 
     @Test
@@ -188,9 +188,9 @@ class OtlpConventionsTest {
         assertEquals(keys, arr.events.stream().map(Event::dedupKey).sorted().toList());
         assertEquals(keys, single.events.stream().map(Event::dedupKey).sorted().toList());
         assertEquals("line:2/resourceSpans/0/scopeSpans/0/spans/0",
-                lines.byDedupKey("span:" + TRACE + ":a000000000000002:tool_call").locator());
-        assertEquals("/1/resourceSpans/0/scopeSpans/0/spans/0", arr.byDedupKey("span:" + TRACE + ":a000000000000002:tool_call").locator());
-        assertEquals("/resourceSpans/0/scopeSpans/0/spans/1", single.byDedupKey("span:" + TRACE + ":a000000000000002:tool_call").locator());
+                lines.toolCallOf("a000000000000002").locator());
+        assertEquals("/1/resourceSpans/0/scopeSpans/0/spans/0", arr.toolCallOf("a000000000000002").locator());
+        assertEquals("/resourceSpans/0/scopeSpans/0/spans/1", single.toolCallOf("a000000000000002").locator());
     }
 
     @Test
@@ -205,8 +205,8 @@ class OtlpConventionsTest {
         b64.put("kind", 3);
         CollectingSink a = read(OtlpFixture.request(hex).toString());
         CollectingSink b = read(OtlpFixture.request(b64).toString());
-        Event ea = a.byDedupKey("span:" + TRACE + ":a000000000000002:tool_call");
-        Event eb = b.byDedupKey("span:" + TRACE + ":a000000000000002:tool_call");
+        Event ea = a.toolCallOf("a000000000000002");
+        Event eb = b.toolCallOf("a000000000000002");
         assertEquals(ea.parentId(), eb.parentId());
         assertEquals("00f067aa0ba902b7", eb.parentId());
         assertEquals(ea.startNanos(), eb.startNanos());
@@ -282,7 +282,7 @@ class OtlpConventionsTest {
         assertEquals(8L, call.outputTokens());
         assertEquals("Use tools.", sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst().text());
         assertEquals("lookup_order", OtlpFixture.json(call.payloadJson()).get("tools").get(0).get("name").asText());
-        Event asked = sink.byDedupKey("span:" + TRACE + ":f000000000000002:tool_call0");
+        Event asked = sink.toolCallOf("f000000000000002");
         assertEquals("call_7", asked.toolCallId());
         assertEquals("42", OtlpFixture.json(asked.payloadJson()).get("arguments").get("order_id").asText());
         Event result = sink.byDedupKey("span:" + TRACE + ":f000000000000003:tool_result");
@@ -299,7 +299,7 @@ class OtlpConventionsTest {
         CollectingSink sink = read(req.toPrettyString());
         assertEquals(List.of("/resourceSpans/0", "/resourceSpans/1/scopeSpans/0"),
                 sink.quarantined.stream().map(CollectingSink.Quarantined::locator).toList());
-        assertEquals("/resourceSpans/1/scopeSpans/1/spans/0", sink.byDedupKey("span:" + TRACE + ":a000000000000007:tool_call").locator());
+        assertEquals("/resourceSpans/1/scopeSpans/1/spans/0", sink.toolCallOf("a000000000000007").locator());
     }
 
     @Test
@@ -310,7 +310,7 @@ class OtlpConventionsTest {
                  "gen_ai.tool.call.id": "call_2", "gen_ai.tool.call.arguments": "{\\"location\\":\\"Oslo\\"}"}
                 """));
         CollectingSink sink = read(OtlpFixture.request(span).toString());
-        Event call = sink.byDedupKey("span:" + TRACE + ":a000000000000008:tool_call");
+        Event call = sink.toolCallOf("a000000000000008");
         assertEquals("get_weather", call.toolName());
         assertEquals("call_2", call.toolCallId());
         assertEquals("Oslo", OtlpFixture.json(call.payloadJson()).get("arguments").get("location").asText());

@@ -150,7 +150,7 @@ class OtlpSampleTest {
     @Test
     void toolExecutionSpanBecomesCallAndResult() throws IOException {
         CollectingSink sink = importFlatFixture("otel_genai_tool_execution_span.json", "execute_tool get_weather");
-        Event call = sink.byDedupKey("span:0af7651916cd43dd8448eb211c80319c:b7ad6b7169203331:tool_call");
+        Event call = sink.toolCallOf("b7ad6b7169203331");
         assertEquals(EventKind.TOOL_CALL, call.kind());
         assertEquals("get_weather", call.toolName());
         assertEquals("1234", call.toolCallId());

@@ -66,6 +66,22 @@ class ImportRunTest {
         }
     }
 
+    /** Claude Code sub-agents are sessions of their own whose root hangs from the parent's Task call. */
+    @Test
+    void subAgentSessionsNameTheirParentSession() throws Exception {
+        try (Case c = Cases.create(dir.resolve("case"), "t")) {
+            assertTrue(new ImportRun(c, List.of(SIDECHAIN), null, ImportListener.NONE).run().getFirst().ok());
+            var sessions = c.events().sessions();
+            var subAgents = sessions.stream().filter(s -> s.sessionId().contains(":")).toList();
+            assertFalse(subAgents.isEmpty(), sessions::toString);
+            for (var sub : subAgents) {
+                assertEquals(sub.sessionId().split(":", 2)[0], sub.parentSessionId(), sub::toString);
+            }
+            assertTrue(sessions.stream().filter(s -> !s.sessionId().contains(":")).allMatch(s -> s.parentSessionId() == null),
+                    sessions::toString);
+        }
+    }
+
     @Test
     void cancelLeavesAConsistentCaseAndARerunCompletesIt() throws Exception {
         Path file = dir.resolve("events.jsonl");
@@ -124,6 +140,23 @@ class ImportRunTest {
             assertTrue(right.ok(), String.valueOf(right.error()));
             assertEquals(0, right.quarantined());
             assertTrue(right.events() > 10);
+            assertEquals("chat", c.evidence().get(right.evidenceSha256()).orElseThrow().format(), "the format that read it is recorded");
+            assertTrue(c.evidence().get(right.evidenceSha256()).orElseThrow().complete());
+            var reset = c.audit().entries().stream().filter(e -> e.action().equals("quarantine-reset")).toList();
+            assertEquals(1, reset.size(), "the cleared quarantine is audited");
+            assertTrue(reset.getFirst().details().contains("\"cleared\":10"), reset.getFirst().details());
+            assertTrue(c.verify().intact(), c.verify().toString());
+        }
+        assertEquals(0, quarantineRows(dir.resolve("case")), "the wrong run's quarantine rows are gone");
+    }
+
+    /** Rows in the case database's quarantine table (there is no reader API for it; read the closed case's file). */
+    private static long quarantineRows(Path caseDir) throws Exception {
+        String url = "jdbc:h2:file:" + caseDir.resolve("case").toAbsolutePath() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+        try (var conn = java.sql.DriverManager.getConnection(url, "tracehound", "");
+             var rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM quarantine")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -51,15 +51,7 @@ public final class OllamaChatFormat implements WireFormat {
                 }
             }
         }
-        if (!context.tools().isEmpty()) {
-            ArrayNode tools = root.putArray("tools");
-            for (ToolSpec t : context.tools()) {
-                ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
-                fn.put("name", t.name());
-                if (t.description() != null) fn.put("description", t.description());
-                fn.set("parameters", OpenAiChatFormat.schema(t.parametersJson()));
-            }
-        }
+        OpenAiChatFormat.putTools(root, context.tools());
         ObjectNode options = Json.object();
         if (params.temperature() != null) options.put("temperature", params.temperature());
         if (params.topP() != null) options.put("top_p", params.topP());
@@ -138,11 +130,7 @@ public final class OllamaChatFormat implements WireFormat {
             parts.add(new ContextPart(Json.text(m, "role"), Json.text(m, "content"), calls, Json.text(m, "tool_call_id"),
                     Json.text(m, "tool_name"), null, null));
         }
-        List<ToolSpec> tools = new ArrayList<>();
-        for (JsonNode t : root.path("tools")) {
-            JsonNode fn = t.path("function");
-            tools.add(new ToolSpec(Json.text(fn, "name"), Json.text(fn, "description"), fn.path("parameters").toString()));
-        }
+        List<ToolSpec> tools = OpenAiChatFormat.readTools(root);
         JsonNode options = root.path("options");
         return new ModelContext(null, null, "ollama", Json.text(root, "model"), parts, tools,
                 options.isObject() ? WireJson.params(options, "temperature", "top_p", "seed", "num_predict") : Map.of(), List.of());

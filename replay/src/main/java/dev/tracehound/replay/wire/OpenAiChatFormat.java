@@ -47,15 +47,7 @@ public final class OpenAiChatFormat implements WireFormat {
                 }
             }
         }
-        if (!context.tools().isEmpty()) {
-            ArrayNode tools = root.putArray("tools");
-            for (ToolSpec t : context.tools()) {
-                ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
-                fn.put("name", t.name());
-                if (t.description() != null) fn.put("description", t.description());
-                fn.set("parameters", schema(t.parametersJson()));
-            }
-        }
+        putTools(root, context.tools());
         if (params.temperature() != null) root.put("temperature", params.temperature());
         if (params.topP() != null) root.put("top_p", params.topP());
         if (params.seed() != null) root.put("seed", params.seed());
@@ -156,12 +148,30 @@ public final class OpenAiChatFormat implements WireFormat {
             }
             parts.add(new ContextPart(role, Json.text(m, "content"), calls, Json.text(m, "tool_call_id"), Json.text(m, "name"), null, null));
         }
+        List<ToolSpec> tools = readTools(root);
+        return new ModelContext(null, null, "openai", Json.text(root, "model"), parts, tools,
+                WireJson.params(root, "temperature", "top_p", "seed", "max_tokens"), List.of());
+    }
+
+    /** The {@code tools} array in the function-calling shape OpenAI and Ollama share; absent when there are none. */
+    static void putTools(ObjectNode root, List<ToolSpec> specs) {
+        if (specs.isEmpty()) return;
+        ArrayNode tools = root.putArray("tools");
+        for (ToolSpec t : specs) {
+            ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
+            fn.put("name", t.name());
+            if (t.description() != null) fn.put("description", t.description());
+            fn.set("parameters", schema(t.parametersJson()));
+        }
+    }
+
+    /** Reads back the {@code tools} array {@link #putTools} writes. */
+    static List<ToolSpec> readTools(JsonNode root) {
         List<ToolSpec> tools = new ArrayList<>();
         for (JsonNode t : root.path("tools")) {
             JsonNode fn = t.path("function");
             tools.add(new ToolSpec(Json.text(fn, "name"), Json.text(fn, "description"), fn.path("parameters").toString()));
         }
-        return new ModelContext(null, null, "openai", Json.text(root, "model"), parts, tools,
-                WireJson.params(root, "temperature", "top_p", "seed", "max_tokens"), List.of());
+        return tools;
     }
 }

@@ -129,6 +129,31 @@ public final class LocalEvidenceStore implements EvidenceStore {
         });
     }
 
+    /**
+     * Starts an import: marks the evidence IMPORTING and, unless it was complete, records {@code format} and deletes the
+     * quarantine rows an earlier, unfinished run left (a wrong --format quarantines every record; those rows say
+     * nothing about the file once the right format reads it, and the re-run quarantines again what it must).
+     * Returns how many rows were removed; the caller audits it.
+     */
+    public int beginImport(String sha256, String format) {
+        return db.inTransaction("start importing " + sha256, c -> {
+            int cleared;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM quarantine WHERE evidence_sha = ? "
+                    + "AND EXISTS (SELECT 1 FROM evidence WHERE sha256 = ? AND status <> 'COMPLETE')")) {
+                ps.setString(1, sha256);
+                ps.setString(2, sha256);
+                cleared = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE evidence SET format = CASE WHEN status = 'COMPLETE' THEN format "
+                    + "ELSE COALESCE(?, format) END, status = 'IMPORTING' WHERE sha256 = ?")) {
+                ps.setString(1, format);
+                ps.setString(2, sha256);
+                if (ps.executeUpdate() == 0) throw new IllegalArgumentException("No evidence " + sha256 + " in this case; add the file first");
+            }
+            return cleared;
+        });
+    }
+
     /** Sets IMPORTING or COMPLETE; the import audits the change together with its counts. */
     public void setStatus(String sha256, String status) {
         db.inTransaction("mark evidence " + status, c -> {

@@ -36,7 +36,10 @@ public interface Case extends AutoCloseable {
 
     CaseDocuments documents();
 
-    /** Starts writing the events of an evidence file already added to {@link #evidence()}. */
+    /**
+     * Starts writing the events of an evidence file already added to {@link #evidence()}. For evidence not yet
+     * complete, the record's format replaces the stored one and an earlier unfinished run's quarantine is cleared.
+     */
     Ingest ingest(EvidenceRecord evidence, String actor);
 
     /** Recomputes every evidence hash and the audit chain. */

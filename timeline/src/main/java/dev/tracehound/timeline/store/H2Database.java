@@ -142,6 +142,7 @@ public final class H2Database implements AutoCloseable {
             st.execute("CREATE INDEX events_session ON events(session_id, start_ns, sequence, ingest_seq)");
             st.execute("CREATE INDEX events_time ON events(start_ns, ingest_seq)");
             st.execute("CREATE INDEX events_dedup ON events(dedup_key)");
+            st.execute("CREATE INDEX events_span ON events(span_id)"); // parent links between sessions
             st.execute("""
                 CREATE TABLE event_evidence (
                   ord BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

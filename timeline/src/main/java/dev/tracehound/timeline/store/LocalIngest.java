@@ -43,7 +43,11 @@ final class LocalIngest implements Ingest {
         this.actor = actor;
         this.batchEvents = batchEvents;
         this.buffer = new ArrayList<>(batchEvents);
-        evidenceStore.setStatus(evidence.sha256(), "IMPORTING");
+        int cleared = evidenceStore.beginImport(evidence.sha256(), evidence.format());
+        if (cleared > 0) {
+            audit.append(actor, "quarantine-reset", "{\"evidence\":\"" + evidence.sha256() + "\",\"cleared\":" + cleared
+                    + ",\"format\":" + Json.quote(evidence.format()) + "}");
+        }
         audit.append(actor, "import.start", "{\"evidence\":\"" + evidence.sha256() + "\",\"format\":" + Json.quote(evidence.format()) + "}");
     }
 

@@ -2,6 +2,7 @@ package dev.tracehound.timeline.store;
 
 import static dev.tracehound.timeline.store.TestCases.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.timeline.event.Event;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +150,39 @@ class CaseRoundTripTest {
             assertEquals(List.of("line:3", "line:1", "line:2", "line:4", "line:5"), streamed);
             assertEquals(List.of("line:5", "line:1"), c.events().get(List.of(events.get(4).eventId(), "nope", events.get(0).eventId()))
                     .stream().map(Event::locator).toList());
+        }
+    }
+
+    @Test
+    void sessionsNameTheSessionTheyWereLaunchedFrom() {
+        try (Case c = Cases.create(tmp.resolve("case"), "parents")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            List<Event> events = List.of(
+                    // main session: a model call and the Task tool call that launches a sub-agent
+                    Event.builder(ev.sha256(), "line:1").sessionId("main").spanId("m-call").startNanos(T0).kind(EventKind.MODEL_CALL).build(),
+                    Event.builder(ev.sha256(), "line:2").sessionId("main").spanId("toolu_1").parentId("m-call").startNanos(T0 + 1)
+                            .kind(EventKind.TOOL_CALL).toolName("Task").build(),
+                    // sub-agent: its root hangs from the Task call in "main"
+                    Event.builder(ev.sha256(), "line:3").sessionId("main:agent").spanId("a-1").parentId("toolu_1").startNanos(T0 + 2)
+                            .kind(EventKind.USER_MESSAGE).build(),
+                    Event.builder(ev.sha256(), "line:4").sessionId("main:agent").spanId("a-2").parentId("a-1").startNanos(T0 + 3)
+                            .kind(EventKind.MODEL_CALL).build(),
+                    // a session whose root hangs from a (non-tool) span of "main"
+                    Event.builder(ev.sha256(), "line:5").sessionId("rooted").spanId("r-1").parentId("m-call").startNanos(T0 + 4)
+                            .kind(EventKind.AGENT_STEP).build(),
+                    // a later, non-root event pointing at a non-tool span elsewhere is no launch
+                    Event.builder(ev.sha256(), "line:6").sessionId("loose").spanId("l-1").startNanos(T0 + 5).kind(EventKind.NOTE).build(),
+                    Event.builder(ev.sha256(), "line:7").sessionId("loose").spanId("l-2").parentId("m-call").startNanos(T0 + 6)
+                            .kind(EventKind.NOTE).build());
+            TestCases.ingestAll(c, ev, events);
+            Map<String, String> parents = new HashMap<>();
+            c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
+            assertEquals(4, parents.size(), parents::toString);
+            assertNull(parents.get("main"));
+            assertEquals("main", parents.get("main:agent"), "launched by the Task call");
+            assertEquals("main", parents.get("rooted"), "root hangs from a span of main");
+            assertNull(parents.get("loose"), parents::toString);
+            assertEquals(2, c.events().sessions().stream().filter(s -> s.sessionId().equals("main:agent")).findFirst().orElseThrow().events());
         }
     }
 

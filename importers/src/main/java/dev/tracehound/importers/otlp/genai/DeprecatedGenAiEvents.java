@@ -3,9 +3,9 @@ package dev.tracehound.importers.otlp.genai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracehound.importers.otlp.spans.ChatMessage;
-import dev.tracehound.importers.otlp.spans.ChatMessages;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.read.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -2,12 +2,12 @@ package dev.tracehound.importers.otlp.genai;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.importers.otlp.spans.ChatMessage;
-import dev.tracehound.importers.otlp.spans.ChatMessages;
-import dev.tracehound.importers.otlp.spans.Json;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.RetrievedDocument;
-import dev.tracehound.importers.otlp.spans.Roles;
-import dev.tracehound.importers.otlp.spans.ToolCall;
+import dev.tracehound.importers.chatshape.Roles;
+import dev.tracehound.importers.chatshape.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

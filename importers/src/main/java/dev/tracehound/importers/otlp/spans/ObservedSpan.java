@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tracehound.importers.chatshape.ChatMessage;
 
 /**
  * One span, observation or run in a source-independent shape, filled by a format's reader and turned into

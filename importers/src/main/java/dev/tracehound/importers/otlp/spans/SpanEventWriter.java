@@ -13,21 +13,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.tracehound.importers.read.Json;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.ToolCall;
 
 /**
  * Turns {@link ObservedSpan}s into events by the rules of docs/event-model.md: span-level events carry the
  * dedup key {@code span:<traceId>:<spanId>:<part>}, input messages carry {@code msg:<sessionId>:<sha256>} so a
- * chat history repeated in every call is stored once, and {@code sequence} counts events per session in the
+ * chat history repeated in every call is stored once, tool calls with an id carry {@code toolcall:<traceId>:<callId>}
+ * (the model's request and the tool span are one call), and {@code sequence} counts events per session in the
  * order they were read.
  */
 public final class SpanEventWriter {
     private static final int CALL_TEXT_MAX = 500;
+    private static final int MAX_HELD_CALLS = 10_000;
 
     private final String evidenceSha256;
     private final EventSink sink;
     private final Map<String, Long> sequences = new HashMap<>();
+    /**
+     * Tool calls taken from a model's output, held until the tool span of the same call is written so the store
+     * keeps that richer record (timing, status, result beside it) first; see {@link #toolCallKey}. Bounded: the
+     * oldest is written out when too many wait, and {@link #finish} writes the rest.
+     */
+    private final LinkedHashMap<String, Event> heldCalls = new LinkedHashMap<>();
     private final MessageDigest sha256;
 
     public SpanEventWriter(String evidenceSha256, EventSink sink) {
@@ -116,11 +130,11 @@ public final class SpanEventWriter {
             }
             for (ToolCall c : m.toolCalls()) {
                 calls.add(c.toJson());
-                emit(base(s, "#tool_call" + callIndex, "tool_call" + callIndex, EventKind.TOOL_CALL).parentId(s.spanId)
-                        .trust(Trust.MODEL).actor(s.agentName != null ? s.agentName : "assistant")
+                hold(toolCallKey(base(s, "#tool_call" + callIndex, "tool_call" + callIndex, EventKind.TOOL_CALL), s, c.id())
+                        .parentId(s.spanId).trust(Trust.MODEL).actor(s.agentName != null ? s.agentName : "assistant")
                         .toolName(c.name()).toolCallId(c.id()).text(c.display())
                         .payloadJson(toolCallPayload(c.name(), c.arguments()))
-                        .startNanos(s.endNanos).endNanos(s.endNanos));
+                        .startNanos(s.endNanos).endNanos(s.endNanos).build());
                 callIndex++;
             }
         }
@@ -136,10 +150,15 @@ public final class SpanEventWriter {
     }
 
     private void writeTool(ObservedSpan s) {
-        emit(base(s, "", "tool_call", EventKind.TOOL_CALL).trust(Trust.MODEL)
+        Event call = toolCallKey(base(s, "", "tool_call", EventKind.TOOL_CALL), s, s.toolCallId).trust(Trust.MODEL)
                 .actor(s.agentName != null ? s.agentName : "assistant").toolName(s.toolName).toolCallId(s.toolCallId)
                 .text(new ToolCall(s.toolCallId, s.toolName, s.toolArguments).display())
-                .payloadJson(toolCallPayload(s.toolName, s.toolArguments)));
+                .payloadJson(toolCallPayload(s.toolName, s.toolArguments)).build();
+        sink.accept(call);
+        if (call.dedupKey() != null) {
+            Event asked = heldCalls.remove(call.dedupKey());
+            if (asked != null) sink.accept(asked); // the model's request: the store lists it as further evidence
+        }
         if (s.toolResult == null && !s.error) return;
         String text = s.toolResult == null ? s.errorMessage : ChatMessages.contentText(s.toolResult);
         ObjectNode payload = Json.object();
@@ -183,6 +202,35 @@ public final class SpanEventWriter {
         if (s.traceId != null && s.spanId != null) b.dedupKey("span:" + s.traceId + ":" + s.spanId + ":" + part);
         if (s.timeInferred) b.flag(EventFlag.TIME_INFERRED);
         return b;
+    }
+
+    /**
+     * One tool call is often recorded twice: as a tool_call part of the model span's output and as the tool span
+     * that ran it, both naming the same call id. A shared key makes the store keep the first and list the other
+     * locator as further evidence, so reports do not count the call twice.
+     */
+    private static Event.Builder toolCallKey(Event.Builder b, ObservedSpan s, String callId) {
+        if (s.traceId != null && callId != null && !callId.isBlank()) b.dedupKey("toolcall:" + s.traceId + ":" + callId);
+        return b;
+    }
+
+    private void hold(Event call) {
+        String key = call.dedupKey();
+        if (key == null || !key.startsWith("toolcall:") || heldCalls.putIfAbsent(key, call) != null) {
+            sink.accept(call);
+            return;
+        }
+        if (heldCalls.size() > MAX_HELD_CALLS) {
+            Iterator<Event> oldest = heldCalls.values().iterator();
+            sink.accept(oldest.next());
+            oldest.remove();
+        }
+    }
+
+    /** Writes the tool calls still held (no tool span named them). Call once, after the last span. */
+    public void finish() {
+        heldCalls.values().forEach(sink::accept);
+        heldCalls.clear();
     }
 
     private void emit(Event.Builder b) {

@@ -1,8 +1,9 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.chatshape;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import dev.tracehound.importers.read.Json;
 
 /**
  * One chat message in the normalised shape of docs/event-model.md (OpenAI Chat Completions):

@@ -1,4 +1,4 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.chatshape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

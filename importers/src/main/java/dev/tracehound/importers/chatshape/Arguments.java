@@ -1,6 +1,7 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.chatshape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.read.Json;
 
 /** Tool-call arguments arrive as objects, as JSON strings or as plain text; this makes them an object when it can. */
 public final class Arguments {

@@ -1,8 +1,9 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.chatshape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tracehound.importers.read.Json;
 
 /**
  * Turns the message shapes found in the wild into {@link ChatMessage}s: OpenAI Chat Completions, OTel GenAI

@@ -1,4 +1,4 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.read;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
-import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;

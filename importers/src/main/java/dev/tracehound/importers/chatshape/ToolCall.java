@@ -1,7 +1,8 @@
-package dev.tracehound.importers.otlp.spans;
+package dev.tracehound.importers.chatshape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.importers.read.Json;
 
 /**
  * A tool call a model asked for. {@code arguments} is a JSON object when the source's arguments parse as JSON,
