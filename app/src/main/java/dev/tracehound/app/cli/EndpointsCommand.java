@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code tracehound endpoints add|list|test}: the model endpoints replays run against. Profiles live outside
  * cases (see {@link EndpointProfiles}) and name the environment variable holding the key, never the key.
  */
-@Command(name = "endpoints", description = "Manage model endpoints for replay (keys stay in environment variables).",
+@Command(name = "endpoints", mixinStandardHelpOptions = true, description = "Manage model endpoints for replay (keys stay in environment variables).",
         subcommands = {EndpointsCommand.Add.class, EndpointsCommand.ListEndpoints.class, EndpointsCommand.Test.class})
 public final class EndpointsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -35,7 +35,7 @@ public final class EndpointsCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "add", description = "Add or replace an endpoint profile.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or replace an endpoint profile.")
     static final class Add implements Callable<Integer> {
         @Parameters(paramLabel = "NAME") String name;
         @Option(names = "--kind", required = true, description = "openai (also vLLM, llama.cpp, LM Studio, Ollama /v1), anthropic or ollama") String kind;
@@ -62,7 +62,7 @@ public final class EndpointsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "List endpoint profiles.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List endpoint profiles.")
     static final class ListEndpoints implements Callable<Integer> {
         @Mixin OutputOptions output;
 
@@ -88,7 +88,7 @@ public final class EndpointsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "test", description = "Send a tiny request and report latency and model.")
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "Send a tiny request and report latency and model.")
     static final class Test implements Callable<Integer> {
         @Parameters(paramLabel = "NAME") String name;
         @Mixin OutputOptions output;

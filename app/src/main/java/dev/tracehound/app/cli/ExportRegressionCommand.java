@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tracehound export-regression}: the triggering context as a promptfoo test or a JSONL dataset line. */
-@Command(name = "export-regression", description = "Export a model call's context as a regression test (promptfoo YAML or JSONL).")
+@Command(name = "export-regression", mixinStandardHelpOptions = true, description = "Export a model call's context as a regression test (promptfoo YAML or JSONL).")
 public final class ExportRegressionCommand implements Callable<Integer> {
     @Mixin CaseOption caseOption;
     @Mixin OutputOptions output;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * calls only with the session's recorded results, until the first call the recording cannot answer. No tool is
  * ever executed.
  */
-@Command(name = "replay-chain", description = "Continue a recorded agent run against a model, answering tool calls from the recording; stops at the divergence point. Never executes a tool.")
+@Command(name = "replay-chain", mixinStandardHelpOptions = true, description = "Continue a recorded agent run against a model, answering tool calls from the recording; stops at the divergence point. Never executes a tool.")
 public final class ReplayChainCommand implements Callable<Integer> {
     @Mixin CaseOption caseOption;
     @Mixin OutputOptions output;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * {@code tracehound replay}: sends a recorded model call's context N times and reports how often the recorded
  * behaviour comes back. With a plan that edits the context, the baseline runs too and both rates are shown.
  */
-@Command(name = "replay", description = "Replay a recorded model call N times and measure how reliably it reproduces.")
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay a recorded model call N times and measure how reliably it reproduces.")
 public final class ReplayCommand implements Callable<Integer> {
     @Mixin CaseOption caseOption;
     @Mixin OutputOptions output;
