@@ -30,7 +30,10 @@ public final class H2Database implements AutoCloseable {
     /** Opens (and with {@code create}, creates) the database whose file is {@code base + ".mv.db"}. */
     static H2Database open(Path base, boolean create) {
         String url = "jdbc:h2:file:" + base.toAbsolutePath() + (create ? "" : ";IFEXISTS=TRUE")
-                + ";CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE";
+                + ";CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE"
+                // No background chunk moving: H2's compaction can leave the file unreadable after a kill -9
+                // mid-import (seen here as "Chunk N not found"); cases are append-mostly, so growth is small.
+                + ";AUTO_COMPACT_FILL_RATE=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tracehound", "");
         pool.setMaxConnections(16);
         H2Database db = new H2Database(base, pool);
