@@ -26,6 +26,21 @@ final class Answers {
         return sb.toString();
     }
 
+    /**
+     * True when a part's text is just its tool calls written out ({@code name(arguments)}), as some importers store
+     * it: shown once, as the call line, so the diff compares calls with calls.
+     */
+    static boolean onlyRendersItsCalls(ContextPart p) {
+        if (p.toolCalls().isEmpty()) return false;
+        StringBuilder calls = new StringBuilder();
+        for (ContextPart.ToolCall c : p.toolCalls()) calls.append(c.name()).append('(').append(c.argumentsJson() == null ? "" : c.argumentsJson()).append(')');
+        return squeeze(p.text()).equals(squeeze(calls.toString()));
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
     static String canonical(String json) {
         if (json == null || json.isBlank()) return "";
         try {
@@ -41,7 +56,7 @@ final class Answers {
         List<Call> calls = new ArrayList<>();
         for (ContextPart p : output) {
             if (p.role() != null && !p.role().isBlank() && !"assistant".equals(p.role())) continue;
-            if (!p.text().isBlank()) texts.add(p.text().strip());
+            if (!p.text().isBlank() && !onlyRendersItsCalls(p)) texts.add(p.text().strip());
             p.toolCalls().forEach(c -> calls.add(new Call(c.name(), c.argumentsJson())));
         }
         return render(String.join("\n", texts), calls);

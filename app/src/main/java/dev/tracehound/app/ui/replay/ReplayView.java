@@ -29,6 +29,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -129,9 +131,12 @@ public final class ReplayView extends VBox {
         cancel.setId("replay-cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
-        HBox bar = new HBox(6, new Label("Endpoint"), endpoint, add, new Label("Model"), model, new Label("Trials"), trials, run, cancel, progress);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        endpoint.setPrefWidth(300);
+        HBox where = new HBox(6, fixed(new Label("Endpoint")), endpoint, fixed(add), fixed(new Label("Model")), model);
+        HBox how = new HBox(6, fixed(new Label("Trials")), trials, fixed(run), fixed(cancel), progress);
+        where.setAlignment(Pos.CENTER_LEFT);
+        how.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, where, how);
     }
 
     /** The context parts with their edit buttons, the edits, and the plan JSON. */
@@ -141,7 +146,7 @@ public final class ReplayView extends VBox {
         table.setPlaceholder(new Label("No context: select a model call."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(intColumn("#", 34, ContextPartRow::index));
-        table.getColumns().add(column("Role", 70, ContextPartRow::role));
+        table.getColumns().add(column("Role", 82, ContextPartRow::role));
         table.getColumns().add(column("Origin", 130, ContextPartRow::origin));
         table.getColumns().add(column("Edit", 90, ContextPartRow::editState));
         table.getColumns().add(column("Text", 300, ContextPartRow::preview));
@@ -189,6 +194,7 @@ public final class ReplayView extends VBox {
         TextArea plan = new TextArea();
         plan.setId("replay-plan");
         plan.setEditable(false);
+        plan.setWrapText(true);
         plan.getStyleClass().add("mono");
         plan.textProperty().bind(vm.planJsonProperty());
         Button save = new Button("Save plan…");
@@ -243,9 +249,19 @@ public final class ReplayView extends VBox {
         ScrollPane diffScroll = new ScrollPane(flow);
         diffScroll.setFitToWidth(true);
         diffScroll.getStyleClass().add("diff-pane");
-        Label trialTitle = section("Selected trial (red: only in the recorded answer, green: only in the trial)");
+        Text removed = new Text("struck red");
+        removed.getStyleClass().add("diff-removed");
+        removed.setStrikethrough(true);
+        Text added = new Text("green");
+        added.getStyleClass().add("diff-added");
+        Text same = new Text(": only in the recorded answer, ");
+        Text same2 = new Text(": only in the trial");
+        same.getStyleClass().add("diff-same");
+        same2.getStyleClass().add("diff-same");
+        TextFlow legend = new TextFlow(removed, same, added, same2);
+        legend.getStyleClass().add("diff-legend");
         VBox left = new VBox(4, section("Recorded answer"), original);
-        VBox right = new VBox(4, trialTitle, diffScroll);
+        VBox right = new VBox(4, section("Selected trial, word by word"), legend, diffScroll);
         VBox.setVgrow(original, Priority.ALWAYS);
         VBox.setVgrow(diffScroll, Priority.ALWAYS);
         SplitPane beside = new SplitPane(left, right);
@@ -255,6 +271,12 @@ public final class ReplayView extends VBox {
         VBox box = new VBox(4, result, baseline, difference, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         return box;
+    }
+
+    /** Keeps a label or button at its full text however narrow the screen gets (the row wraps instead). */
+    private static <T extends Region> T fixed(T node) {
+        node.setMinWidth(Region.USE_PREF_SIZE);
+        return node;
     }
 
     private void guard(Runnable action) {

@@ -238,10 +238,25 @@ public final class ReplayViewModel {
             return;
         }
         try {
-            planJson.set(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(plan().toJson())));
+            planJson.set(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withoutNulls(JSON.readTree(plan().toJson()))));
         } catch (IOException e) {
             planJson.set(plan().toJson());
         }
+    }
+
+    /** Drops null fields and the objects they leave empty: unset sampling reads back as the defaults anyway. */
+    private static com.fasterxml.jackson.databind.JsonNode withoutNulls(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            var names = new ArrayList<String>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                var child = withoutNulls(o.get(name));
+                if (child.isNull() || (child.isObject() && child.isEmpty())) o.remove(name);
+            }
+        } else if (n instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            a.forEach(ReplayViewModel::withoutNulls);
+        }
+        return n;
     }
 
     /** Writes the plan as JSON (for {@code tracehound replay --plan FILE}), atomically. */
