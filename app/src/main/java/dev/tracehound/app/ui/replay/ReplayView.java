@@ -101,7 +101,7 @@ public final class ReplayView extends VBox {
         }));
         TextField model = new TextField();
         model.setId("replay-model");
-        model.setPromptText("model override (optional)");
+        model.setPromptText("the profile's model");
         model.setPrefColumnCount(12);
         model.textProperty().bindBidirectional(vm.modelOverrideProperty());
         Spinner<Integer> trials = new Spinner<>(1, 1000, vm.trialsProperty().get());

@@ -78,6 +78,7 @@ public final class ReplayViewModel {
     private final StringProperty originalAnswer = new SimpleStringProperty("");
     private final ObservableList<WordDiff.Segment> diff = FXCollections.observableArrayList();
     private volatile Replayer replayer;
+    private volatile boolean cancelRequested;
 
     public ReplayViewModel(TaskRunner runner) {
         this(runner, EndpointProfiles::userDefault);
@@ -321,16 +322,20 @@ public final class ReplayViewModel {
                             }
                         });
                 replayer = r;
-                if (isCancelled()) r.cancel();
+                if (isCancelled() || cancelRequested) r.cancel();
                 if (plan.hasEdits()) {
-                    AblationReport report = r.ablate(ctx, plan);
-                    return new Outcome(report.baseline(), report.edited(), report);
+                    // Baseline, then edited, as Replayer.ablate does; run apart so a cancel in the baseline also skips the edited run.
+                    RunSummary baseline = r.run(ctx, plan.withoutEdits());
+                    if (cancelRequested) return new Outcome(baseline, null, null);
+                    RunSummary edited = r.run(ctx, plan);
+                    return new Outcome(baseline, edited, new AblationReport(baseline, edited));
                 }
                 return new Outcome(r.run(ctx, plan), null, null);
             }
 
             @Override
             protected void cancelled() {
+                cancelRequested = true;
                 Replayer r = replayer;
                 if (r != null) r.cancel();
                 running.set(false);
@@ -343,6 +348,7 @@ public final class ReplayViewModel {
             result.set("The replay failed: " + task.getException().getMessage());
         });
         clearResults();
+        cancelRequested = false;
         running.set(true);
         result.set("Running " + total + " trial(s) against " + profile.name() + "…");
         return task;
@@ -361,6 +367,7 @@ public final class ReplayViewModel {
         } else {
             o.baseline().results().forEach(t -> rows.add(new TrialRow("baseline", t)));
             result.set(o.baseline().headline());
+            if (cancelRequested && !edits.isEmpty()) baselineResult.set("Cancelled before the edited run started.");
         }
         trialRows.setAll(rows);
         message.set("Run " + o.main().runId() + " stored in the case and audited.");
@@ -368,6 +375,7 @@ public final class ReplayViewModel {
 
     /** Stops the run: trials in flight are cancelled and the run ends with what finished (still stored and audited). */
     public void cancel() {
+        cancelRequested = true;
         Replayer r = replayer;
         if (r != null) r.cancel();
     }

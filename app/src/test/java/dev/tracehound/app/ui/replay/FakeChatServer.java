@@ -18,6 +18,8 @@ public final class FakeChatServer implements AutoCloseable {
     private final HttpServer server;
     public final List<String> bodies = new CopyOnWriteArrayList<>();
     public final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    /** How long each answer takes, to have trials in flight when a test cancels. */
+    public volatile long delayMillis;
 
     public FakeChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -26,6 +28,13 @@ public final class FakeChatServer implements AutoCloseable {
             bodies.add(body);
             String auth = ex.getRequestHeaders().getFirst("authorization");
             if (auth != null) authHeaders.add(auth);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] reply = (body.contains(TRIGGER) ? INJECTED : BENIGN).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("content-type", "application/json");
             ex.sendResponseHeaders(200, reply.length);
@@ -33,6 +42,7 @@ public final class FakeChatServer implements AutoCloseable {
                 os.write(reply);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -47,6 +57,7 @@ public final class FakeChatServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private static final String INJECTED = """

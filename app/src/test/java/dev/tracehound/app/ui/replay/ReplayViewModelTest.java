@@ -164,6 +164,33 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void cancelStopsTheTrialsInFlightAndSkipsTheEditedRun() throws Exception {
+        SmallCase sample = SmallCase.build(tmp);
+        server.delayMillis = 20_000;
+        try (Case c = Cases.open(sample.dir)) {
+            ReplayViewModel vm = newViewModel();
+            vm.open(c);
+            vm.addEndpoint("slow", EndpointKind.OPENAI, server.baseUrl(), "gpt-4o-mini", null);
+            vm.select(sample.modelCall);
+            vm.drop(2);
+            vm.trialsProperty().set(3);
+            var task = vm.start();
+            Thread worker = Thread.ofPlatform().start(task);
+            FxThread.waitUntil(() -> !server.bodies.isEmpty(), 10_000);
+            long cancelledAt = System.nanoTime();
+            vm.cancel();
+            worker.join(10_000);
+            assertFalse(worker.isAlive(), "the run ends without waiting for the slow answers");
+            assertTrue(System.nanoTime() - cancelledAt < 10_000_000_000L);
+            FxThread.waitUntil(() -> !vm.runningProperty().get(), 10_000);
+            assertTrue(FxThread.call(() -> vm.resultProperty().get()).contains("cancelled"), FxThread.call(() -> vm.resultProperty().get()));
+            assertEquals("Cancelled before the edited run started.", FxThread.call(() -> vm.baselineResultProperty().get()));
+            assertEquals(server.bodies.size(), server.requestsContaining(FakeChatServer.TRIGGER), "no edited trial was sent");
+            assertEquals(1, c.audit().entries().stream().filter(e -> e.action().equals("replay")).count(), "the cancelled run is still recorded");
+        }
+    }
+
+    @Test
     void runningNeedsACallAndAnEndpoint() throws Exception {
         SmallCase sample = SmallCase.build(tmp);
         try (Case c = Cases.open(sample.dir)) {
