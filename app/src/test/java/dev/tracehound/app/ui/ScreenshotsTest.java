@@ -25,7 +25,7 @@ class ScreenshotsTest {
         SmallCase c = SmallCase.build(tmp);
         Path out = Path.of(System.getProperty("tracehound.screenshots.out", tmp.resolve("shots").toString()));
         List<Path> files = new Screenshots(c.dir, out, new PrintWriter(System.out, true)).run();
-        assertEquals(8, files.size());
+        assertEquals(9, files.size());
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());
             assertEquals(1440, img.getWidth(), f.toString());

@@ -1,6 +1,13 @@
 package dev.tracehound.app.ui.reporting;
 
+import dev.tracehound.app.export.ExportFormat;
 import dev.tracehound.app.report.ReportFormat;
+import dev.tracehound.app.ui.notify.Notifier;
+import java.io.File;
+import java.nio.file.Files;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.stage.FileChooser;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,7 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The report preview (as plain Markdown text: evidence quoted in it is never rendered) and the write buttons. */
+/**
+ * The report preview (as plain Markdown text: evidence quoted in it is never rendered), the write buttons, and the
+ * exports (format, which events, a file chooser starting in the case's exports folder).
+ */
 public final class ReportView extends VBox {
 
     public ReportView(ReportViewModel vm) {
@@ -27,6 +37,7 @@ public final class ReportView extends VBox {
             b.setOnAction(e -> vm.write(f));
             actions.getChildren().add(b);
         }
+        HBox exports = exportRow(vm);
         Label written = new Label();
         written.setId("report-written");
         written.getStyleClass().add("mono");
@@ -38,6 +49,55 @@ public final class ReportView extends VBox {
         preview.getStyleClass().add("mono");
         preview.textProperty().bind(vm.previewProperty());
         VBox.setVgrow(preview, Priority.ALWAYS);
-        getChildren().addAll(actions, written, preview);
+        getChildren().addAll(actions, exports, written, preview);
+        Notifier notifier = new Notifier(this);
+        vm.lastExportProperty().addListener((o, a, r) -> {
+            if (r != null) notifier.info("Export written", r.file() + "\nSHA-256 " + r.sha256());
+        });
+    }
+
+    private HBox exportRow(ReportViewModel vm) {
+        ComboBox<ExportFormat> format = new ComboBox<>(FXCollections.observableArrayList(ExportFormat.values()));
+        format.setId("export-format");
+        format.setValue(ExportFormat.JSONL);
+        format.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ExportFormat f) {
+                if (f == null) return "";
+                return switch (f) {
+                    case JSONL -> "Events · JSONL";
+                    case CSV -> "Events · CSV";
+                    case TIMESKETCH -> "Events · Timesketch";
+                    case SARIF -> "Findings · SARIF";
+                    case STIX -> "Findings · STIX 2.1";
+                };
+            }
+
+            @Override
+            public ExportFormat fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<EventScope> scope = new ComboBox<>(FXCollections.observableArrayList(EventScope.values()));
+        scope.setId("export-scope");
+        scope.setValue(EventScope.ALL);
+        scope.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> format.getValue() == null || !format.getValue().ofEvents(), format.valueProperty()));
+        Button export = new Button("Export…");
+        export.setId("export-run");
+        export.disableProperty().bind(vm.exportingProperty());
+        export.setOnAction(e -> {
+            ExportFormat f = format.getValue();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export " + f.id());
+            if (vm.exportsDir() != null && Files.isDirectory(vm.exportsDir())) chooser.setInitialDirectory(vm.exportsDir().toFile());
+            chooser.setInitialFileName(vm.suggestedName(f));
+            File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) vm.export(f, scope.getValue(), file.toPath());
+        });
+        Label title = new Label("Export");
+        HBox row = new HBox(8, title, format, scope, export);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 }

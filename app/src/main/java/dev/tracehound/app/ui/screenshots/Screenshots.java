@@ -4,6 +4,9 @@ import dev.tracehound.app.ui.settings.AppStateStore;
 import dev.tracehound.app.ui.tasks.FxTaskRunner;
 import dev.tracehound.app.ui.workbench.MainWindow;
 import dev.tracehound.app.ui.workbench.WorkbenchViewModel;
+import dev.tracehound.replay.endpoint.EndpointKind;
+import dev.tracehound.replay.endpoint.EndpointProfile;
+import dev.tracehound.replay.endpoint.EndpointProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -116,6 +119,7 @@ public final class Screenshots {
         FxThread.run(() -> vm.playbooks().runChecks());
         waitIdle();
         written.add(snap("08-playbooks.png"));
+        written.add(replayScreen());
         FxThread.run(() -> {
             window.selectTab("Timeline");
             vm.search().queryProperty().set("kind:TOOL_CALL AND (");
@@ -144,6 +148,68 @@ public final class Screenshots {
             log.println("note: could not remove the temporary copy " + caseDir);
         }
         return written;
+    }
+
+    /**
+     * The Replay screen with the inspected model call's context and its first untrusted part dropped. Endpoints come
+     * from a throwaway config folder holding one example profile, so the user's own profiles never show in a picture.
+     */
+    private Path replayScreen() throws IOException, InterruptedException {
+        Path config = Files.createTempDirectory("tracehound-screenshots-config");
+        new EndpointProfiles(config.resolve("endpoints.json"))
+                .put(EndpointProfile.of("local-ollama", EndpointKind.OLLAMA, "http://localhost:11434", "llama3.1:8b", null));
+        String previous = System.getProperty(EndpointProfiles.CONFIG_DIR_PROPERTY);
+        System.setProperty(EndpointProfiles.CONFIG_DIR_PROPERTY, config.toString());
+        try {
+            dev.tracehound.timeline.event.Event call = callWithMostUntrustedParts();
+            FxThread.run(() -> {
+                vm.replay().reloadEndpoints();
+                if (call != null) vm.inspector().show(call);
+                window.selectTab("Replay");
+            });
+            waitIdle();
+            FxThread.run(() -> {
+                var replay = vm.replay();
+                replay.trialsProperty().set(10);
+                var untrusted = replay.parts().stream().filter(p -> p.untrusted()).findFirst();
+                untrusted.ifPresent(p -> replay.drop(p.index()));
+                var parts = (javafx.scene.control.TableView<?>) window.scene().lookup("#replay-parts");
+                if (parts != null && untrusted.isPresent()) parts.getSelectionModel().select(untrusted.get().index());
+            });
+            waitIdle();
+            return snap("09-replay.png");
+        } finally {
+            if (previous == null) System.clearProperty(EndpointProfiles.CONFIG_DIR_PROPERTY);
+            else System.setProperty(EndpointProfiles.CONFIG_DIR_PROPERTY, previous);
+            try (var files = Files.walk(config)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * What an investigator replays first: the shown session's earliest model call that read untrusted text and answered
+     * with tool calls (the step an injection steers), else the call with the most untrusted parts.
+     */
+    private dev.tracehound.timeline.event.Event callWithMostUntrustedParts() {
+        var selected = FxThread.call(() -> vm.sessions().selectedProperty().get());
+        var c = FxThread.call(() -> vm.currentCaseProperty().get());
+        if (selected == null || c == null) return null;
+        var reconstructor = dev.tracehound.app.cli.ContextReconstructorFactory.forCase(c);
+        dev.tracehound.timeline.event.Event best = null;
+        long most = 0;
+        for (var e : c.events().session(selected.summary().sessionId())) {
+            if (e.kind() != dev.tracehound.timeline.event.EventKind.MODEL_CALL) continue;
+            var ctx = reconstructor.contextOf(e.eventId()).orElse(null);
+            if (ctx == null) continue;
+            long untrusted = ctx.input().stream().filter(p -> p.trust() != null && p.trust().isUntrusted()).count();
+            if (untrusted > 0 && ctx.output().stream().anyMatch(p -> !p.toolCalls().isEmpty())) return e;
+            if (untrusted > most) {
+                most = untrusted;
+                best = e;
+            }
+        }
+        return best;
     }
 
     private Path prepareSample() {

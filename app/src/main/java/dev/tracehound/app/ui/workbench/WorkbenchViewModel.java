@@ -45,7 +45,7 @@ public final class WorkbenchViewModel {
     private final HistogramViewModel histogram;
     private final dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks;
     private final dev.tracehound.app.ui.reporting.ReportViewModel report;
-    private final dev.tracehound.app.ui.replay.ReplayViewModel replay = new dev.tracehound.app.ui.replay.ReplayViewModel();
+    private final dev.tracehound.app.ui.replay.ReplayViewModel replay;
 
     public WorkbenchViewModel(TaskRunner runner, AppStateStore stateStore) {
         this.runner = runner;
@@ -57,7 +57,8 @@ public final class WorkbenchViewModel {
         this.findings = new FindingsViewModel(runner);
         this.histogram = new HistogramViewModel(runner);
         this.playbooks = new dev.tracehound.app.ui.playbooks.PlaybooksViewModel(runner);
-        this.report = new dev.tracehound.app.ui.reporting.ReportViewModel(runner);
+        this.report = new dev.tracehound.app.ui.reporting.ReportViewModel(runner, () -> search.effectiveQueryProperty().get());
+        this.replay = new dev.tracehound.app.ui.replay.ReplayViewModel(runner);
         theme.set(state.theme == null ? "light" : state.theme);
         recentCases.setAll(state.recentCases);
         theme.addListener((o, a, b) -> {
