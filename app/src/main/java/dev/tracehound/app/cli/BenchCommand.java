@@ -3,6 +3,7 @@ package dev.tracehound.app.cli;
 import dev.tracehound.app.format.TextTable;
 import dev.tracehound.importers.run.ImportReport;
 import dev.tracehound.importers.run.ImportRun;
+import dev.tracehound.timeline.bench.BareLucene;
 import dev.tracehound.timeline.bench.Benchmark;
 import dev.tracehound.timeline.bench.BenchmarkResult;
 import dev.tracehound.timeline.bench.ProgressListener;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure import and search speed in a throwaway case.",
             "Without --import: synthetic events, compared with bare Lucene and Jackson on this machine.",
-            "With --import FILE: the import of that file (records/s, MB/s)."})
+            "With --import FILE: the import of that file (records/s, MB/s), and bare Lucene over the same event texts."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", defaultValue = "100000", description = "Synthetic events (default ${DEFAULT-VALUE}, at least 1000).")
     int events;
@@ -98,9 +99,48 @@ final class BenchCommand implements Callable<Integer> {
             m.put("records_per_s", r.records() / seconds);
             m.put("events_per_s", r.events() / seconds);
             m.put("mb_per_s", size / 1e6 / seconds);
+            compareWithBareLucene(c, tmp, seconds, m);
         }
         return m;
     }
+
+    /**
+     * Indexes the imported events' texts into the foundation benchmark's bare Lucene baseline, so the import's
+     * cost (parse, map, reassemble, both stores) is read against indexing the same amount of text alone.
+     */
+    private static void compareWithBareLucene(Case c, Path tmp, double importSeconds, Map<String, Object> m) {
+        Path texts = tmp.resolve("texts.jsonl");
+        long[] chars = {0};
+        try (var out = Files.newBufferedWriter(texts)) {
+            c.events().forEach(e -> {
+                String t = e.text() == null ? "" : e.text();
+                chars[0] += t.length();
+                try {
+                    out.write(TEXTS.writeValueAsString(t));
+                    out.write('\n');
+                } catch (IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
+        } catch (IOException e) {
+            throw new CliException("cannot write the baseline's texts: " + e.getMessage());
+        }
+        try {
+            double bare = BareLucene.index(sink -> {
+                try (var lines = Files.newBufferedReader(texts)) {
+                    for (String line; (line = lines.readLine()) != null; ) sink.accept(TEXTS.readValue(line, String.class));
+                }
+            }, tmp.resolve("bare-index"));
+            m.put("text_mb", chars[0] / 1e6);
+            m.put("import_text_mb_per_s", chars[0] / 1e6 / importSeconds);
+            m.put("bare_lucene_mb_per_s", chars[0] / 1e6 / bare);
+            m.put("ratio_to_bare_lucene", bare / importSeconds);
+        } catch (IOException e) {
+            throw new CliException("the bare Lucene baseline failed: " + e.getMessage());
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TEXTS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private void print(Map<String, Object> figures) {
         TextTable t = new TextTable("FIGURE", "VALUE");

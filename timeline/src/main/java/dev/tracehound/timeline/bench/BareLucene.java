@@ -22,13 +22,32 @@ import org.apache.lucene.store.FSDirectory;
  * The ceiling the case store is compared with: the same texts, read with Jackson, indexed by a bare IndexWriter
  * (StandardAnalyzer, one TextField per event, no stored fields, 512 MB buffer, two indexing threads).
  */
-final class BareLucene {
+public final class BareLucene {
     private BareLucene() {}
 
     private static final String END = new String("end-of-input");
 
-    /** Indexes and commits; returns the wall time in seconds. */
+    /** Texts to index, pushed one by one; lets the baseline read a synthetic file or a real import's texts. */
+    @FunctionalInterface
+    public interface TextSource {
+        void forEach(java.util.function.Consumer<String> sink) throws IOException;
+    }
+
+    /** Indexes the synthetic JSONL's texts and commits; returns the wall time in seconds. */
     static double index(Path jsonl, Path indexDir, ProgressListener progress, int total) throws IOException {
+        long[] n = {0};
+        return index(sink -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl), 1 << 16)) {
+                SyntheticJsonl.read(in, r -> {
+                    sink.accept(r.text());
+                    if (++n[0] % 50_000 == 0) progress.progress("bare lucene", n[0], total);
+                });
+            }
+        }, indexDir);
+    }
+
+    /** Indexes every text of the source and commits; returns the wall time in seconds (reading included). */
+    public static double index(TextSource texts, Path indexDir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(512);
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(4096);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -36,15 +55,12 @@ final class BareLucene {
         try (FSDirectory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
             Future<?> a = threads.submit(() -> drain(queue, writer));
             Future<?> b = threads.submit(() -> drain(queue, writer));
-            long[] n = {0};
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl), 1 << 16)) {
-                SyntheticJsonl.read(in, r -> {
-                    put(queue, r.text());
-                    if (++n[0] % 50_000 == 0) progress.progress("bare lucene", n[0], total);
-                });
+            try {
+                texts.forEach(t -> put(queue, t == null ? "" : t));
+            } finally {
+                put(queue, END);
+                put(queue, END);
             }
-            put(queue, END);
-            put(queue, END);
             a.get();
             b.get();
             writer.commit();
