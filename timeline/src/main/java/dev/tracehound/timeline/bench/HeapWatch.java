@@ -20,13 +20,17 @@ import javax.management.openmbean.CompositeData;
 /**
  * Heap the store needs while it runs. The peak of the heap pools alone says little: the collector lets garbage pile
  * up to whatever heap it was given, so the figure that matters is the highest heap still in use right after a
- * collection (the retained set plus what the collector chose to keep), taken from every GC notification.
+ * collection (survivor and old generation: the retained set plus old garbage not yet collected), taken from every
+ * GC notification.
  */
 final class HeapWatch implements AutoCloseable {
     private final AtomicLong maxAfterGc = new AtomicLong();
+    private final AtomicLong pauseMs = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    /** Heap pools but eden: a young collection empties eden, a concurrent cycle reports it as it happens to be. */
+    private final Set<String> retainedPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && !p.getName().contains("Eden"))
+            .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final NotificationListener listener = this::onGc;
 
     HeapWatch() {
@@ -42,15 +46,23 @@ final class HeapWatch implements AutoCloseable {
 
     private void onGc(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+        var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        if (gc.getGcName().contains("Concurrent")) return; // marking: nothing reclaimed yet, old garbage still counted
+        pauseMs.addAndGet(gc.getGcInfo().getDuration());
+        var info = gc.getGcInfo();
         long used = 0;
-        for (var e : info.getMemoryUsageAfterGc().entrySet()) if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
+        for (var e : info.getMemoryUsageAfterGc().entrySet()) if (retainedPools.contains(e.getKey())) used += e.getValue().getUsed();
         maxAfterGc.accumulateAndGet(used, Math::max);
     }
 
-    /** Highest heap in use after any collection since this watch started (0 if none ran). */
+    /** Highest survivor + old generation use after any collection since this watch started (0 if none ran). */
     long maxUsedAfterGcBytes() {
         return maxAfterGc.get();
+    }
+
+    /** Time spent in collection pauses since this watch started: high when the heap is too small for the work. */
+    long gcPauseMs() {
+        return pauseMs.get();
     }
 
     /** Sum of the heap pools' peaks since this watch started: an upper bound that includes uncollected garbage. */
