@@ -82,17 +82,29 @@ public final class LuceneEventSearch implements EventSearch {
         return q instanceof TermQuery || q instanceof MatchAllDocsQuery;
     }
 
-    /** Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). */
+    /**
+     * Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). Hits are read in doc
+     * order with one doc-values reader per segment: opening one per hit allocated a terms dictionary each time.
+     */
     static List<String> idsOf(IndexSearcher searcher, ScoreDoc[] hits, int n) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<String> ids = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        Integer[] byDoc = new Integer[n];
+        for (int i = 0; i < n; i++) byDoc[i] = i;
+        java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+        String[] ids = new String[n];
+        LeafReaderContext leaf = null;
+        SortedDocValues dv = null;
+        for (int i : byDoc) {
             int doc = hits[i].doc;
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            SortedDocValues dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
-            if (dv.advanceExact(doc - leaf.docBase)) ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
+            }
+            if (dv.advanceExact(doc - leaf.docBase)) ids[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
         }
-        return ids;
+        List<String> inHitOrder = new ArrayList<>(n);
+        for (String id : ids) if (id != null) inHitOrder.add(id);
+        return inHitOrder;
     }
 
     @Override
