@@ -10,9 +10,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,8 +24,8 @@ import java.util.stream.Stream;
  *
  * <p>Keys of the result: {@code events}, {@code import_events_per_s}, {@code import_mb_per_s},
  * {@code bare_lucene_events_per_s}, {@code bare_lucene_mb_per_s}, {@code ratio_to_bare_lucene}, {@code jackson_mb_per_s},
- * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range>_<p50|p95|p99>_ms}, {@code session_load_ms},
- * {@code heap_max_mb}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
+ * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range|all|next_page>_<p50|p95|p99>_ms} (every search sorted by time, 100 hits),, {@code session_load_ms},
+ * {@code heap_max_mb} (highest heap in use after a GC while the store ran), {@code heap_peak_used_mb}, {@code heap_limit_mb}, {@code gc_pause_ms}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
  * every rate includes reading the JSONL with Jackson, as a real import does.
  */
 public final class Benchmark {
@@ -46,6 +43,19 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Measures only the searches and the session load on a case a earlier run kept (system property
+     * {@code tracehound.bench.keepCase=true}), so query changes can be measured without importing again.
+     */
+    public static BenchmarkResult searchOnly(Path caseDir, int events, ProgressListener progress) {
+        Run run = new Run(events, null, progress);
+        try (Case c = Cases.open(caseDir)) {
+            run.searches(c);
+            run.sessionLoad(c);
+        }
+        return new BenchmarkResult(run.out);
+    }
+
     private static final class Run {
         private final int events;
         private final Path work;
@@ -60,7 +70,6 @@ public final class Benchmark {
 
         BenchmarkResult run() throws IOException {
             Files.createDirectories(work);
-            resetPeaks();
             try {
                 Path jsonl = work.resolve("synthetic.jsonl");
                 SyntheticEvents.Summary summary = SyntheticEvents.write(jsonl, events, SEED, progress);
@@ -75,7 +84,8 @@ public final class Benchmark {
                 out.put("bare_lucene_events_per_s", round(events / bareS));
                 out.put("bare_lucene_mb_per_s", round(textMb / bareS));
 
-                try (Case c = Cases.create(work.resolve("case"), "benchmark")) {
+                // heap is measured for the store only: the bare-Lucene baseline keeps its own 512 MB buffer
+                try (HeapWatch heap = new HeapWatch(); Case c = Cases.create(work.resolve("case"), "benchmark")) {
                     long t0 = System.nanoTime();
                     EvidenceRecord ev = c.evidence().add(jsonl, "synthetic-jsonl");
                     out.put("evidence_add_ms", round((System.nanoTime() - t0) / 1e6));
@@ -86,11 +96,19 @@ public final class Benchmark {
                     out.put("ratio_to_jackson", round(jacksonS / importS));
                     searches(c);
                     sessionLoad(c);
+                    out.put("heap_max_mb", round(heap.maxUsedAfterGcBytes() / 1e6));
+                    out.put("heap_peak_used_mb", round(HeapWatch.peakUsedBytes() / 1e6));
+                    out.put("gc_pause_ms", (double) heap.gcPauseMs());
+                    out.put("heap_limit_mb", round(Runtime.getRuntime().maxMemory() / 1e6));
                 }
-                out.put("heap_max_mb", round(peakHeapBytes() / 1e6));
                 return new BenchmarkResult(out);
             } finally {
-                deleteQuietly(work);
+                if (Boolean.getBoolean("tracehound.bench.keepCase")) {
+                    deleteQuietly(work.resolve("bare-index"));
+                    progress.progress("kept case " + work.resolve("case"), 0, 0);
+                } else {
+                    deleteQuietly(work);
+                }
             }
         }
 
@@ -134,15 +152,30 @@ public final class Benchmark {
                 long from = SyntheticEvents.T0 / 1_000_000 + (long) (r.nextDouble() * spanMs);
                 return "ts:[" + from + " TO " + (from + Math.max(1, spanMs / 20)) + "]";
             });
+            measure(c, "all", i -> "*:*");
+            measureNextPage(c, "next_page", r);
         }
 
         private void measure(Case c, String name, java.util.function.IntFunction<String> queries) {
-            for (int i = 0; i < 10; i++) c.search().search(SearchRequest.of(queries.apply(i), 100)); // warm up
+            measureRequests(c, name, i -> SearchRequest.of(queries.apply(i), 100));
+        }
+
+        /** Each request is the second page (by time, through the cursor of the first) of an all-events query. */
+        private void measureNextPage(Case c, String name, Random r) {
+            measureRequests(c, name, i -> {
+                String q = "ts:[" + (SyntheticEvents.T0 / 1_000_000 + r.nextInt(Math.max(1, events - 1000))) + " TO *]";
+                String cursor = c.search().search(SearchRequest.of(q, 100)).nextCursor();
+                return new SearchRequest(q, 100, cursor, dev.tracehound.timeline.search.SearchSort.TIME);
+            });
+        }
+
+        private void measureRequests(Case c, String name, java.util.function.IntFunction<SearchRequest> requests) {
+            for (int i = 0; i < 10; i++) c.search().search(requests.apply(i)); // warm up
             double[] ms = new double[QUERIES];
             for (int i = 0; i < QUERIES; i++) {
-                String q = queries.apply(i);
+                SearchRequest q = requests.apply(i);
                 long t0 = System.nanoTime();
-                c.search().search(SearchRequest.of(q, 100));
+                c.search().search(q);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
@@ -169,18 +202,6 @@ public final class Benchmark {
     static double percentile(double[] sorted, double p) {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-    }
-
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 
     private static double round(double v) {

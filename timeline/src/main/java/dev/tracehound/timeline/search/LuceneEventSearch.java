@@ -29,11 +29,15 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 
 /** Search over the Lucene index: Lucene finds and orders event ids, the event store returns the rows. */
 public final class LuceneEventSearch implements EventSearch {
     private static final Sort BY_TIME = new Sort(new SortField(SearchFields.TS, SortField.Type.LONG), new SortField(SearchFields.SEQ, SortField.Type.LONG));
     private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SEQ, SortField.Type.LONG));
+
+    /** Matches counted exactly before a page reports its total as a lower bound. */
+    static final int EXACT_TOTAL_UP_TO = 1000;
 
     private final LuceneIndex index;
     private final EventStore events;
@@ -52,23 +56,21 @@ public final class LuceneEventSearch implements EventSearch {
         try {
             // one more than asked: tells whether a next page exists
             int want = request.limit() + 1;
-            long total;
-            TopFieldDocs top;
-            if (countsCheaply(query)) {
-                // the count comes from index statistics, and the top hits may skip non-competitive documents
-                top = searcher.searchAfter(after, query, want, sort, request.sort() == SearchSort.SCORE);
-                total = searcher.count(query);
-            } else {
-                // phrases, wildcards, boolean combinations: every match is visited anyway, so count in the same pass
-                top = searcher.search(query, new TopFieldCollectorManager(sort, want, after, Integer.MAX_VALUE));
-                total = top.totalHits.value();
+            // counting stops after EXACT_TOTAL_UP_TO matches, which lets the collector skip documents that cannot
+            // enter the page (by time: whole segments, through the ts points) instead of visiting every match
+            TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, want, after, EXACT_TOTAL_UP_TO));
+            long total = top.totalHits.value();
+            boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            if (!exact && countsCheaply(query)) {
+                total = searcher.count(query); // from index statistics: term and match-all totals stay exact
+                exact = true;
             }
             ScoreDoc[] hits = top.scoreDocs;
             int n = Math.min(hits.length, request.limit());
             List<String> ids = idsOf(searcher, hits, n);
             String next = hits.length > request.limit() ? SearchCursor.encode(request.sort(), (FieldDoc) hits[n - 1]) : null;
             List<Event> rows = events.get(ids);
-            return new SearchPage(rows, total, next);
+            return new SearchPage(rows, total, next, exact);
         } catch (IOException e) {
             throw new StoreException("Search failed for '" + request.query() + "'", e);
         } finally {
@@ -80,17 +82,29 @@ public final class LuceneEventSearch implements EventSearch {
         return q instanceof TermQuery || q instanceof MatchAllDocsQuery;
     }
 
-    /** Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). */
+    /**
+     * Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). Hits are read in doc
+     * order with one doc-values reader per segment: opening one per hit allocated a terms dictionary each time.
+     */
     static List<String> idsOf(IndexSearcher searcher, ScoreDoc[] hits, int n) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<String> ids = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        Integer[] byDoc = new Integer[n];
+        for (int i = 0; i < n; i++) byDoc[i] = i;
+        java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+        String[] ids = new String[n];
+        LeafReaderContext leaf = null;
+        SortedDocValues dv = null;
+        for (int i : byDoc) {
             int doc = hits[i].doc;
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            SortedDocValues dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
-            if (dv.advanceExact(doc - leaf.docBase)) ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
+            }
+            if (dv.advanceExact(doc - leaf.docBase)) ids[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
         }
-        return ids;
+        List<String> inHitOrder = new ArrayList<>(n);
+        for (String id : ids) if (id != null) inHitOrder.add(id);
+        return inHitOrder;
     }
 
     @Override

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 
 /** A case in a local folder: H2 file database, Lucene index, evidence folder and audit log, held under a lock. */
 public final class LocalCase implements Case {
-    /** Lucene's indexing buffer; large buffers mean fewer, bigger segments during big imports. */
-    static final double INDEX_RAM_BUFFER_MB = 256;
+    /** Lucene's indexing buffer: beyond 64 MB flushes get rarer but the heap grows (a case must import within a 1 GB heap). */
+    static final double INDEX_RAM_BUFFER_MB = 64;
 
     private final CaseFolder folder;
     private final CaseInfo info;
