@@ -50,8 +50,10 @@ final class SearchCommand implements Callable<Integer> {
         String q = query == null ? "" : String.join(" ", query).strip();
         try (Case c = caseOption.open()) {
             SearchPage page = c.search().search(new SearchRequest(q, limit, cursor, order));
-            if (output.json()) printJson(page);
-            else printTable(page);
+            // the page's own total may be a lower bound; the user is told the exact number
+            long total = page.totalIsExact() ? page.totalHits() : c.search().count(q);
+            if (output.json()) printJson(page, total);
+            else printTable(page, total);
         }
         return 0;
     }
@@ -64,15 +66,15 @@ final class SearchCommand implements Callable<Integer> {
         };
     }
 
-    private void printJson(SearchPage page) {
+    private void printJson(SearchPage page, long total) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", page.totalHits());
+        m.put("total", total);
         m.put("next_cursor", page.nextCursor());
         m.put("events", page.events().stream().map(EventJson::of).toList());
         output.printJson(m);
     }
 
-    private void printTable(SearchPage page) {
+    private void printTable(SearchPage page, long total) {
         var out = output.out();
         TextTable t = new TextTable("TIME (UTC)", "KIND", "ACTOR", "TOOL", "SESSION", "TEXT");
         for (Event e : page.events()) {
@@ -80,7 +82,7 @@ final class SearchCommand implements Callable<Integer> {
                     Texts.shortId(e.sessionId(), 12), Texts.oneLine(e.text(), 80));
         }
         t.print(out);
-        out.println(page.events().size() + " of " + page.totalHits() + " matching events shown.");
+        out.println(page.events().size() + " of " + total + " matching events shown.");
         if (page.nextCursor() != null) out.println("More: add --cursor " + page.nextCursor());
         out.flush();
     }

@@ -30,12 +30,12 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
     private final Map<Integer, List<Event>> pages = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<Integer, Boolean> inFlight = new HashMap<>();
 
-    /** Starts from a first page already fetched (the one that told us the total). */
-    public PagedEventList(PageSource source, TaskRunner runner, SearchPage first, int pageSize) {
+    /** Starts from a first page already fetched, with the exact number of hits (a page's own total may be a lower bound). */
+    public PagedEventList(PageSource source, TaskRunner runner, SearchPage first, long total, int pageSize) {
         this.source = source;
         this.runner = runner;
         this.pageSize = pageSize;
-        this.size = (int) Math.min(Integer.MAX_VALUE - 1, first.totalHits());
+        this.size = (int) Math.min(Integer.MAX_VALUE - 1, total);
         cursors.add(null);
         accept(0, first);
     }

@@ -91,14 +91,16 @@ public final class SearchViewModel {
             SearchPage first = source.fetch(null, PagedEventList.DEFAULT_PAGE_SIZE);
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
             for (String f : FACET_FIELDS) facets.put(f, c.search().facet(q, f, FACET_VALUES));
-            return new Outcome(first, facets);
+            // a page's total may be a lower bound (the search stops counting); the virtual table needs the exact size
+            long total = first.totalIsExact() ? first.totalHits() : c.search().count(q);
+            return new Outcome(first, total, facets);
         }, outcome -> {
             if (gen != generation) return; // a newer search superseded this one
             error.set("");
             errorColumn.set(0);
             effectiveQuery.set(q);
-            totalHits.set(outcome.first.totalHits());
-            results.set(new PagedEventList(source, runner, outcome.first, PagedEventList.DEFAULT_PAGE_SIZE));
+            totalHits.set(outcome.total);
+            results.set(new PagedEventList(source, runner, outcome.first, outcome.total, PagedEventList.DEFAULT_PAGE_SIZE));
             facetCounts.clear();
             facetCounts.putAll(outcome.facets);
         }, failure -> {
@@ -113,7 +115,7 @@ public final class SearchViewModel {
         });
     }
 
-    private record Outcome(SearchPage first, Map<String, Map<String, Long>> facets) {}
+    private record Outcome(SearchPage first, long total, Map<String, Map<String, Long>> facets) {}
 
     /** Adds or removes a facet value filter and searches again. */
     public void toggleFacet(String field, String value) {

@@ -47,7 +47,7 @@ class PagedEventListTest {
                 return c.search().search(new SearchRequest("*:*", limit, cursor, SearchSort.TIME));
             };
             DirectTaskRunner runner = new DirectTaskRunner();
-            PagedEventList list = new PagedEventList(source, runner, source.fetch(null, 100), 100);
+            PagedEventList list = new PagedEventList(source, runner, source.fetch(null, 100), c.search().count("*:*"), 100);
             AtomicInteger changes = new AtomicInteger();
             list.addListener((ListChangeListener<EventRow>) ch -> changes.incrementAndGet());
 
