@@ -11,11 +11,13 @@ import java.util.logging.Logger;
  */
 public final class Main {
     /**
-     * Start-up notices that users cannot act on (Lucene's vector-module hint, JavaFX's classpath notice) would
-     * precede every command's output; they are kept quiet. Strong references, as JUL holds loggers weakly.
+     * Library notices that users cannot act on (Lucene's vector-module hint, JavaFX's classpath notice, PDFBox's
+     * font fallbacks, openhtmltopdf's timings) would bury every command's output; they are kept quiet. Strong
+     * references, as JUL holds loggers weakly.
      */
     private static final Logger[] QUIET = {
         Logger.getLogger("org.apache.lucene.internal.vectorization"), Logger.getLogger("javafx"),
+        Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"), Logger.getLogger("com.openhtmltopdf"),
     };
 
     private Main() {}

@@ -13,6 +13,11 @@ import java.nio.file.StandardCopyOption;
  * hostile) cannot reach the network or read local files.
  */
 public final class HtmlToPdf {
+    static {
+        // openhtmltopdf logs parse timings and CSS notes to stderr through its own handler; failures still throw.
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private HtmlToPdf() {}
 
     public static void render(String xhtml, OutputStream out) throws IOException {

@@ -1,12 +1,12 @@
 package dev.tracehound.app.report;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.tracehound.app.pdf.HtmlToPdf;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
  * The PDF rendering of the same XHTML the HTML report uses (openhtmltopdf). The document has no external resources,
- * and the base URI points nowhere, so rendering never touches the network or the file system.
+ * and {@link HtmlToPdf} resolves nothing but inline data, so rendering never touches the network or the file system.
  */
 public final class PdfReportRenderer {
 
@@ -15,14 +15,8 @@ public final class PdfReportRenderer {
     }
 
     void renderHtml(String xhtml, OutputStream out) throws IOException {
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.withHtmlContent(xhtml, "about:blank");
-        // Refuse every resource request: the report is self-contained by construction.
-        builder.useUriResolver((base, uri) -> null);
-        builder.toStream(out);
         try {
-            builder.run();
+            HtmlToPdf.render(xhtml, out); // resolves no resource but inline data: URIs
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
