@@ -35,8 +35,9 @@ public final class HtmlReportRenderer {
             .muted { color: #5b6570; }
             .entry { margin: 8px 0; page-break-inside: avoid; }
             table.findings { table-layout: fixed; }
-            .c-sev { width: 9%; } .c-det { width: 13%; } .c-st { width: 8%; } .c-atlas { width: 11%; }
-            .c-owasp { width: 8%; } .c-sess { width: 13%; } .c-expl { width: 38%; }
+            .c-sev { width: 12%; } .c-det { width: 13%; } .c-st { width: 8%; } .c-atlas { width: 11%; }
+            .c-owasp { width: 8%; } .c-sess { width: 13%; } .c-expl { width: 35%; }
+            table.findings td { word-wrap: break-word; }
             @page { size: A4; margin: 18mm 14mm; }
             """;
 
