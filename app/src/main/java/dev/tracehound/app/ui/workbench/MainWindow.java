@@ -14,6 +14,7 @@ import dev.tracehound.app.ui.tasks.FxTaskRunner;
 import dev.tracehound.app.ui.theme.Themes;
 import dev.tracehound.app.ui.timeline.HistogramView;
 import dev.tracehound.app.ui.timeline.SessionTreeView;
+import dev.tracehound.app.ui.timeline.SwimlaneView;
 import dev.tracehound.timeline.event.Event;
 import java.io.File;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class MainWindow {
         });
 
         HistogramView histogram = new HistogramView(vm.histogram(), vm.search());
-        VBox timeline = new VBox(histogram, table);
+        VBox timeline = new VBox(timelineSwitch(histogram, new SwimlaneView(vm.swimlanes(), this::showEvent)), histogram, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         addTab("Timeline", timeline);
         addTab("Session tree", new SessionTreeView(vm.sessions(), this::showEvent));
@@ -128,6 +129,30 @@ public final class MainWindow {
         Themes.apply(scene, vm.themeProperty().get());
         vm.themeProperty().addListener((o, a, t) -> Themes.apply(scene, t));
         installShortcuts();
+    }
+
+    /** "Histogram | Swimlanes" above the table: both brush the same time range, so switching keeps the filter. */
+    private javafx.scene.layout.HBox timelineSwitch(HistogramView histogram, SwimlaneView swimlanes) {
+        var group = new javafx.scene.control.ToggleGroup();
+        var histogramButton = new javafx.scene.control.ToggleButton("Histogram");
+        histogramButton.setId("timeline-histogram");
+        var swimlanesButton = new javafx.scene.control.ToggleButton("Swimlanes");
+        swimlanesButton.setId("timeline-swimlanes");
+        histogramButton.setToggleGroup(group);
+        swimlanesButton.setToggleGroup(group);
+        group.selectToggle(histogramButton);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                group.selectToggle(was); // one view is always shown
+                return;
+            }
+            VBox box = (VBox) histogram.getParent() != null ? (VBox) histogram.getParent() : (VBox) swimlanes.getParent();
+            box.getChildren().set(1, now == swimlanesButton ? swimlanes : histogram);
+        });
+        var bar = new javafx.scene.layout.HBox(4, histogramButton, swimlanesButton);
+        bar.getStyleClass().add("timeline-switch");
+        bar.setPadding(new javafx.geometry.Insets(3, 6, 3, 6));
+        return bar;
     }
 
     /** Status text, the current background work, and for long work its progress and a cancel button. */

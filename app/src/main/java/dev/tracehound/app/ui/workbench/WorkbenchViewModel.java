@@ -43,6 +43,7 @@ public final class WorkbenchViewModel {
     private final InspectorViewModel inspector;
     private final FindingsViewModel findings;
     private final HistogramViewModel histogram;
+    private final dev.tracehound.app.ui.timeline.SwimlaneViewModel swimlanes;
     private final dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks;
     private final dev.tracehound.app.ui.reporting.ReportViewModel report;
     private final dev.tracehound.app.ui.replay.ReplayViewModel replay;
@@ -56,6 +57,7 @@ public final class WorkbenchViewModel {
         this.inspector = new InspectorViewModel(runner);
         this.findings = new FindingsViewModel(runner);
         this.histogram = new HistogramViewModel(runner);
+        this.swimlanes = new dev.tracehound.app.ui.timeline.SwimlaneViewModel(runner, search);
         this.playbooks = new dev.tracehound.app.ui.playbooks.PlaybooksViewModel(runner);
         this.report = new dev.tracehound.app.ui.reporting.ReportViewModel(runner, () -> search.effectiveQueryProperty().get());
         this.replay = new dev.tracehound.app.ui.replay.ReplayViewModel(runner);
@@ -66,7 +68,17 @@ public final class WorkbenchViewModel {
             stateStore.save(state);
         });
         inspector.eventProperty().addListener((o, a, e) -> replay.select(e));
-        search.effectiveQueryProperty().addListener((o, a, q) -> histogram.refresh(currentCase.get(), search.queryProperty().get()));
+        search.effectiveQueryProperty().addListener((o, a, q) -> {
+            histogram.refresh(currentCase.get(), search.queryProperty().get());
+            refreshSwimlanes();
+        });
+        sessions.selectedProperty().addListener((o, a, s) -> refreshSwimlanes());
+    }
+
+    /** The selected session's lanes, or the current query's when no session is selected (the brush never narrows them). */
+    private void refreshSwimlanes() {
+        var s = sessions.selectedProperty().get();
+        swimlanes.refresh(currentCase.get(), s == null ? null : s.summary().sessionId(), search.queryProperty().get());
     }
 
     /** Where errors go for the user to read (a dialog or notification in the app, a list in tests). */
@@ -116,6 +128,7 @@ public final class WorkbenchViewModel {
         inspector.open(c, index);
         search.open(c);
         histogram.refresh(c, "");
+        refreshSwimlanes();
         playbooks.open(c);
         report.open(c);
         replay.open(c);
@@ -132,6 +145,7 @@ public final class WorkbenchViewModel {
         report.close();
         replay.close();
         histogram.refresh(null, null);
+        swimlanes.refresh(null, null, null);
         currentCase.set(null);
         annotationIndex = null;
         title.set("Tracehound");
@@ -206,6 +220,7 @@ public final class WorkbenchViewModel {
     public InspectorViewModel inspector() { return inspector; }
     public FindingsViewModel findings() { return findings; }
     public HistogramViewModel histogram() { return histogram; }
+    public dev.tracehound.app.ui.timeline.SwimlaneViewModel swimlanes() { return swimlanes; }
     public dev.tracehound.app.ui.playbooks.PlaybooksViewModel playbooks() { return playbooks; }
     public dev.tracehound.app.ui.reporting.ReportViewModel report() { return report; }
     public dev.tracehound.app.ui.replay.ReplayViewModel replay() { return replay; }
