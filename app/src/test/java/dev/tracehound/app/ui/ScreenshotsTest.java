@@ -25,7 +25,8 @@ class ScreenshotsTest {
         SmallCase c = SmallCase.build(tmp);
         Path out = Path.of(System.getProperty("tracehound.screenshots.out", tmp.resolve("shots").toString()));
         List<Path> files = new Screenshots(c.dir, out, new PrintWriter(System.out, true)).run();
-        assertEquals(9, files.size());
+        assertEquals(10, files.size());
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("10-swimlanes.png")), files.toString());
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());
             assertEquals(1440, img.getWidth(), f.toString());

@@ -87,6 +87,7 @@ public final class Screenshots {
         FxThread.run(() -> selectInspectorTab(2));
         waitIdle();
         written.add(snap("02-source-record.png"));
+        written.add(swimlanesScreen());
         FxThread.run(() -> {
             selectInspectorTab(0);
             window.selectTab("Session tree");
@@ -148,6 +149,16 @@ public final class Screenshots {
             log.println("note: could not remove the temporary copy " + caseDir);
         }
         return written;
+    }
+
+    /** The selected session's swimlanes, the timeline's other view; switched back afterwards so later shots show the histogram. */
+    private Path swimlanesScreen() throws IOException, InterruptedException {
+        FxThread.run(() -> ((javafx.scene.control.ToggleButton) window.scene().lookup("#timeline-swimlanes")).fire());
+        waitIdle();
+        Path p = snap("10-swimlanes.png");
+        FxThread.run(() -> ((javafx.scene.control.ToggleButton) window.scene().lookup("#timeline-histogram")).fire());
+        waitIdle();
+        return p;
     }
 
     /**

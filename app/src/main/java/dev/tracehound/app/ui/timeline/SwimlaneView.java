@@ -75,7 +75,7 @@ public final class SwimlaneView extends Region {
     @Override
     protected double computePrefHeight(double width) {
         var s = vm.swimlanesProperty().get();
-        return TOP + (s == null ? 3 : Math.max(3, s.lanes().size())) * LANE + AXIS + 4;
+        return TOP + (s == null ? 3 : Math.max(3, s.lanes().size())) * LANE + 2 * AXIS + 4;
     }
 
     @Override
@@ -147,6 +147,33 @@ public final class SwimlaneView extends Region {
         };
     }
 
+    private static final EventKind[] LEGEND = {EventKind.USER_MESSAGE, EventKind.MODEL_RESPONSE, EventKind.TOOL_CALL,
+            EventKind.TOOL_RESULT, EventKind.RETRIEVAL, EventKind.ERROR};
+
+    /** What the colours, the outline and the dot mean, in one line under the axis. */
+    private void legend(GraphicsContext g, double baseline, Color text) {
+        double x = LABELS;
+        for (EventKind k : LEGEND) {
+            g.setFill(colourOf(k));
+            g.fillRect(x, baseline - 9, 6, 10);
+            g.setFill(text);
+            String name = k == EventKind.MODEL_RESPONSE ? "model" : k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            g.fillText(name, x + 10, baseline);
+            x += 18 + 6.5 * name.length();
+        }
+        g.setStroke(WARNING);
+        g.setLineWidth(2);
+        g.strokeRect(x, baseline - 10, 8, 12);
+        g.setLineWidth(1);
+        g.setFill(text);
+        g.fillText("untrusted origin", x + 13, baseline);
+        x += 20 + 6.5 * 16;
+        g.setFill(Color.web("#d62728"));
+        g.fillOval(x, baseline - 8, 6, 6);
+        g.setFill(text);
+        g.fillText("cited by a finding", x + 10, baseline);
+    }
+
     private void draw() {
         double w = getWidth(), hgt = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -171,8 +198,11 @@ public final class SwimlaneView extends Region {
                 g.fillRect(0, y, w, LANE);
             }
             g.setFill(text);
-            String label = lane.key().length() > 20 ? lane.key().substring(0, 19) + "…" : lane.key();
-            g.fillText(label + " (" + lane.marks().size() + ")", 6, y + LANE - 6);
+            // the key is cut so it never runs under the marks (about 6.5 px per character at 11 px)
+            String count = " (" + lane.marks().size() + ")";
+            int room = (int) ((LABELS - 10) / 6.5) - count.length();
+            String label = lane.key().length() > room ? lane.key().substring(0, Math.max(1, room - 1)) + "…" : lane.key();
+            g.fillText(label + count, 6, y + LANE - 6);
             for (var m : lane.marks()) {
                 double x = xOf(s, m.event().startNanos());
                 g.setFill(colourOf(m.event().kind()));
@@ -194,6 +224,7 @@ public final class SwimlaneView extends Region {
         g.fillText(TimeFormat.human(s.fromNanos()) + " UTC", LABELS, axisY + 14);
         String end = TimeFormat.human(s.toNanos());
         g.fillText(end, Math.max(LABELS + plotWidth() / 2, w - 7 * end.length() - 4), axisY + 14);
+        legend(g, axisY + 2 * AXIS - 2, text);
         if (s.capped()) g.fillText("first " + SwimlaneViewModel.MAX_EVENTS + " events", LABELS + plotWidth() / 2 - 50, axisY + 14);
         long[] r = vm.timeRangeProperty().get();
         double a = -1, b = -1;
