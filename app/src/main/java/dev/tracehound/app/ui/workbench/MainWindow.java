@@ -81,7 +81,8 @@ public final class MainWindow {
         });
 
         HistogramView histogram = new HistogramView(vm.histogram(), vm.search());
-        VBox timeline = new VBox(timelineSwitch(histogram, new SwimlaneView(vm.swimlanes(), this::showEvent)), histogram, table);
+        VBox timeline = new VBox(histogram, table);
+        timeline.getChildren().addFirst(timelineSwitch(timeline, histogram, new SwimlaneView(vm.swimlanes(), this::showEvent)));
         VBox.setVgrow(table, Priority.ALWAYS);
         addTab("Timeline", timeline);
         addTab("Session tree", new SessionTreeView(vm.sessions(), this::showEvent));
@@ -132,7 +133,7 @@ public final class MainWindow {
     }
 
     /** "Histogram | Swimlanes" above the table: both brush the same time range, so switching keeps the filter. */
-    private javafx.scene.layout.HBox timelineSwitch(HistogramView histogram, SwimlaneView swimlanes) {
+    private javafx.scene.layout.HBox timelineSwitch(VBox timeline, HistogramView histogram, SwimlaneView swimlanes) {
         var group = new javafx.scene.control.ToggleGroup();
         var histogramButton = new javafx.scene.control.ToggleButton("Histogram");
         histogramButton.setId("timeline-histogram");
@@ -146,8 +147,7 @@ public final class MainWindow {
                 group.selectToggle(was); // one view is always shown
                 return;
             }
-            VBox box = (VBox) histogram.getParent() != null ? (VBox) histogram.getParent() : (VBox) swimlanes.getParent();
-            box.getChildren().set(1, now == swimlanesButton ? swimlanes : histogram);
+            timeline.getChildren().set(1, now == swimlanesButton ? swimlanes : histogram); // the slot above the table
         });
         var bar = new javafx.scene.layout.HBox(4, histogramButton, swimlanesButton);
         bar.getStyleClass().add("timeline-switch");
