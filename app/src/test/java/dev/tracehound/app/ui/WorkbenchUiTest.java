@@ -6,68 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tracehound.app.testing.SmallCase;
 import dev.tracehound.app.ui.screenshots.FxThread;
 import dev.tracehound.app.ui.search.EventRow;
-import dev.tracehound.app.ui.settings.AppStateStore;
-import dev.tracehound.app.ui.tasks.FxTaskRunner;
-import dev.tracehound.app.ui.workbench.MainWindow;
-import dev.tracehound.app.ui.workbench.WorkbenchViewModel;
 import dev.tracehound.timeline.event.EventKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The real workbench on the Headless platform, driven through its controls, over a real small case. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchUiTest {
-    @TempDir
-    static Path tmp;
-
-    static SmallCase sample;
-
-    WorkbenchViewModel vm;
-    FxTaskRunner runner;
-    MainWindow window;
-    final List<String> errors = new ArrayList<>();
-
-    @BeforeAll
-    static void buildCase() throws Exception {
-        sample = SmallCase.build(tmp);
-    }
-
+class WorkbenchUiTest extends WorkbenchOnSmallCase {
     @Start
     void start(Stage stage) throws Exception {
-        runner = new FxTaskRunner();
-        Path state = Files.createTempDirectory(tmp, "cfg").resolve("state.json");
-        vm = new WorkbenchViewModel(runner, new AppStateStore(state));
-        window = new MainWindow(vm, runner);
-        vm.onError(errors::add);
-        window.show(stage);
-        vm.openCase(sample.dir);
-    }
-
-    @AfterEach
-    void closeCase() {
-        FxThread.run(vm::closeCase);
-        waitIdle();
-        FxThread.run(runner::shutdown);
-    }
-
-    void waitIdle() {
-        FxThread.waitUntil(() -> runner.busyProperty().get().isEmpty(), 20_000);
+        openWorkbench(stage);
     }
 
     @SuppressWarnings("unchecked")
