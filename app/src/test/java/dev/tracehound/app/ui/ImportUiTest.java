@@ -45,6 +45,7 @@ class ImportUiTest {
         vm = new WorkbenchViewModel(runner, new AppStateStore(tmp.resolve("state.json")));
         window = new MainWindow(vm, runner);
         window.show(stage);
+        HeadlessScreen.pinTopLeft(stage);
         vm.openCase(caseDir);
     }
 

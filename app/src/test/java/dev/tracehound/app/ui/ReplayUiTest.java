@@ -62,6 +62,7 @@ class ReplayUiTest {
         window = new MainWindow(vm, runner);
         vm.onError(errors::add);
         window.show(stage);
+        HeadlessScreen.pinTopLeft(stage);
         vm.openCase(sample.dir);
     }
 

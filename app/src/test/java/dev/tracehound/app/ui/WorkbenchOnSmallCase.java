@@ -46,6 +46,7 @@ abstract class WorkbenchOnSmallCase {
         window = new MainWindow(vm, runner);
         vm.onError(errors::add);
         window.show(stage);
+        HeadlessScreen.pinTopLeft(stage);
         vm.openCase(sample.dir);
     }
 
