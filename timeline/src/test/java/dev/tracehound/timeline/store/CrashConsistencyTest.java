@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process killed mid-import leaves a case that opens consistent, and running the import again completes it. The
- * child commits the index every 2,500 events, so the kill falls between index commits with work on both sides.
+ * child commits the index every 2,500 events, so the kill falls between index commits with work on both sides, after
+ * enough time for H2 to have written some of it.
  */
 class CrashConsistencyTest {
-    private static final int EVENTS = 20_000;
+    private static final int EVENTS = 60_000;
     @TempDir Path tmp;
 
     @Test
@@ -34,7 +35,10 @@ class CrashConsistencyTest {
         Process child = ChildJvm.start("ingest", dir.toString(), export.toString(), Integer.toString(EVENTS));
         try {
             BufferedReader out = ChildJvm.stdout(child);
-            ChildJvm.awaitLine(child, out, "FLUSHED 6000");
+            // Flushing hands a batch to the writer (at most three in flight), so by 12,000 flushed at least 6,000 are
+            // committed in H2; H2 writes commits to disk within about a second, so wait that long before the kill.
+            ChildJvm.awaitLine(child, out, "FLUSHED 12000");
+            Thread.sleep(1_500);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no close
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
