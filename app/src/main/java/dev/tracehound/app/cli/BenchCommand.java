@@ -84,9 +84,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         try (Case c = Cases.create(tmp.resolve("case"), "bench")) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             List<ImportReport> reports = new ImportRun(c, List.of(importFile), format, p -> {}).run();
             double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
             ImportReport r = reports.getFirst();
             if (r.error() != null) throw new CliException("the import failed: " + r.error());
             m.put("file", importFile.toString());
@@ -96,6 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("events", r.events());
             m.put("quarantined", r.quarantined());
             m.put("seconds", seconds);
+            m.put("cpu_seconds", cpuSeconds);
             m.put("records_per_s", r.records() / seconds);
             m.put("events_per_s", r.events() / seconds);
             m.put("mb_per_s", size / 1e6 / seconds);

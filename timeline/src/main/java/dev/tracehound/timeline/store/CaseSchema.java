@@ -2,13 +2,13 @@ package dev.tracehound.timeline.store;
 
 /**
  * The version of the on-disk case layout and database schema this build reads and writes. A case with a
- * newer version is refused (never silently downgraded); an older one goes through {@link #migrate} steps.
+ * newer version is refused (never silently downgraded); an older one is upgraded in place by {@link SchemaUpgrade}.
  */
 public final class CaseSchema {
     private CaseSchema() {}
 
     /** Bump when the H2 schema or the index layout changes, and add a migration step from the previous version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The Tracehound version that wrote a case (from the jar manifest; "dev" when run from classes). */
     public static String toolVersion() {
@@ -17,17 +17,18 @@ public final class CaseSchema {
     }
 
     /**
-     * Upgrades a case from {@code fromVersion} to {@link #VERSION}. There are no older versions yet, so anything
-     * else is unknown. Future steps go here, each one audited by the caller.
+     * Refuses versions this build cannot open: newer ones (never silently downgraded) and unknown ones. Older known
+     * versions pass; {@link SchemaUpgrade} brings them up to date once the case is locked.
      */
-    static void migrate(java.nio.file.Path dir, int fromVersion) {
-        if (fromVersion == VERSION) return;
-        if (fromVersion > VERSION) {
-            throw new CaseException("The case at " + dir + " was written by a newer Tracehound (schema version " + fromVersion
+    static void check(java.nio.file.Path dir, int version) {
+        if (version > VERSION) {
+            throw new CaseException("The case at " + dir + " was written by a newer Tracehound (schema version " + version
                     + "; this version reads up to " + VERSION + "). Update Tracehound to open it; the case was not changed.");
         }
-        throw new CaseException("The case at " + dir + " has schema version " + fromVersion
-                + ", which this Tracehound does not know how to upgrade (it reads version " + VERSION
-                + "). Open it with the Tracehound version that created it; the case was not changed.");
+        if (version < 1) {
+            throw new CaseException("The case at " + dir + " has schema version " + version
+                    + ", which this Tracehound does not know how to upgrade (it reads versions 1 to " + VERSION
+                    + "). Open it with the Tracehound version that created it; the case was not changed.");
+        }
     }
 }

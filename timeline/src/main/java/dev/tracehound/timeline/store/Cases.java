@@ -57,7 +57,7 @@ public final class Cases {
             throw new CaseException("There is no case at " + folder.dir() + ": the folder does not exist. Check the path.");
         }
         CaseInfo info = CaseManifest.read(folder.manifest());
-        CaseSchema.migrate(folder.dir(), info.schemaVersion());
+        CaseSchema.check(folder.dir(), info.schemaVersion());
         if (!Files.isRegularFile(folder.databaseFile())) {
             throw new CaseException("The case at " + folder.dir() + " has no database (case.mv.db is missing). Restore it from a backup.");
         }
@@ -65,6 +65,12 @@ public final class Cases {
         H2Database db = null;
         try {
             db = H2Database.open(folder.databaseBase(), false);
+            CaseInfo before = info;
+            int upgradedFrom = before.schemaVersion() < CaseSchema.VERSION ? SchemaUpgrade.run(db) : CaseSchema.VERSION;
+            if (before.schemaVersion() < CaseSchema.VERSION && db.storedSchemaVersion() == CaseSchema.VERSION) {
+                info = new CaseInfo(before.caseId(), before.name(), before.created(), before.toolVersion(), CaseSchema.VERSION);
+                CaseManifest.write(folder.manifest(), info);
+            }
             int dbVersion = db.storedSchemaVersion();
             if (dbVersion != info.schemaVersion()) {
                 throw new CaseException("The case at " + folder.dir() + " is inconsistent: case.json says schema version " + info.schemaVersion()
@@ -74,6 +80,10 @@ public final class Cases {
             LuceneIndex index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB);
             try {
                 LocalCase c = new LocalCase(folder, info, lock, db, index);
+                if (before.schemaVersion() < CaseSchema.VERSION) {
+                    c.audit().append(Actors.current(), "case.upgrade", "{\"fromSchemaVersion\":" + before.schemaVersion()
+                            + ",\"databaseWasAt\":" + upgradedFrom + ",\"toSchemaVersion\":" + CaseSchema.VERSION + "}");
+                }
                 c.reconcileIndex();
                 return c;
             } catch (RuntimeException e) {

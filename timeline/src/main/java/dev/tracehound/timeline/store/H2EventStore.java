@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Events read from the case database. */
@@ -36,20 +37,8 @@ public final class H2EventStore implements EventStore {
     @Override
     public List<Event> get(Collection<String> eventIds) {
         if (eventIds.isEmpty()) return List.of();
-        String[] ids = eventIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
-        Map<String, Event> byId = new HashMap<>(ids.length * 2);
-        db.read("read events by id", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ANY(?)")) {
-                ps.setObject(1, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Event e = EventRows.read(rs);
-                        byId.put(e.eventId(), e);
-                    }
-                }
-            }
-            return null;
-        });
+        Map<String, Event> byId = new HashMap<>(eventIds.size() * 2);
+        forEachById(eventIds, (e, seq, also) -> byId.put(e.eventId(), e));
         List<Event> ordered = new ArrayList<>(byId.size());
         for (String id : eventIds) {
             Event e = byId.get(id);
@@ -84,7 +73,7 @@ public final class H2EventStore implements EventStore {
                      ROW_NUMBER() OVER (PARTITION BY c.session_id ORDER BY c.start_ns, c.ingest_seq, p.ingest_seq) AS rn
               FROM events c
               JOIN (SELECT session_id, MIN(start_ns) AS first_ns FROM events GROUP BY session_id) f ON f.session_id = c.session_id
-              JOIN events p ON p.span_id = c.parent_id AND p.session_id <> c.session_id
+              JOIN events p ON p.span_key = c.parent_key AND p.span_id = c.parent_id AND p.session_id <> c.session_id
               WHERE c.parent_id IS NOT NULL AND (c.start_ns = f.first_ns OR p.kind = 'TOOL_CALL')
             ) WHERE rn = 1""";
 
@@ -121,15 +110,17 @@ public final class H2EventStore implements EventStore {
     public List<String> evidenceOf(String eventId) {
         return db.read("read the evidence of " + eventId, c -> {
             List<String> shas = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM events WHERE id = ?")) {
-                ps.setString(1, eventId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM events WHERE id_key = ? AND id = ?")) {
+                ps.setLong(1, RowKeys.hash(eventId));
+                ps.setString(2, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return shas;
                     shas.add(rs.getString(1));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM event_evidence WHERE event_id = ? ORDER BY ord")) {
-                ps.setString(1, eventId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM event_evidence WHERE event_key = ? AND event_id = ? ORDER BY ord")) {
+                ps.setLong(1, RowKeys.hash(eventId));
+                ps.setString(2, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) if (!shas.contains(rs.getString(1))) shas.add(rs.getString(1));
                 }
@@ -148,7 +139,7 @@ public final class H2EventStore implements EventStore {
      * (used to repair the index after a crash).
      */
     public void forEachAfterSeq(long seq, IndexRowConsumer action) {
-        Map<String, List<String>> extra = extraEvidence("JOIN events e ON e.id = x.event_id WHERE e.ingest_seq > ?", seq);
+        Map<String, List<String>> extra = extraEvidence("JOIN events e ON e.id_key = x.event_key AND e.id = x.event_id WHERE e.ingest_seq > ?", seq);
         db.read("read events to reindex", c -> {
             lazy(c, true);
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq > ? ORDER BY ingest_seq")) {
@@ -169,15 +160,19 @@ public final class H2EventStore implements EventStore {
 
     /** The given events with their ingest sequence and further evidence files, for reindexing. */
     void forEachById(Collection<String> ids, IndexRowConsumer action) {
-        String[] array = ids.toArray(String[]::new);
-        Map<String, List<String>> extra = extraEvidence("WHERE x.event_id = ANY(?)", array);
-        db.read("read events to reindex", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ANY(?)")) {
-                ps.setObject(1, array);
+        Set<String> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (wanted.isEmpty()) return;
+        Long[] keys = RowKeys.of(wanted);
+        Map<String, List<String>> extra = extraEvidence("WHERE x.event_key = ANY(?)", keys);
+        db.read("read events by id", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id_key = ANY(?)")) {
+                ps.setObject(1, keys);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Event e = EventRows.read(rs);
-                        action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
+                        // another id with the same key is not one of ours
+                        if (wanted.contains(e.eventId())) action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
                     }
                 }
             }

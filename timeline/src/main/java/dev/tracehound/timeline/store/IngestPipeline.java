@@ -169,22 +169,22 @@ final class IngestPipeline implements AutoCloseable {
             if (batchIds.add(e.eventId())) candidates.add(EventRows.capped(e)); else duplicates++;
         }
         Set<String> existing = existingIds(c, candidates);
-        Map<String, String> byDedupKey = existingDedupKeys(c, candidates);
+        Map<String, Original> byDedupKey = existingDedupKeys(c, candidates);
         List<Event> fresh = new ArrayList<>(candidates.size());
-        List<String[]> alsoSeenIn = new ArrayList<>();
+        List<Sighting> alsoSeenIn = new ArrayList<>();
         for (Event e : candidates) {
             if (existing.contains(e.eventId())) {
                 duplicates++;
                 continue;
             }
             String key = e.dedupKey();
-            String original = key == null ? null : byDedupKey.get(key);
+            Original original = key == null ? null : byDedupKey.get(key);
             if (original != null) {
                 duplicates++;
-                alsoSeenIn.add(new String[] {original, e.evidenceSha256(), e.locator()});
+                alsoSeenIn.add(new Sighting(original, e.evidenceSha256(), e.locator()));
                 continue;
             }
-            if (key != null) byDedupKey.put(key, e.eventId());
+            if (key != null) byDedupKey.put(key, new Original(e.eventId(), e.evidenceSha256()));
             fresh.add(e);
         }
         long[] seqs = new long[fresh.size()];
@@ -199,49 +199,65 @@ final class IngestPipeline implements AutoCloseable {
             }
         }
         if (!alsoSeenIn.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO event_evidence (event_id, evidence_sha, locator) KEY (event_id, evidence_sha, locator) VALUES (?,?,?)")) {
-                for (String[] row : alsoSeenIn) {
-                    ps.setString(1, row[0]);
-                    ps.setString(2, row[1]);
-                    ps.setString(3, row[2]);
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_key, event_id, evidence_sha, locator) "
+                    + "KEY (event_key, event_id, evidence_sha, locator) VALUES (?,?,?,?)")) {
+                for (Sighting row : alsoSeenIn) {
+                    ps.setLong(1, RowKeys.hash(row.original.id));
+                    ps.setString(2, row.original.id);
+                    ps.setString(3, row.evidenceSha);
+                    ps.setString(4, row.locator);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
+        // Only a sighting in another evidence file changes the original's document (its evidence field); the same
+        // message seen again later in the same file (chat histories repeat) is recorded above and needs no reindex.
         Map<String, List<String>> alsoEvidence = new HashMap<>();
         Set<String> reindex = new HashSet<>();
         Set<String> freshIds = new HashSet<>();
         for (Event e : fresh) freshIds.add(e.eventId());
-        for (String[] row : alsoSeenIn) {
-            if (freshIds.contains(row[0])) alsoEvidence.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
-            else reindex.add(row[0]);
+        for (Sighting row : alsoSeenIn) {
+            if (row.evidenceSha.equals(row.original.evidenceSha)) continue;
+            if (freshIds.contains(row.original.id)) alsoEvidence.computeIfAbsent(row.original.id, k -> new ArrayList<>()).add(row.evidenceSha);
+            else reindex.add(row.original.id);
         }
         return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs, alsoEvidence, reindex);
     }
 
+    /** The stored event a dedup key belongs to, and the evidence file it came from. */
+    private record Original(String id, String evidenceSha) {}
+
+    /** An event seen again: where (evidence file and locator) the original was recorded once more. */
+    private record Sighting(Original original, String evidenceSha, String locator) {}
+
     private static Set<String> existingIds(Connection c, List<Event> events) throws SQLException {
+        Set<String> wanted = new HashSet<>();
+        for (Event e : events) wanted.add(e.eventId());
         Set<String> found = new HashSet<>();
-        String[] ids = events.stream().map(Event::eventId).toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE id = ANY(?)")) {
-            ps.setObject(1, ids);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE id_key = ANY(?)")) {
+            ps.setObject(1, RowKeys.of(wanted));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.add(rs.getString(1));
+                while (rs.next()) if (wanted.contains(rs.getString(1))) found.add(rs.getString(1));
             }
         }
         return found;
     }
 
-    private static Map<String, String> existingDedupKeys(Connection c, List<Event> events) throws SQLException {
-        Map<String, String> found = new HashMap<>();
-        String[] keys = events.stream().map(Event::dedupKey).filter(k -> k != null).distinct().toArray(String[]::new);
-        if (keys.length == 0) return found;
+    /** The first stored event of each dedup key the batch carries. */
+    private static Map<String, Original> existingDedupKeys(Connection c, List<Event> events) throws SQLException {
+        Map<String, Original> found = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (Event e : events) if (e.dedupKey() != null) keys.add(e.dedupKey());
+        if (keys.isEmpty()) return found;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT dedup_key, id FROM events WHERE dedup_key = ANY(?) ORDER BY ingest_seq")) {
-            ps.setObject(1, keys);
+                "SELECT dedup_key, id, evidence_sha FROM events WHERE dedup_key_hash = ANY(?) ORDER BY ingest_seq")) {
+            ps.setObject(1, RowKeys.of(keys));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.putIfAbsent(rs.getString(1), rs.getString(2));
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    if (keys.contains(key)) found.putIfAbsent(key, new Original(rs.getString(2), rs.getString(3)));
+                }
             }
         }
         return found;

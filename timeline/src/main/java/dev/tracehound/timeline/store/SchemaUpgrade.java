@@ -1,0 +1,94 @@
+package dev.tracehound.timeline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Brings the database of a case written by an older Tracehound up to {@link CaseSchema#VERSION}, keeping every row.
+ * Each step is idempotent (a crash half-way through is finished by the next open) and the stored version is raised
+ * only after its step completed; the caller audits the upgrade and rewrites case.json.
+ */
+final class SchemaUpgrade {
+    private SchemaUpgrade() {}
+
+    /** Runs the steps from the database's stored version; returns the version it had before. */
+    static int run(H2Database db) {
+        int from = db.storedSchemaVersion();
+        for (int v = from; v < CaseSchema.VERSION; v++) {
+            int step = v;
+            db.read("upgrade the case database from schema version " + step, c -> {
+                if (step == 1) lookupKeys(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("UPDATE case_meta SET schema_version = " + (step + 1));
+                }
+                return null;
+            });
+        }
+        return from;
+    }
+
+    /** Version 1 to 2: lookups by id, dedup key and span through 64-bit keys ({@link RowKeys}). */
+    private static void lookupKeys(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String col : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) {
+                st.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS " + col + " BIGINT");
+            }
+            st.execute("ALTER TABLE event_evidence ADD COLUMN IF NOT EXISTS event_key BIGINT");
+        }
+        fillKeys(c, "SELECT ingest_seq, id, dedup_key, span_id, parent_id FROM events WHERE id_key IS NULL",
+                "UPDATE events SET id_key = ?, dedup_key_hash = ?, span_key = ?, parent_key = ? WHERE ingest_seq = ?", 4);
+        fillKeys(c, "SELECT ord, event_id FROM event_evidence WHERE event_key IS NULL",
+                "UPDATE event_evidence SET event_key = ? WHERE ord = ?", 1);
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE events ALTER COLUMN id_key SET NOT NULL");
+            st.execute("ALTER TABLE event_evidence ALTER COLUMN event_key SET NOT NULL");
+            for (String old : new String[] {"events_id", "events_dedup", "events_span"}) st.execute("DROP INDEX IF EXISTS " + old);
+            dropUniqueConstraints(c, st, "EVENT_EVIDENCE");
+            st.execute("CREATE INDEX IF NOT EXISTS event_evidence_event ON event_evidence(event_key)");
+        }
+        try (Statement st = c.createStatement()) {
+            H2Database.createEventIndexes(st, true);
+        }
+    }
+
+    /** Reads rows missing their keys and sets them, committing every few thousand rows. */
+    private static void fillKeys(Connection c, String select, String update, int keys) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select);
+             PreparedStatement up = c.prepareStatement(update)) {
+            int pending = 0;
+            while (rs.next()) {
+                for (int k = 1; k <= keys; k++) {
+                    String s = rs.getString(k + 1);
+                    if (s == null) up.setObject(k, null); else up.setLong(k, RowKeys.hash(s));
+                }
+                up.setLong(keys + 1, rs.getLong(1));
+                up.addBatch();
+                if (++pending == 5_000) {
+                    up.executeBatch();
+                    c.commit();
+                    pending = 0;
+                }
+            }
+            up.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void dropUniqueConstraints(Connection c, Statement st, String table) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+                + "WHERE TABLE_NAME = ? AND CONSTRAINT_TYPE = 'UNIQUE'")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        for (String n : names) st.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + n + "\"");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tracehound.timeline.store;
+
+import static dev.tracehound.timeline.store.TestCases.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracehound.timeline.audit.AuditEntry;
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.search.SearchRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A case written with schema version 1 (string-keyed lookups) opens, is upgraded in place and keeps everything. */
+class SchemaUpgradeTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aVersionOneCaseIsUpgradedWithEveryRowAndLookupIntact() throws Exception {
+        Path dir = tmp.resolve("case");
+        List<Event> events;
+        EvidenceRecord a;
+        EvidenceRecord b;
+        try (Case c = Cases.create(dir, "old case")) {
+            a = TestCases.evidence(c, tmp, "a.jsonl", "{\"a\":1}\n");
+            b = TestCases.evidence(c, tmp, "b.jsonl", "{\"b\":1}\n");
+            events = List.of(
+                    Event.builder(a.sha256(), "line:1").sessionId("main").spanId("call-1").startNanos(T0).kind(EventKind.MODEL_CALL).build(),
+                    Event.builder(a.sha256(), "line:2").sessionId("main").spanId("toolu_1").parentId("call-1").startNanos(T0 + 1)
+                            .kind(EventKind.TOOL_CALL).toolName("Task").dedupKey("toolcall:t:toolu_1").text("launch the helper").build(),
+                    Event.builder(a.sha256(), "line:3").sessionId("main:agent").spanId("a-1").parentId("toolu_1").startNanos(T0 + 2)
+                            .kind(EventKind.USER_MESSAGE).text("find the invoices").build());
+            TestCases.ingestAll(c, a, events);
+            // the same tool call recorded by a second file: one event listing both
+            TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
+        }
+        downgradeToVersionOne(dir);
+
+        try (Case c = Cases.open(dir)) {
+            assertEquals(2, c.info().schemaVersion());
+            assertTrue(Files.readString(dir.resolve("case.json")).contains("\"schemaVersion\" : 2"));
+            for (Event e : events) assertEquals(e, c.events().get(e.eventId()).orElseThrow());
+            assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(events.get(1).eventId()));
+            Map<String, String> parents = new HashMap<>();
+            c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
+            assertEquals("main", parents.get("main:agent"), "the parent link is found through the new span keys");
+            assertEquals(1, c.search().search(SearchRequest.of("invoices", 10)).events().size());
+            List<AuditEntry> upgrades = c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).toList();
+            assertEquals(1, upgrades.size());
+            assertTrue(upgrades.getFirst().details().contains("\"fromSchemaVersion\":1"), upgrades.getFirst().details());
+            assertTrue(c.verify().intact(), "the audit chain holds across the upgrade");
+
+            // after the upgrade, duplicates are still recognised by id and by dedup key
+            assertEquals(new IngestStats(0, 3, 0), TestCases.ingestAll(c, a, events));
+            EvidenceRecord third = TestCases.evidence(c, tmp, "c.jsonl", "{\"c\":1}\n");
+            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, third,
+                    List.of(Event.builder(third.sha256(), "/x").dedupKey("toolcall:t:toolu_1").text("launch").build())));
+            assertEquals(List.of(a.sha256(), b.sha256(), third.sha256()), c.events().evidenceOf(events.get(1).eventId()));
+        }
+        try (Case c = Cases.open(dir)) {
+            assertEquals(1, c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).count(), "upgraded once");
+        }
+    }
+
+    /** Rewrites a current case into the version-1 layout: string indexes, no key columns, version 1 everywhere. */
+    private static void downgradeToVersionOne(Path dir) throws Exception {
+        CaseFolder folder = new CaseFolder(dir);
+        try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
+            for (String idx : new String[] {"events_id", "events_dedup", "events_span", "event_evidence_event"}) st.execute("DROP INDEX " + idx);
+            for (String col : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) st.execute("ALTER TABLE events DROP COLUMN " + col);
+            st.execute("ALTER TABLE event_evidence DROP COLUMN event_key");
+            st.execute("ALTER TABLE event_evidence ADD UNIQUE (event_id, evidence_sha, locator)");
+            st.execute("CREATE UNIQUE INDEX events_id ON events(id)");
+            st.execute("CREATE INDEX events_dedup ON events(dedup_key)");
+            st.execute("CREATE INDEX events_span ON events(span_id)");
+            st.execute("UPDATE case_meta SET schema_version = 1");
+        }
+        Path manifest = folder.manifest();
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
+    }
+}
