@@ -39,11 +39,6 @@ public final class Roles {
         return role == null ? null : CANONICAL.get(role.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** True for system, user, assistant and tool. */
-    public static boolean isCanonical(String role) {
-        return role != null && CANONICAL.containsKey(role) && CANONICAL.get(role).equals(role);
-    }
-
     /**
      * Who an event names as speaker: the canonical role when the source's role is only another spelling of it
      * ("human", "AIMessage"), else the source's role as written ("developer", "ipython", a custom role).

@@ -197,7 +197,7 @@ public final class CodexImporter implements Importer {
                     d.kind(EventKind.MODEL_RESPONSE).actor("assistant").trust(Trust.MODEL).model(model).provider(provider)
                             .payloadJson(Json.write(payload));
                 }
-                case "developer", "system" -> d.kind(EventKind.SYSTEM_PROMPT).actor("system").trust(Trust.SYSTEM);
+                case "developer", "system" -> d.kind(EventKind.SYSTEM_PROMPT).actor(role).trust(Trust.SYSTEM); // developer instructions keep their speaker
                 default -> d.kind(EventKind.NOTE).actor(role).payloadJson(Json.write(p));
             }
             d.send();

@@ -175,4 +175,27 @@ class ChatImporterTest {
         assertTrue(kept.payloadJson().contains("who said this?"));
         assertEquals(1, sink.orderedWarnings().get("BAD_MESSAGE").count());
     }
+
+    @Test
+    void rolesOutsideTheFourStayAsActorsAndEmptyTurnsAreKept(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("runs.jsonl");
+        Files.writeString(file, "{\"id\":\"r1\",\"messages\":[{\"role\":\"developer\",\"content\":\"Be terse.\"},"
+                + "{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":null},"
+                + "{\"role\":\"ipython\",\"content\":\"42\"},{\"role\":\"critic\",\"content\":\"Too terse.\"}]}\n");
+        CollectingSink sink = TestSources.read(importer, file);
+        assertEquals(0, sink.quarantined(), sink.reasons());
+        assertTrue(sink.orderedWarnings().keySet().stream().noneMatch("BAD_MESSAGE"::equals));
+        Event developer = sink.only(e -> e.kind() == EventKind.SYSTEM_PROMPT);
+        assertEquals("developer", developer.actor());
+        assertEquals(Trust.SYSTEM, developer.trust());
+        Event silent = sink.only(e -> e.kind() == EventKind.MODEL_RESPONSE);
+        assertEquals("", silent.text());
+        assertEquals("line:1#msg2", silent.locator());
+        assertEquals("ipython", sink.only(e -> e.kind() == EventKind.TOOL_RESULT).actor());
+        Event critic = sink.only(e -> e.kind() == EventKind.NOTE);
+        assertEquals("critic", critic.actor());
+        assertEquals(Trust.UNKNOWN, critic.trust());
+        assertEquals("Too terse.", critic.text());
+        assertEquals(6, sink.events.size(), "a SESSION event and one event per message");
+    }
 }
