@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
@@ -23,9 +25,7 @@ class OtlpConventionsTest {
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     private static CollectingSink read(String text) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.text("fixture.json", text), sink);
-        return sink;
+        return ImportFixture.importText(new OtlpImporter(), "fixture.json", text);
     }
 
     /** A span in the current conventions with structured (not string) values, and an execute_tool span. */
