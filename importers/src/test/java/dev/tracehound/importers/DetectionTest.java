@@ -29,7 +29,7 @@ class DetectionTest {
     void theseImportersDoNotClaimOtherFormatsSamples() throws Exception {
         for (String sample : List.of("mcp/langsmith_anthropic_managed_mcp_tools.jsonl", "langfuse/langfuse_crewai-2025-07-11.trace.json",
                 "otel-genai/otlpproto_examples_trace.json", "langsmith/langsmith_js_wrap_openai_default.json")) {
-            FileHead head = FileHeads.read(TestSources.shared("samples/" + sample));
+            FileHead head = FileHeads.read(ImportFixture.shared("samples/" + sample));
             for (String mine : List.of("claude-code", "codex", "generic", "mcp", "tracehound")) {
                 assertTrue(Importers.byFormat(mine).detect(head) < Importers.MIN_CONFIDENCE, mine + " claims " + sample);
             }

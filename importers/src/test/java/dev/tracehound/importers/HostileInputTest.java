@@ -29,7 +29,7 @@ class HostileInputTest {
     @TempDir Path dir;
 
     private CollectingSink importGeneric(Path file) throws Exception {
-        return TestSources.read(new GenericImporter(), file);
+        return ImportFixture.importFile(new GenericImporter(), file);
     }
 
     private static List<String> texts(CollectingSink sink) {
@@ -43,29 +43,29 @@ class HostileInputTest {
         CollectingSink sink = importGeneric(file);
         assertEquals(List.of("before", "after"), texts(sink));
         assertEquals(3, sink.records());
-        assertEquals("line:3", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].startsWith("malformed JSON"), sink.reasons());
+        assertEquals("line:3", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("malformed JSON"), sink.reasons());
     }
 
     @Test
     void truncatedJsonArray() throws Exception {
         Path file = dir.resolve("cut.json");
         Files.writeString(file, "[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"b\"},{\"role\":\"us");
-        CollectingSink sink = TestSources.read(new ChatImporter(), file);
+        CollectingSink sink = ImportFixture.importFile(new ChatImporter(), file);
         assertEquals(List.of("a", "b"), texts(sink));
         assertEquals(1, sink.quarantined());
-        assertEquals("/2", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].contains("rest of the file"), sink.reasons());
+        assertEquals("/2", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().contains("rest of the file"), sink.reasons());
     }
 
     @Test
     void dataAfterTheJsonDocumentIsReportedNotIgnored() throws Exception {
         Path file = dir.resolve("two.json");
         Files.writeString(file, "[{\"role\":\"user\",\"content\":\"a\"}]\n[{\"role\":\"user\",\"content\":\"b\"}]\n");
-        CollectingSink sink = TestSources.read(new ChatImporter(), file);
+        CollectingSink sink = ImportFixture.importFile(new ChatImporter(), file);
         assertEquals(List.of("a"), texts(sink));
         assertEquals(1, sink.quarantined());
-        assertTrue(sink.quarantined.get(0)[1].startsWith("unexpected data after the top-level JSON value"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("unexpected data after the top-level JSON value"), sink.reasons());
     }
 
     @Test
@@ -83,9 +83,9 @@ class HostileInputTest {
         CollectingSink sink = importGeneric(file);
         assertEquals(3, sink.records());
         assertEquals(List.of("before", "after"), texts(sink));
-        assertEquals("line:2", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].contains("209,715,214 bytes is over the 67,108,864-byte limit"), sink.reasons());
-        assertTrue(sink.quarantined.get(0)[2].length() <= 200);
+        assertEquals("line:2", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().contains("209,715,214 bytes is over the 67,108,864-byte limit"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).excerpt().length() <= 200);
         assertEquals("line:3", sink.events.get(1).locator());
     }
 
@@ -95,8 +95,8 @@ class HostileInputTest {
         Files.writeString(file, GOOD_1 + "{\"message\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}\n" + GOOD_2);
         CollectingSink sink = importGeneric(file);
         assertEquals(List.of("before", "after"), texts(sink));
-        assertEquals("line:2", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].startsWith("nested deeper than 1000 levels"), sink.reasons());
+        assertEquals("line:2", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("nested deeper than 1000 levels"), sink.reasons());
     }
 
     @Test
@@ -111,9 +111,9 @@ class HostileInputTest {
         Files.write(file, bytes.toByteArray());
         CollectingSink sink = importGeneric(file);
         assertEquals(List.of("before", "after"), texts(sink));
-        assertEquals("line:2", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].startsWith("invalid UTF-8"), sink.reasons());
-        assertTrue(sink.quarantined.get(0)[1].contains("byte offset " + GOOD_1.length()), sink.reasons());
+        assertEquals("line:2", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("invalid UTF-8"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().contains("byte offset " + GOOD_1.length()), sink.reasons());
     }
 
     @Test
@@ -126,7 +126,7 @@ class HostileInputTest {
         }
         CollectingSink sink = new CollectingSink();
         var e = assertThrows(DecompressionBombException.class,
-                () -> new GenericImporter().read(TestSources.of(bomb, new DecompressionLimit(8 << 20, 200)), sink));
+                () -> new GenericImporter().read(ImportFixture.source(bomb, new DecompressionLimit(8 << 20, 200)), sink));
         assertTrue(e.getMessage().contains("looks like a gzip bomb"), e.getMessage());
         assertTrue(e.getMessage().contains("records read so far are kept"), e.getMessage());
     }

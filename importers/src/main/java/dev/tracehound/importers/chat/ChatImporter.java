@@ -7,6 +7,8 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -20,6 +22,7 @@ import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -210,20 +213,16 @@ public final class ChatImporter implements Importer {
             int m = 0;
             JsonNode system = request.get("system");
             if (system != null && !system.isNull()) {
-                ObjectNode s = Json.object();
-                s.put("role", "system");
-                s.put("content", ChatMessages.contentText(system));
-                c.emit(s, Locators.part(locator, "system"), time, true);
-                normalised.add(s);
+                ChatMessage s = ChatMessage.text("system", ChatMessages.contentText(system));
+                c.emit(s, Locators.part(locator, "system"), time, true, null);
+                normalised.add(s.toJson());
             }
             for (JsonNode raw : request.path("messages")) {
                 String at = Locators.part(locator, "msg" + m++);
                 try {
-                    var parts = ChatMessages.normalise(raw);
-                    for (int p = 0; p < parts.size(); p++) {
-                        c.emit(parts.get(p), p == 0 ? at : Locators.part(at, "part" + p), time, true);
-                        normalised.add(parts.get(p));
-                    }
+                    List<ChatMessage> parts = ChatMessages.fromMessage(raw);
+                    c.emitAll(parts, at, time, true, null);
+                    parts.forEach(p -> normalised.add(p.toJson()));
                 } catch (IllegalArgumentException e) {
                     keepUnreadable(c, raw, at, e);
                 }
@@ -232,7 +231,7 @@ public final class ChatImporter implements Importer {
             payload.set("messages", normalised);
             if (request.has("tools")) payload.set("tools", request.get("tools"));
             ObjectNode params = ((ObjectNode) request).deepCopy();
-            params.remove(java.util.List.of("messages", "tools", "system"));
+            params.remove(List.of("messages", "tools", "system"));
             payload.set("params", params);
             Usage usage = Usage.of(response.get("usage"));
             if (response.has("usage")) payload.set("usage", response.get("usage"));
@@ -253,18 +252,18 @@ public final class ChatImporter implements Importer {
                 for (JsonNode choice : response.get("choices")) {
                     JsonNode msg = choice.has("message") ? choice.get("message") : choice.get("delta");
                     if (msg == null || !msg.isObject()) continue;
-                    for (ObjectNode part : ChatMessages.normalise(msg)) {
-                        if (choice.hasNonNull("finish_reason")) part.put("finish_reason", choice.get("finish_reason").asText());
-                        c.emit(part, Locators.part(locator, "response" + k++), time, true);
+                    ObjectNode withRole = ((ObjectNode) msg).deepCopy();
+                    if (!withRole.hasNonNull("role")) withRole.put("role", "assistant"); // streamed deltas name it only in the first chunk
+                    for (ChatMessage part : ChatMessages.fromMessage(withRole)) {
+                        c.emit(part, Locators.part(locator, "response" + k++), time, true, Json.text(choice, "finish_reason"));
                     }
                 }
             } else if (response.path("content").isArray()) {
                 ObjectNode msg = ((ObjectNode) response).deepCopy();
                 msg.put("role", "assistant");
                 int k = 0;
-                for (ObjectNode part : ChatMessages.normalise(msg)) {
-                    if (response.hasNonNull("stop_reason")) part.put("finish_reason", response.get("stop_reason").asText());
-                    c.emit(part, Locators.part(locator, "response" + k++), time, true);
+                for (ChatMessage part : ChatMessages.fromMessage(msg)) {
+                    c.emit(part, Locators.part(locator, "response" + k++), time, true, Json.text(response, "stop_reason"));
                 }
             }
         }

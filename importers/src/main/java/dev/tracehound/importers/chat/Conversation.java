@@ -3,6 +3,10 @@ package dev.tracehound.importers.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.EventSink;
+import dev.tracehound.importers.chatshape.ChatMessage;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.MessageKinds;
+import dev.tracehound.importers.chatshape.ToolCall;
 import dev.tracehound.importers.read.Hashes;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -13,12 +17,14 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns the normalised messages of one chat session into events: system → SYSTEM_PROMPT, user →
  * USER_MESSAGE, assistant → MODEL_RESPONSE plus one TOOL_CALL per call, tool → TOOL_RESULT with the tool
- * name of the matching call. Holds only the call-id → tool-name map of the session.
+ * name of the matching call, any other role → NOTE with that role as actor ({@link MessageKinds}). Holds only
+ * the call-id → tool-name map of the session.
  */
 final class Conversation {
     private final String evidenceSha256;
@@ -43,61 +49,59 @@ final class Conversation {
 
     /** Emits one source message (which may normalise to several) found at {@code locator}. */
     void message(JsonNode raw, String locator, boolean historyCopy) {
-        var parts = ChatMessages.normalise(raw);
-        Long time = time(raw);
+        emitAll(ChatMessages.fromMessage(raw), locator, time(raw), historyCopy, null);
+    }
+
+    /**
+     * Emits the messages one source message normalised to: the first at {@code locator}, the others at
+     * {@code #partN}. {@code finishReason} (of a response) goes on the assistant's payload.
+     */
+    void emitAll(List<ChatMessage> parts, String locator, Long time, boolean historyCopy, String finishReason) {
         for (int i = 0; i < parts.size(); i++) {
-            emit(parts.get(i), i == 0 ? locator : Locators.part(locator, "part" + i), time, historyCopy);
+            emit(parts.get(i), i == 0 ? locator : Locators.part(locator, "part" + i), time, historyCopy, finishReason);
         }
     }
 
-    /** Emits an already normalised message; {@code historyCopy} marks messages repeated in every request. */
-    void emit(ObjectNode m, String locator, Long time, boolean historyCopy) {
-        String role = m.path("role").asText();
-        String text = m.path("content").asText("");
+    /** Emits one normalised message; {@code historyCopy} marks messages repeated in every request. */
+    void emit(ChatMessage m, String locator, Long time, boolean historyCopy, String finishReason) {
+        String text = m.content() == null ? "" : m.content();
         String dedup = historyCopy ? dedupKey(m) : null;
-        Event.Builder b = base(locator, time).dedupKey(dedup);
-        switch (role) {
-            case "system" -> b.kind(EventKind.SYSTEM_PROMPT).actor("system").trust(Trust.SYSTEM).text(text);
-            case "user" -> b.kind(EventKind.USER_MESSAGE).actor("user").trust(Trust.USER).text(text);
-            case "assistant" -> {
+        EventKind kind = MessageKinds.kind(m.role());
+        Event.Builder b = base(locator, time).dedupKey(dedup).kind(kind).trust(MessageKinds.trust(m.role())).text(text);
+        switch (kind) {
+            case MODEL_RESPONSE -> {
                 ObjectNode payload = Json.object();
                 payload.put("content", text);
-                if (m.has("tool_calls")) payload.set("tool_calls", m.get("tool_calls"));
-                if (m.has("finish_reason")) payload.set("finish_reason", m.get("finish_reason"));
-                b.kind(EventKind.MODEL_RESPONSE).actor("assistant").trust(Trust.MODEL).text(text).payloadJson(Json.write(payload));
+                if (!m.toolCalls().isEmpty()) payload.set("tool_calls", m.toJson().get("tool_calls"));
+                if (finishReason != null) payload.put("finish_reason", finishReason);
+                b.actor(m.actor()).payloadJson(Json.write(payload));
             }
-            case "tool" -> {
-                String callId = m.path("tool_call_id").asText(null);
-                String tool = callId != null && toolNames.containsKey(callId) ? toolNames.get(callId) : m.path("name").asText(null);
-                boolean error = m.path("is_error").asBoolean(false);
+            case TOOL_RESULT -> {
+                String callId = m.toolCallId();
+                String tool = callId != null && toolNames.containsKey(callId) ? toolNames.get(callId) : m.name();
                 ObjectNode payload = Json.object();
                 payload.put("content", text);
-                payload.put("is_error", error);
-                b.kind(EventKind.TOOL_RESULT).actor(tool).toolName(tool).toolCallId(callId).trust(Trust.TOOL_OUTPUT).text(text)
-                        .payloadJson(Json.write(payload)).status(error ? "error" : null);
+                payload.put("is_error", m.isError());
+                b.actor(tool != null ? tool : m.actor()).toolName(tool).toolCallId(callId)
+                        .payloadJson(Json.write(payload)).status(m.isError() ? "error" : null);
             }
-            default -> b.kind(EventKind.NOTE).actor(role).text(text).payloadJson(Json.write(m));
+            case NOTE -> b.actor(m.actor()).payloadJson(Json.write(m.toJson()));
+            default -> b.actor(m.actor());
         }
-        Event responseEvent = b.build();
-        sink.accept(responseEvent);
-        JsonNode calls = m.get("tool_calls");
-        if (calls != null && calls.isArray()) {
-            for (int k = 0; k < calls.size(); k++) {
-                JsonNode c = calls.get(k);
-                String name = c.path("name").asText(null);
-                String id = c.path("id").asText(null);
-                if (id != null && name != null) toolNames.put(id, name);
-                ObjectNode payload = Json.object();
-                payload.put("name", name);
-                payload.set("arguments", c.get("arguments"));
-                sink.accept(base(Locators.part(locator, "tool_call" + k), time)
-                        .dedupKey(dedup == null ? null : dedup + "#tool_call" + k)
-                        .kind(EventKind.TOOL_CALL).actor("assistant").trust(Trust.MODEL)
-                        .toolName(name).toolCallId(id).name(name)
-                        .text(name + "(" + Json.asText(c.get("arguments")) + ")")
-                        .payloadJson(Json.write(payload))
-                        .build());
-            }
+        sink.accept(b.build());
+        for (int k = 0; k < m.toolCalls().size(); k++) {
+            ToolCall c = m.toolCalls().get(k);
+            if (c.id() != null && c.name() != null) toolNames.put(c.id(), c.name());
+            ObjectNode payload = Json.object();
+            payload.put("name", c.name());
+            payload.set("arguments", c.arguments());
+            sink.accept(base(Locators.part(locator, "tool_call" + k), time)
+                    .dedupKey(dedup == null ? null : dedup + "#tool_call" + k)
+                    .kind(EventKind.TOOL_CALL).actor("assistant").trust(Trust.MODEL)
+                    .toolName(c.name()).toolCallId(c.id()).name(c.name())
+                    .text(c.display())
+                    .payloadJson(Json.write(payload))
+                    .build());
         }
     }
 
@@ -113,10 +117,10 @@ final class Conversation {
         return b;
     }
 
-    private String dedupKey(ObjectNode m) {
-        StringBuilder ids = new StringBuilder(m.path("tool_call_id").asText(""));
-        for (JsonNode c : m.path("tool_calls")) ids.append(c.path("id").asText("")).append(',');
-        return "msg:" + sessionId + ":" + Hashes.sha256(m.path("role").asText() + "|" + ids + "|" + m.path("content").asText(""));
+    private String dedupKey(ChatMessage m) {
+        StringBuilder ids = new StringBuilder(m.toolCallId() == null ? "" : m.toolCallId());
+        for (ToolCall c : m.toolCalls()) ids.append(c.id() == null ? "" : c.id()).append(',');
+        return "msg:" + sessionId + ":" + Hashes.sha256(m.role() + "|" + ids + "|" + (m.content() == null ? "" : m.content()));
     }
 
     private static Long time(JsonNode raw) {

@@ -3,6 +3,7 @@ package dev.tracehound.importers.chatshape;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import dev.tracehound.importers.read.Json;
 
 /**
@@ -12,6 +13,10 @@ import dev.tracehound.importers.read.Json;
  * message dicts and their serialised form ({@code {lc:1, type:constructor, id:[…,"HumanMessage"], kwargs}}),
  * and the wrappers around them ({@code {messages:[…]}}, {@code {choices:[…]}}, {@code {generations:[[…]]}},
  * {@code {prompt, system}}). Unknown shapes become one message holding the JSON text, so nothing is lost.
+ *
+ * <p>Nothing the source recorded as a message is dropped: a message without content (an assistant turn that said
+ * nothing, a tool result with no output) is still a turn someone took, and a role this class does not know is kept
+ * as written (see {@link Roles}). Every importer reads chat through this one class, so they agree on that.
  */
 public final class ChatMessages {
     private ChatMessages() {}
@@ -27,6 +32,21 @@ public final class ChatMessages {
     public static List<ChatMessage> fromOutput(JsonNode node) {
         List<ChatMessage> out = new ArrayList<>();
         collect(Json.decodeNested(node), "assistant", out, 0);
+        return out;
+    }
+
+    /**
+     * One message as a transcript recorded it (an object with a {@code role}), as one or more messages: Anthropic
+     * tool_result blocks become one tool message each. Throws IllegalArgumentException when it is not a message,
+     * because a role-less record is not ours to attribute.
+     */
+    public static List<ChatMessage> fromMessage(JsonNode m) {
+        if (m == null || !m.isObject()) throw new IllegalArgumentException("a chat message must be a JSON object");
+        if (Json.firstText(m, "role") == null || m.get("role").asText().isBlank()) {
+            throw new IllegalArgumentException("chat message without a \"role\"");
+        }
+        List<ChatMessage> out = new ArrayList<>();
+        out.add(message(m, "user", out));
         return out;
     }
 
@@ -71,8 +91,8 @@ public final class ChatMessages {
         if (unwrap(node, defaultRole, out, depth)) return;
         int before = out.size();
         ChatMessage m = message(node, defaultRole, out);
-        if (m != null && !m.isEmpty()) out.add(m);
-        else if (out.size() == before && !node.isEmpty() && !isMessageLike(node)) {
+        if (m != null && (!m.isEmpty() || isMessageLike(node))) out.add(m); // an empty turn is still a turn
+        else if (out.size() == before && !node.isEmpty()) {
             out.add(ChatMessage.text(defaultRole, node.toString())); // an unknown shape: keep it as its JSON text
         }
     }
@@ -145,7 +165,8 @@ public final class ChatMessages {
                     List.of(ToolCall.of(Json.firstText(n, "toolCallId"), Json.firstText(n, "toolName"), args)), null, null);
         }
         String roleName = Json.firstText(n, "role");
-        if (roleName == null && type != null && !"message".equals(type)) roleName = type;
+        // LangChain dicts name the role in "type"; other types (text parts, custom records) name no speaker
+        if (roleName == null && Roles.known(type) != null) roleName = type;
         String role = Roles.normalise(roleName, defaultRole);
         String name = Json.firstText(n, "name");
         String toolCallId = Json.firstText(n, "tool_call_id", "toolCallId", "tool_use_id", "call_id");
@@ -167,7 +188,7 @@ public final class ChatMessages {
         out.addAll(toolResults);
         if ("tool".equals(role) && toolCallId == null) toolCallId = Json.firstText(n, "id");
         return new ChatMessage(role, text.isEmpty() && body == null ? null : text.toString(), calls, toolCallId,
-                "tool".equals(role) || name != null ? name : null);
+                "tool".equals(role) || name != null ? name : null, roleName, n.path("is_error").asBoolean(false));
     }
 
     private static void readContent(JsonNode body, StringBuilder text, List<ToolCall> calls, List<ChatMessage> toolResults) {
@@ -199,41 +220,69 @@ public final class ChatMessages {
                 String t = Json.firstText(part, "text", "content", "thinking", "refusal");
                 if (t != null) appendText(text, t);
             }
-            case "tool_call", "tool_use", "tool-call", "function_call", "server_tool_call" -> calls.add(ToolCall.of(
+            case "tool_call", "tool_use", "tool-call", "function_call", "server_tool_call", "server_tool_use", "mcp_tool_use" -> calls.add(ToolCall.of(
                     Json.firstText(part, "id", "toolCallId", "call_id"),
                     Json.firstText(part, "name", "toolName"),
                     firstPresent(part, "arguments", "input", "args")));
-            case "tool_call_response", "tool_result", "tool-result", "function_call_output", "server_tool_call_response" -> {
+            case "tool_call_response", "tool_result", "tool-result", "function_call_output", "server_tool_call_response",
+                 "mcp_tool_result" -> {
                 JsonNode result = firstPresent(part, "response", "content", "output", "result");
-                toolResults.add(new ChatMessage("tool", contentText(result), List.of(),
-                        Json.firstText(part, "id", "tool_use_id", "toolCallId", "call_id"), Json.firstText(part, "toolName", "name")));
+                toolResults.add(new ChatMessage("tool", result == null ? null : contentText(result), List.of(),
+                        Json.firstText(part, "id", "tool_use_id", "toolCallId", "call_id"), Json.firstText(part, "toolName", "name"),
+                        null, part.path("is_error").asBoolean(false)));
             }
-            case "blob", "file", "uri", "image", "image_url", "input_image", "input_audio", "audio", "document" ->
+            case "blob", "file", "uri", "image", "image_url", "input_image", "input_audio", "audio", "document",
+                 "redacted_thinking" ->
                     // Binary parts carry base64 bytes; the evidence keeps them, the text only names them.
                     appendText(text, "[" + type + (part.has("mime_type") ? " " + part.get("mime_type").asText() : "") + "]");
             default -> {
+                // a part of a type not known here keeps its JSON, so its content stays readable and searchable
                 String t = Json.firstText(part, "text", "content");
-                appendText(text, t != null ? t : "[" + (type.isEmpty() ? "part" : type) + "]");
+                appendText(text, t != null ? t : part.toString());
             }
         }
     }
 
-    /** Text of a tool result, which may itself be content blocks. */
-    public static String contentText(JsonNode result) {
-        if (result == null || result.isNull()) return null;
-        if (result.isTextual()) return result.asText();
-        if (result.isArray()) {
+    /**
+     * The text of a content field or tool result: a string as it is; content parts joined by newlines (text as
+     * text, images and files as placeholders, other parts as their JSON); any other JSON as JSON; "" when absent.
+     */
+    public static String contentText(JsonNode content) {
+        if (content == null || content.isNull() || content.isMissingNode()) return "";
+        if (content.isTextual()) return content.asText();
+        if (content.isArray()) {
+            for (JsonNode p : content) if (!isContentPart(p)) return content.toString(); // data, not content parts
             StringBuilder sb = new StringBuilder();
-            boolean allText = true;
-            for (JsonNode p : result) {
-                if (p.isObject() && p.has("text")) appendText(sb, p.get("text").asText());
-                else if (p.isTextual()) appendText(sb, p.asText());
-                else allText = false;
+            for (JsonNode p : content) {
+                String t = partText(p);
+                if (!t.isEmpty()) appendText(sb, t);
             }
-            if (allText) return sb.toString();
+            return sb.toString();
         }
-        if (result.isObject() && result.has("content") && result.size() <= 2) return contentText(result.get("content"));
-        return result.toString();
+        if (content.isObject()) {
+            if (!content.has("text") && content.has("content") && content.size() <= 2) return contentText(content.get("content"));
+            return isContentPart(content) ? partText(content) : content.toString();
+        }
+        return content.asText();
+    }
+
+    /** A string, or an object that is one part of a message's content (typed, or a lone text). */
+    private static boolean isContentPart(JsonNode p) {
+        return p.isTextual() || p.isObject() && (p.has("type") || p.has("text") && p.size() == 1);
+    }
+
+    private static String partText(JsonNode part) {
+        if (part.isTextual()) return part.asText();
+        if (part.hasNonNull("text")) return Json.text(part.get("text"));
+        String type = Json.firstText(part, "type");
+        if (type == null) return part.toString();
+        return switch (type) {
+            case "thinking" -> Objects.requireNonNullElse(Json.firstText(part, "thinking"), "");
+            case "redacted_thinking" -> "[redacted thinking]";
+            case "image", "image_url", "input_image" -> "[image]";
+            case "document", "file" -> "[" + type + "]";
+            default -> part.toString();
+        };
     }
 
     private static void appendText(StringBuilder sb, String t) {
@@ -268,12 +317,15 @@ public final class ChatMessages {
         JsonNode id = n.get("id");
         String cls = id != null && id.isArray() && !id.isEmpty() ? id.get(id.size() - 1).asText() : null;
         JsonNode kwargs = n.get("kwargs");
-        String role = Roles.normalise(cls, Roles.normalise(Json.firstText(kwargs, "role", "type"), defaultRole));
+        String sourceRole = Json.firstText(kwargs, "role");
+        if (sourceRole == null) sourceRole = Roles.known(cls) != null ? cls : Json.firstText(kwargs, "type");
+        String role = Roles.normalise(sourceRole, defaultRole);
         List<ToolCall> calls = new ArrayList<>(toolCalls(kwargs.get("tool_calls")));
         if (calls.isEmpty() && kwargs.has("additional_kwargs")) calls.addAll(toolCalls(kwargs.get("additional_kwargs").get("tool_calls")));
         StringBuilder text = new StringBuilder();
         List<ChatMessage> ignoredResults = new ArrayList<>();
         readContent(kwargs.get("content"), text, calls, ignoredResults);
-        return new ChatMessage(role, text.toString(), calls, Json.firstText(kwargs, "tool_call_id"), Json.firstText(kwargs, "name"));
+        return new ChatMessage(role, text.toString(), calls, Json.firstText(kwargs, "tool_call_id"), Json.firstText(kwargs, "name"),
+                sourceRole, false);
     }
 }

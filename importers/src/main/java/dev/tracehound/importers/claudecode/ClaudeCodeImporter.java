@@ -7,7 +7,9 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.chat.ChatMessages;
+import dev.tracehound.importers.chatshape.Arguments;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.ToolCall;
 import dev.tracehound.importers.chat.Usage;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
@@ -170,7 +172,7 @@ public final class ClaudeCodeImporter implements Importer {
                     String id = Json.text(block, "id");
                     String name = Json.text(block, "name");
                     if (id != null && name != null) toolNames.put(id, name);
-                    JsonNode args = ChatMessages.arguments(block.get("input"));
+                    JsonNode args = Arguments.normalise(block.get("input"));
                     ObjectNode call = Json.object();
                     call.put("id", id);
                     call.put("name", name);
@@ -182,7 +184,7 @@ public final class ClaudeCodeImporter implements Importer {
                     sink.accept(ctx.builder(Locators.part(locator, "tool_call" + k)).sequence(nextSequence(ctx.session))
                             .kind(EventKind.TOOL_CALL).actor("assistant").trust(Trust.MODEL).provider("anthropic").model(p.model)
                             .spanId(id).parentId(ctx.uuid).toolName(name).toolCallId(id).name(name)
-                            .text(name + "(" + Json.asText(args) + ")").payloadJson(Json.write(payload)).build());
+                            .text(new ToolCall(null, name, args).display()).payloadJson(Json.write(payload)).build());
                 } else if ("thinking".equals(type)) {
                     p.thinking(Json.text(block, "thinking"));
                 } else {

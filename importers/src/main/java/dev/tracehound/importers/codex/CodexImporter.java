@@ -6,7 +6,9 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.chat.ChatMessages;
+import dev.tracehound.importers.chatshape.Arguments;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.ToolCall;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -195,7 +197,7 @@ public final class CodexImporter implements Importer {
                     d.kind(EventKind.MODEL_RESPONSE).actor("assistant").trust(Trust.MODEL).model(model).provider(provider)
                             .payloadJson(Json.write(payload));
                 }
-                case "developer", "system" -> d.kind(EventKind.SYSTEM_PROMPT).actor("system").trust(Trust.SYSTEM);
+                case "developer", "system" -> d.kind(EventKind.SYSTEM_PROMPT).actor(role).trust(Trust.SYSTEM); // developer instructions keep their speaker
                 default -> d.kind(EventKind.NOTE).actor(role).payloadJson(Json.write(p));
             }
             d.send();
@@ -211,7 +213,7 @@ public final class CodexImporter implements Importer {
             JsonNode args = switch (type) {
                 case "custom_tool_call" -> p.get("input");
                 case "local_shell_call", "web_search_call" -> p.get("action");
-                default -> ChatMessages.arguments(p.get("arguments"));
+                default -> Arguments.normalise(p.get("arguments"));
             };
             if (callId != null && name != null) toolNames.put(callId, name);
             ObjectNode payload = Json.object();
@@ -219,7 +221,7 @@ public final class CodexImporter implements Importer {
             payload.set("arguments", args);
             emit(at, time).kind(EventKind.TOOL_CALL).actor("assistant").trust(Trust.MODEL).model(model).provider(provider)
                     .toolName(name).toolCallId(callId).name(name).spanId(callId).status(Json.text(p, "status"))
-                    .text(name + "(" + Json.asText(args) + ")").payloadJson(Json.write(payload)).send();
+                    .text(new ToolCall(null, name, args).display()).payloadJson(Json.write(payload)).send();
         }
 
         private void toolResult(JsonNode p, Long time, String at) {

@@ -6,7 +6,9 @@ import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
-import dev.tracehound.importers.chat.ChatMessages;
+import dev.tracehound.importers.chatshape.Arguments;
+import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.ToolCall;
 import dev.tracehound.importers.read.Hashes;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
@@ -129,14 +131,14 @@ public final class McpImporter implements Importer {
             String query = null;
             if ("tools/call".equals(method)) {
                 toolName = Json.text(params, "name");
-                JsonNode args = ChatMessages.arguments(params.get("arguments"));
+                JsonNode args = Arguments.normalise(params.get("arguments"));
                 ObjectNode payload = Json.object();
                 payload.put("name", toolName);
                 payload.set("arguments", args);
                 if (m.server() != null) payload.put("server", m.server());
                 sink.accept(builder(m, session, locator).kind(EventKind.TOOL_CALL).actor("client").trust(Trust.MODEL).name(toolName)
                         .toolName(toolName).toolCallId(callId).spanId(callId)
-                        .text(toolName + "(" + Json.asText(args) + ")").payloadJson(Json.write(payload)).build());
+                        .text(new ToolCall(null, toolName, args).display()).payloadJson(Json.write(payload)).build());
             } else {
                 if ("resources/read".equals(method)) query = Json.text(params, "uri");
                 if ("prompts/get".equals(method)) toolName = Json.text(params, "name");

@@ -2,6 +2,8 @@ package dev.tracehound.importers.chatshape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.otlp.OtlpFixture;
 import java.util.List;
@@ -68,5 +70,62 @@ class ChatMessagesTest {
         List<ChatMessage> m = in("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"see\"},"
                 + "{\"type\":\"blob\",\"modality\":\"image\",\"mime_type\":\"image/png\",\"content\":\"iVBORw0KGgo=\"}]}]");
         assertEquals("see\n[blob image/png]", m.getFirst().content());
+    }
+
+    @Test
+    void emptyTurnsAndRolesOutsideTheFourAreKeptWithTheSourceRoleAsActor() {
+        List<ChatMessage> m = in("""
+                [{"role":"developer","content":"Answer in French."},
+                 {"role":"assistant","content":null},
+                 {"role":"ipython","content":"42"},
+                 {"role":"Critic","content":"Too long."},
+                 {"role":"function","name":"get_time","content":"noon"},
+                 {"type":"human","content":"hi"}]
+                """);
+        assertEquals(List.of("system", "assistant", "tool", "Critic", "tool", "user"), m.stream().map(ChatMessage::role).toList());
+        assertEquals(List.of("developer", "assistant", "ipython", "Critic", "get_time", "user"), m.stream().map(ChatMessage::actor).toList());
+        assertTrue(m.get(1).isEmpty(), "the empty assistant turn is kept, not dropped");
+        assertEquals("developer", m.getFirst().toJson().get("source_role").asText());
+    }
+
+    @Test
+    void aTranscriptMessageMustNameItsRole() {
+        assertThrows(IllegalArgumentException.class, () -> ChatMessages.fromMessage(OtlpFixture.json("{\"content\":\"who said this?\"}")));
+        assertThrows(IllegalArgumentException.class, () -> ChatMessages.fromMessage(OtlpFixture.json("42")));
+        List<ChatMessage> empty = ChatMessages.fromMessage(OtlpFixture.json("{\"role\":\"assistant\",\"content\":null}"));
+        assertEquals(1, empty.size());
+        assertNull(empty.getFirst().content());
+    }
+
+    @Test
+    void mcpBlocksAndFailedToolResultsSurvive() {
+        List<ChatMessage> call = ChatMessages.fromMessage(OtlpFixture.json("""
+                {"role":"assistant","content":[{"type":"mcp_tool_use","id":"m1","name":"search","server_name":"docs","input":{"q":"x"}}]}
+                """));
+        assertEquals("search", call.getFirst().toolCalls().getFirst().name());
+        assertEquals("x", call.getFirst().toolCalls().getFirst().arguments().get("q").asText());
+        List<ChatMessage> result = ChatMessages.fromMessage(OtlpFixture.json("""
+                {"role":"user","content":[{"type":"mcp_tool_result","tool_use_id":"m1","is_error":true,"content":[{"type":"text","text":"boom"}]}]}
+                """));
+        ChatMessage r = result.getFirst();
+        assertEquals("tool", r.role());
+        assertEquals("m1", r.toolCallId());
+        assertEquals("boom", r.content());
+        assertTrue(r.isError());
+        assertTrue(r.toJson().get("is_error").asBoolean());
+    }
+
+    @Test
+    void partsOfUnknownTypeKeepTheirJson() {
+        List<ChatMessage> m = in("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"look\"},{\"type\":\"widget\",\"payload\":{\"a\":1}}]}]");
+        assertEquals("look\n{\"type\":\"widget\",\"payload\":{\"a\":1}}", m.getFirst().content());
+    }
+
+    @Test
+    void contentTextReadsBlocksButKeepsDataWhole() {
+        assertEquals("a\n[image]", ChatMessages.contentText(OtlpFixture.json("[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\",\"source\":{}}]")));
+        assertEquals("[{\"id\":1},{\"id\":2}]", ChatMessages.contentText(OtlpFixture.json("[{\"id\":1},{\"id\":2}]")));
+        assertEquals("{\"text\":\"t\",\"score\":0.5}", ChatMessages.contentText(OtlpFixture.json("{\"text\":\"t\",\"score\":0.5}")));
+        assertEquals("", ChatMessages.contentText(null));
     }
 }

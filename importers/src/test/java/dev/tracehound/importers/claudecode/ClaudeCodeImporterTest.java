@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.CollectingSink;
 import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importers;
-import dev.tracehound.importers.TestSources;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClaudeCodeImporterTest {
-    private static final Path SIMPLE = TestSources.resource("samples/claude-code/simonw_sample_session.jsonl");
-    private static final Path SIDECHAIN = TestSources.resource("samples/claude-code/daaain_sidechain_integrated.jsonl");
+    private static final Path SIMPLE = ImportFixture.resource("samples/claude-code/simonw_sample_session.jsonl");
+    private static final Path SIDECHAIN = ImportFixture.resource("samples/claude-code/daaain_sidechain_integrated.jsonl");
     private static final String MAIN = "88a8d761-7b9a-4bf1-a8ca-c1febe6bf358";
 
     private final ClaudeCodeImporter importer = new ClaudeCodeImporter();
@@ -33,25 +33,25 @@ class ClaudeCodeImporterTest {
 
     @Test
     void simpleSessionHasPromptsCallsResultsInOrder() throws Exception {
-        CollectingSink sink = TestSources.read(importer, SIMPLE);
+        CollectingSink sink = ImportFixture.importFile(importer, SIMPLE);
         assertEquals(8, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         assertEquals(List.of("test-session-id"), List.copyOf(sink.sessions().keySet()));
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
                 sink.events.stream().map(Event::sequence).sorted().toList(), "every event has its own place in the session");
 
-        List<Event> users = sink.of(EventKind.USER_MESSAGE);
+        List<Event> users = sink.ofKind(EventKind.USER_MESSAGE);
         assertEquals(List.of("Create a hello world function", "Now add a goodbye function"), users.stream().map(Event::text).toList());
         assertEquals(Trust.USER, users.get(0).trust());
         assertEquals("msg-001", users.get(0).spanId());
         assertEquals(Instant.parse("2025-12-24T10:00:00Z").getEpochSecond() * 1_000_000_000L, users.get(0).startNanos());
 
-        List<Event> calls = sink.of(EventKind.TOOL_CALL);
+        List<Event> calls = sink.ofKind(EventKind.TOOL_CALL);
         assertEquals(List.of("Write", "Bash"), calls.stream().map(Event::toolName).toList());
         assertEquals("toolu_001", calls.get(0).toolCallId());
         assertTrue(calls.get(1).payloadJson().contains("git add . && git commit"), calls.get(1).payloadJson());
 
-        List<Event> results = sink.of(EventKind.TOOL_RESULT);
+        List<Event> results = sink.ofKind(EventKind.TOOL_RESULT);
         assertEquals(2, results.size());
         assertEquals("Write", results.get(0).toolName());
         assertEquals("toolu_001", results.get(0).toolCallId());
@@ -59,7 +59,7 @@ class ClaudeCodeImporterTest {
         assertEquals(Trust.TOOL_OUTPUT, results.get(0).trust());
         assertEquals("Bash", results.get(1).toolName());
 
-        List<Event> responses = sink.of(EventKind.MODEL_RESPONSE);
+        List<Event> responses = sink.ofKind(EventKind.MODEL_RESPONSE);
         assertEquals(List.of("I'll create that function for you.", "", "Done! The hello function is ready."),
                 responses.stream().map(Event::text).toList());
 
@@ -71,7 +71,7 @@ class ClaudeCodeImporterTest {
 
     @Test
     void streamedResponseLinesMergeAndSidechainBecomesChildSession() throws Exception {
-        CollectingSink sink = TestSources.read(importer, SIDECHAIN);
+        CollectingSink sink = ImportFixture.importFile(importer, SIDECHAIN);
         assertEquals(6, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         String child = MAIN + ":e1c84ba5";
@@ -114,23 +114,23 @@ class ClaudeCodeImporterTest {
 
     @Test
     void webExportLoglinesImportLikeTheJsonl() throws Exception {
-        Path file = TestSources.resource("samples/claude-code/simonw_sample_session_webexport.json");
+        Path file = ImportFixture.resource("samples/claude-code/simonw_sample_session_webexport.json");
         assertEquals("claude-code", Importers.detect(FileHeads.read(file)).format());
-        CollectingSink sink = TestSources.read(importer, file);
+        CollectingSink sink = ImportFixture.importFile(importer, file);
         assertEquals(33, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         assertEquals(1, sink.sessions().size());
-        assertEquals(6, sink.of(EventKind.USER_MESSAGE).size());
-        assertEquals(15, sink.of(EventKind.MODEL_RESPONSE).size());
+        assertEquals(6, sink.ofKind(EventKind.USER_MESSAGE).size());
+        assertEquals(15, sink.ofKind(EventKind.MODEL_RESPONSE).size());
         assertEquals(List.of("Write", "Bash", "TodoWrite", "Bash", "Bash", "Glob", "Edit", "Grep", "Bash", "Edit", "Bash", "Edit"),
-                sink.of(EventKind.TOOL_CALL).stream().map(Event::toolName).toList());
-        assertEquals(12, sink.of(EventKind.TOOL_RESULT).size());
+                sink.ofKind(EventKind.TOOL_CALL).stream().map(Event::toolName).toList());
+        assertEquals(12, sink.ofKind(EventKind.TOOL_RESULT).size());
         Event failed = sink.only(e -> e.kind() == EventKind.TOOL_RESULT && "error".equals(e.status()));
         assertEquals("toolu_bash_004", failed.toolCallId());
         assertEquals("Bash", failed.toolName());
         assertTrue(failed.text().startsWith("Exit code 1"));
-        assertEquals("/loglines/1#tool_call2", sink.of(EventKind.TOOL_CALL).get(0).locator());
-        assertTrue(sink.of(EventKind.MODEL_RESPONSE).get(0).payloadJson().contains("\"thinking\":\"The user wants a simple addition function."));
+        assertEquals("/loglines/1#tool_call2", sink.ofKind(EventKind.TOOL_CALL).get(0).locator());
+        assertTrue(sink.ofKind(EventKind.MODEL_RESPONSE).get(0).payloadJson().contains("\"thinking\":\"The user wants a simple addition function."));
     }
 
     @Test
@@ -142,7 +142,7 @@ class ClaudeCodeImporterTest {
                 {"type":"user","sessionId":"s1","uuid":"u3","parentUuid":"u2","timestamp":"2025-01-01T00:00:02Z","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"permission denied","is_error":true}]}}
                 {"no_type":true}
                 """);
-        CollectingSink sink = TestSources.read(importer, file);
+        CollectingSink sink = ImportFixture.importFile(importer, file);
         Event meta = sink.only(e -> e.kind() == EventKind.USER_MESSAGE);
         assertEquals(Trust.SYSTEM, meta.trust());
         assertTrue(meta.has(EventFlag.HARNESS_INJECTED));
@@ -150,7 +150,7 @@ class ClaudeCodeImporterTest {
         assertEquals("error", result.status());
         assertEquals("Bash", result.toolName());
         assertEquals(1, sink.quarantined());
-        assertEquals("line:4", sink.quarantined.get(0)[0]);
-        assertTrue(sink.quarantined.get(0)[1].contains("no \"type\""));
+        assertEquals("line:4", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().contains("no \"type\""));
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.CollectingSink;
 import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importers;
-import dev.tracehound.importers.TestSources;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CodexImporterTest {
-    private static final Path SYNTHETIC = TestSources.resource("samples/codex/daaain_codex_rollout_synthetic.jsonl");
-    private static final Path SIMPLE = TestSources.resource("samples/codex/simonw_sample_codex_session.jsonl");
+    private static final Path SYNTHETIC = ImportFixture.resource("samples/codex/daaain_codex_rollout_synthetic.jsonl");
+    private static final Path SIMPLE = ImportFixture.resource("samples/codex/simonw_sample_codex_session.jsonl");
     private final CodexImporter importer = new CodexImporter();
 
     @Test
@@ -30,22 +30,22 @@ class CodexImporterTest {
 
     @Test
     void rolloutMapsCallsResultsAndMessages() throws Exception {
-        CollectingSink sink = TestSources.read(importer, SYNTHETIC);
+        CollectingSink sink = ImportFixture.importFile(importer, SYNTHETIC);
         assertEquals(14, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         assertEquals(List.of("11111111-1111-4111-8111-111111111111"), List.copyOf(sink.sessions().keySet()));
 
-        assertEquals(List.of("List the synthetic files."), sink.of(EventKind.USER_MESSAGE).stream().map(Event::text).toList());
+        assertEquals(List.of("List the synthetic files."), sink.ofKind(EventKind.USER_MESSAGE).stream().map(Event::text).toList());
         Event answer = sink.only(e -> e.kind() == EventKind.MODEL_RESPONSE);
         assertEquals("The synthetic files are alpha.txt and beta.txt.", answer.text());
         assertEquals("synthetic-model", answer.model(), "model from turn_context");
 
-        List<Event> calls = sink.of(EventKind.TOOL_CALL);
+        List<Event> calls = sink.ofKind(EventKind.TOOL_CALL);
         assertEquals(List.of("exec_command", "apply_patch", "mcp__synthetic__lookup"), calls.stream().map(Event::toolName).toList());
         assertEquals("call-structured-001", calls.get(0).toolCallId());
         assertTrue(calls.get(0).payloadJson().contains("\"cmd\":\"find . -maxdepth 1 -type f\""), calls.get(0).payloadJson());
 
-        List<Event> results = sink.of(EventKind.TOOL_RESULT);
+        List<Event> results = sink.ofKind(EventKind.TOOL_RESULT);
         assertEquals(List.of("exec_command", "apply_patch", "mcp__synthetic__lookup"), results.stream().map(Event::toolName).toList());
         assertEquals("./alpha.txt\n./beta.txt", results.get(0).text());
         assertEquals("Done!", results.get(1).text());
@@ -63,7 +63,7 @@ class CodexImporterTest {
 
     @Test
     void sessionInstructionsBecomeSystemPrompt() throws Exception {
-        CollectingSink sink = TestSources.read(importer, SIMPLE);
+        CollectingSink sink = ImportFixture.importFile(importer, SIMPLE);
         assertEquals(List.of("test-session"), List.copyOf(sink.sessions().keySet()));
         assertEquals("Sample instructions", sink.only(e -> e.kind() == EventKind.SYSTEM_PROMPT).text());
         assertEquals("Write a hello world function", sink.only(e -> e.kind() == EventKind.USER_MESSAGE).text());
@@ -81,7 +81,7 @@ class CodexImporterTest {
                 {"timestamp":"2025-09-01T00:00:03Z","type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\\"command\\":[\\"false\\"]}","call_id":"c1"}}
                 {"timestamp":"2025-09-01T00:00:04Z","type":"response_item","payload":{"type":"function_call_output","call_id":"c1","output":"{\\"output\\":\\"\\",\\"metadata\\":{\\"exit_code\\":1}}"}}
                 """);
-        CollectingSink sink = TestSources.read(importer, file);
+        CollectingSink sink = ImportFixture.importFile(importer, file);
         Event call = sink.only(e -> e.kind() == EventKind.MODEL_CALL);
         assertEquals(400L, call.inputTokens());
         assertEquals(30L, call.outputTokens());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.CollectingSink;
 import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.Importers;
-import dev.tracehound.importers.TestSources;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -34,10 +34,10 @@ class GenericImporterTest {
                 {"message":"odd kind","datetime":"2025-03-01T10:00:10Z","kind":"banana"}
                 """);
         assertEquals("generic", Importers.detect(FileHeads.read(file)).format());
-        CollectingSink sink = TestSources.read(new GenericImporter(), file);
+        CollectingSink sink = ImportFixture.importFile(new GenericImporter(), file);
         assertEquals(4, sink.records());
         assertEquals(1, sink.quarantined());
-        assertEquals("line:3", sink.quarantined.get(0)[0]);
+        assertEquals("line:3", sink.quarantined.get(0).locator());
         Event first = sink.events.get(0);
         assertEquals(EventKind.USER_MESSAGE, first.kind());
         assertEquals(Trust.USER, first.trust());
@@ -60,7 +60,7 @@ class GenericImporterTest {
                 + "\"hello, world\",2025-03-01T10:00:00Z,Chat,alice\n"
                 + "\"multi\nline \"\"quoted\"\"\",,Chat,bob\n");
         assertEquals("generic", Importers.detect(FileHeads.read(file)).format());
-        CollectingSink sink = TestSources.read(new GenericImporter(), file);
+        CollectingSink sink = ImportFixture.importFile(new GenericImporter(), file);
         assertEquals(2, sink.records());
         assertEquals(List.of("hello, world", "multi\nline \"quoted\""), sink.events.stream().map(Event::text).toList());
         assertEquals("line:3", sink.events.get(1).locator());
@@ -80,7 +80,7 @@ class GenericImporterTest {
                 {"body":"no time","meta":{"at":"yesterday"},"type":"NOTE"}
                 """);
         Importer importer = new GenericImporter().configure(Map.of("mapping", mapping.toString()));
-        CollectingSink sink = TestSources.read(importer, file);
+        CollectingSink sink = ImportFixture.importFile(importer, file);
         Event e = sink.only(x -> true);
         assertEquals("call lookup", e.text());
         assertEquals("agent-7", e.actor());
@@ -88,7 +88,7 @@ class GenericImporterTest {
         assertEquals("lookup", e.toolName());
         assertEquals("gpt-4o", e.model());
         assertEquals(Instant.parse("2025-04-01T08:00:00Z").getEpochSecond() * 1_000_000_000L, e.startNanos());
-        assertTrue(sink.quarantined.get(0)[1].contains("meta.at"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().contains("meta.at"), sink.reasons());
 
         Files.writeString(mapping, "{\"txt\":\"body\"}");
         var error = assertThrows(IllegalArgumentException.class, () -> new GenericImporter().configure(Map.of("mapping", mapping.toString())));

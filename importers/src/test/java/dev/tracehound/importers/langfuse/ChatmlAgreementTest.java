@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.importers.otlp.CollectingSink;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.otlp.OtlpFixture;
-import dev.tracehound.importers.otlp.Sources;
 import dev.tracehound.timeline.event.Event;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,9 +24,8 @@ class ChatmlAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"langfuse_openai-agents-2025-09-30", "langfuse_claude-agent-2025-12-22"})
     void ourMessagesAgreeWithLangfusesChatml(String name) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new LangfuseImporter().read(Sources.of(Sources.resource("samples/langfuse/" + name + ".trace.json")), sink);
-        JsonNode expected = OtlpFixture.readJson(Sources.resource("samples/langfuse/" + name + ".chatml.json"));
+        CollectingSink sink = ImportFixture.importFile(new LangfuseImporter(), ImportFixture.resource("samples/langfuse/" + name + ".trace.json"));
+        JsonNode expected = OtlpFixture.readJson(ImportFixture.resource("samples/langfuse/" + name + ".chatml.json"));
         int compared = 0;
         for (Map.Entry<String, JsonNode> e : expected.properties()) {
             Event call = sink.events.stream().filter(ev -> ev.dedupKey() != null && ev.dedupKey().endsWith(":" + e.getKey() + ":call"))

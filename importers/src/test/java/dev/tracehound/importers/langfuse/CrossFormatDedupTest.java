@@ -3,8 +3,8 @@ package dev.tracehound.importers.langfuse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.otlp.OtlpFixture;
-import dev.tracehound.importers.otlp.Sources;
 import dev.tracehound.importers.run.ImportListener;
 import dev.tracehound.importers.run.ImportReport;
 import dev.tracehound.timeline.store.Case;
@@ -29,7 +29,7 @@ class CrossFormatDedupTest {
         Files.writeString(otlp, OtlpFixture.request(OtlpFixture.span("FEE618F96DC31E0CA38B2F7B26EB8B29", "5B99C3E3411ED17B",
                 "d950b668796240b5", "get_weather", OtlpFixture.flat(Map.of("openinference.span.kind", "TOOL", "tool.name", "get_weather",
                         "input.value", "{\"city\":\"Tokyo\"}", "output.value", "The weather in Tokyo is sunny.")))).toPrettyString());
-        Path langfuse = Sources.resource("samples/langfuse/langfuse_openai-agents-2025-09-30.trace.json");
+        Path langfuse = ImportFixture.resource("samples/langfuse/langfuse_openai-agents-2025-09-30.trace.json");
         try (Case c = Cases.create(dir.resolve("case"), "cross-format")) {
             List<ImportReport> reports = new ImportRun(c, List.of(otlp, langfuse)).run();
             ImportReport fromOtlp = reports.get(0);

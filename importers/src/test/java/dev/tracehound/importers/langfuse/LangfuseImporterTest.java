@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.importers.otlp.CollectingSink;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.otlp.OtlpFixture;
 import dev.tracehound.importers.otlp.OtlpImporter;
-import dev.tracehound.importers.otlp.Sources;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -21,16 +21,13 @@ import org.junit.jupiter.api.Test;
 class LangfuseImporterTest {
 
     private static CollectingSink sample(String name) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new LangfuseImporter().read(Sources.of(Sources.resource("samples/langfuse/" + name)), sink);
+        CollectingSink sink = ImportFixture.importFile(new LangfuseImporter(), ImportFixture.resource("samples/langfuse/" + name));
         assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
         return sink;
     }
 
     private static CollectingSink text(String content) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new LangfuseImporter().read(Sources.text("export.json", content), sink);
-        return sink;
+        return ImportFixture.importText(new LangfuseImporter(), "export.json", content);
     }
 
     @Test
@@ -215,8 +212,7 @@ class LangfuseImporterTest {
         String otlp = OtlpFixture.request(OtlpFixture.span("FEE618F96DC31E0CA38B2F7B26EB8B29", "5B99C3E3411ED17B", "d950b668796240b5", "get_weather",
                 OtlpFixture.flat(Map.of("openinference.span.kind", "TOOL", "tool.name", "get_weather",
                         "input.value", "{\"city\":\"Tokyo\"}", "output.value", "The weather in Tokyo is sunny.")))).toString();
-        CollectingSink fromOtlp = new CollectingSink();
-        new OtlpImporter().read(Sources.text("trace.otlp.json", otlp), fromOtlp);
+        CollectingSink fromOtlp = ImportFixture.importText(new OtlpImporter(), "trace.otlp.json", otlp);
         for (String part : new String[] {"tool_call", "tool_result"}) {
             String key = "span:fee618f96dc31e0ca38b2f7b26eb8b29:5b99c3e3411ed17b:" + part;
             Event a = langfuse.byDedupKey(key);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracehound.importers.otlp.CollectingSink;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.otlp.OtlpFixture;
-import dev.tracehound.importers.otlp.Sources;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
@@ -19,16 +19,13 @@ import org.junit.jupiter.api.Test;
 class LangSmithImporterTest {
 
     private static CollectingSink sample(String name) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new LangSmithImporter().read(Sources.of(Sources.resource("samples/langsmith/" + name)), sink);
+        CollectingSink sink = ImportFixture.importFile(new LangSmithImporter(), ImportFixture.resource("samples/langsmith/" + name));
         assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
         return sink;
     }
 
     private static CollectingSink text(String content) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new LangSmithImporter().read(Sources.text("runs.json", content), sink);
-        return sink;
+        return ImportFixture.importText(new LangSmithImporter(), "runs.json", content);
     }
 
     @Test
@@ -178,9 +175,9 @@ class LangSmithImporterTest {
     void managedAgentRecordingsAreNotRuns() throws IOException {
         Path shared = Path.of(System.getProperty("tracehound.shared", "../../shared"), "samples/mcp/langsmith_anthropic_managed_mcp_tools.jsonl");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(shared), "needs ../shared");
-        assertEquals(0, new LangSmithImporter().detect(Sources.head(shared)));
+        assertEquals(0, new LangSmithImporter().detect(ImportFixture.head(shared)));
         CollectingSink sink = new CollectingSink();
-        new LangSmithImporter().read(Sources.of(shared), sink);
+        new LangSmithImporter().read(ImportFixture.source(shared), sink);
         assertTrue(sink.events.isEmpty());
         assertTrue(sink.quarantined.size() > 5, "every line quarantined as not a run, none silently dropped");
     }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.importers.CollectingSink;
 import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importers;
-import dev.tracehound.importers.TestSources;
 import dev.tracehound.importers.read.Hashes;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.timeline.event.Event;
@@ -19,8 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class McpImporterTest {
-    private static final Path GATEWAY = TestSources.resource("samples/mcp/gateway_wrapped.jsonl");
-    private static final Path BARE = TestSources.resource("samples/mcp/bare_stdio.jsonl");
+    private static final Path GATEWAY = ImportFixture.resource("samples/mcp/gateway_wrapped.jsonl");
+    private static final Path BARE = ImportFixture.resource("samples/mcp/bare_stdio.jsonl");
     private final McpImporter importer = new McpImporter();
 
     @Test
@@ -31,7 +31,7 @@ class McpImporterTest {
 
     @Test
     void pairsCallsPerServerAndShowsTheRugPull() throws Exception {
-        CollectingSink sink = TestSources.read(importer, GATEWAY);
+        CollectingSink sink = ImportFixture.importFile(importer, GATEWAY);
         assertEquals(18, sink.records());
         assertEquals(0, sink.quarantined(), sink.reasons());
         assertEquals(List.of("mcp:mail", "mcp:notes"), List.copyOf(sink.sessions().keySet()));
@@ -71,11 +71,11 @@ class McpImporterTest {
 
     @Test
     void bareLinesBatchesAndGarbage() throws Exception {
-        CollectingSink sink = TestSources.read(importer, BARE);
+        CollectingSink sink = ImportFixture.importFile(importer, BARE);
         assertEquals(6, sink.records());
         assertEquals(1, sink.quarantined());
-        assertEquals("line:6", sink.quarantined.get(0)[0]);
-        List<Event> results = sink.of(EventKind.TOOL_RESULT);
+        assertEquals("line:6", sink.quarantined.get(0).locator());
+        List<Event> results = sink.ofKind(EventKind.TOOL_RESULT);
         assertEquals(List.of("get_weather", "get_time"), results.stream().map(Event::toolName).toList());
         assertEquals("18°C, light rain", results.get(0).text());
         assertEquals("line:4#batch0", sink.only(e -> e.kind() == EventKind.TOOL_CALL && "get_time".equals(e.toolName())).locator());

@@ -3,6 +3,7 @@ package dev.tracehound.importers.otlp;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.FileHead;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.Importers;
 import dev.tracehound.importers.langfuse.LangfuseImporter;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every sample is claimed by its own importer, with a higher score than the plausible wrong ones. */
 class DetectTest {
@@ -24,7 +25,7 @@ class DetectTest {
 
     static Stream<Arguments> samples() throws IOException {
         return Stream.of("otlp", "langfuse", "langsmith").flatMap(format -> {
-            try (Stream<Path> files = Files.list(Sources.resource("samples/" + format))) {
+            try (Stream<Path> files = Files.list(ImportFixture.resource("samples/" + format))) {
                 return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".chatml.json"))
                         // The flat attribute maps are fixtures, not OTLP files: they are wrapped before import.
                         .filter(f -> !format.equals("otlp") || f.getFileName().toString().startsWith("agentprism")
@@ -39,7 +40,7 @@ class DetectTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("samples")
     void ownImporterWins(String format, Path file) {
-        FileHead head = Sources.head(file);
+        FileHead head = ImportFixture.head(file);
         Importer own = MINE.stream().filter(i -> i.format().equals(format)).findFirst().orElseThrow();
         int ownScore = own.detect(head);
         assertTrue(ownScore >= 80, format + " scored only " + ownScore + " on " + file.getFileName());
@@ -55,11 +56,11 @@ class DetectTest {
     @Test
     void jsonLinesOtlpChatLinesAndBinaryAreToldApart() {
         String line = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000009")).toString();
-        FileHead jsonl = Sources.head("traces.jsonl", line + "\n" + line + "\n");
+        FileHead jsonl = ImportFixture.head("traces.jsonl", line + "\n" + line + "\n");
         assertTrue(new OtlpImporter().detect(jsonl) >= 90);
         assertTrue(new LangfuseImporter().detect(jsonl) == 0);
         assertTrue(new LangSmithImporter().detect(jsonl) == 0);
-        FileHead chat = Sources.head("chat.jsonl", "{\"role\":\"user\",\"content\":\"hi\"}\n");
+        FileHead chat = ImportFixture.head("chat.jsonl", "{\"role\":\"user\",\"content\":\"hi\"}\n");
         for (Importer i : MINE) assertTrue(i.detect(chat) == 0, i.format());
         FileHead binary = new FileHead("x.bin", new byte[] {(byte) 0xff, 0, 1, 2, (byte) 0xfe});
         for (Importer i : MINE) assertTrue(i.detect(binary) == 0, i.format());

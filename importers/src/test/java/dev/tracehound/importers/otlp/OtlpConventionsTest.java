@@ -1,12 +1,15 @@
 package dev.tracehound.importers.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
@@ -22,9 +25,7 @@ class OtlpConventionsTest {
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     private static CollectingSink read(String text) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.text("fixture.json", text), sink);
-        return sink;
+        return ImportFixture.importText(new OtlpImporter(), "fixture.json", text);
     }
 
     /** A span in the current conventions with structured (not string) values, and an execute_tool span. */
@@ -314,5 +315,34 @@ class OtlpConventionsTest {
         assertEquals("get_weather", call.toolName());
         assertEquals("call_2", call.toolCallId());
         assertEquals("Oslo", OtlpFixture.json(call.payloadJson()).get("arguments").get("location").asText());
+    }
+
+    @Test
+    void inputMessagesWithOtherRolesOrNoContentBecomeEvents() throws IOException {
+        ObjectNode attrs = OtlpFixture.flat(Map.of("gen_ai.operation.name", "chat", "gen_ai.request.model", "gpt-4o"));
+        attrs.set("gen_ai.input.messages", OtlpFixture.json("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Plan it\"}]},"
+                + "{\"role\":\"assistant\",\"parts\":[]},{\"role\":\"planner\",\"parts\":[{\"type\":\"text\",\"content\":\"step 1\"}]},"
+                + "{\"role\":\"developer\",\"parts\":[{\"type\":\"text\",\"content\":\"be safe\"}]}]"));
+        CollectingSink sink = read(OtlpFixture.request(OtlpFixture.span(TRACE, "e000000000000001", null, "chat gpt-4o", attrs)).toString());
+        assertEquals(1, sink.ofKind(EventKind.MODEL_RESPONSE).size(), "the empty assistant turn of the history is kept");
+        assertEquals("", sink.ofKind(EventKind.MODEL_RESPONSE).getFirst().text());
+        Event planner = sink.ofKind(EventKind.NOTE).getFirst();
+        assertEquals("planner", planner.actor());
+        assertEquals(Trust.UNKNOWN, planner.trust());
+        assertEquals("step 1", planner.text());
+        Event developer = sink.ofKind(EventKind.SYSTEM_PROMPT).getFirst();
+        assertEquals("developer", developer.actor());
+        assertEquals(Trust.SYSTEM, developer.trust());
+        Event call = sink.ofKind(EventKind.MODEL_CALL).getFirst();
+        assertFalse(call.has(EventFlag.CONTENT_NOT_CAPTURED));
+    }
+
+    @Test
+    void messagesThatAreAllEmptyStillCountAsContentNotCaptured() throws IOException {
+        ObjectNode attrs = OtlpFixture.flat(Map.of("gen_ai.operation.name", "chat", "gen_ai.request.model", "gpt-4o"));
+        attrs.set("gen_ai.input.messages", OtlpFixture.json("[{\"role\":\"user\",\"parts\":[]}]"));
+        CollectingSink sink = read(OtlpFixture.request(OtlpFixture.span(TRACE, "e000000000000002", null, "chat gpt-4o", attrs)).toString());
+        assertTrue(sink.ofKind(EventKind.MODEL_CALL).getFirst().has(EventFlag.CONTENT_NOT_CAPTURED));
+        assertEquals(1, sink.ofKind(EventKind.USER_MESSAGE).size(), "the empty message itself is still kept");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tracehound.importers.otlp;
 
 import dev.tracehound.importers.EventSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.timeline.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class OtlpImportBenchmark {
             @Override public void recordRead(long bytesConsumedSoFar) { counts[1]++; }
             @Override public boolean cancelled() { return false; }
         };
-        var source = Sources.of(file);
+        var source = ImportFixture.source(file);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();

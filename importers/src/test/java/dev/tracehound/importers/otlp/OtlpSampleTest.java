@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
@@ -20,23 +22,19 @@ class OtlpSampleTest {
     private static final String RAG_TRACE = "b47d761fe79be88aee41342cdd527268"; // base64 tH12H+eb6IruQTQs3VJyaA==
 
     private static CollectingSink importFile(String resource) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.of(Sources.resource("samples/otlp/" + resource)), sink);
-        return sink;
+        return ImportFixture.importFile(new OtlpImporter(), ImportFixture.resource("samples/otlp/" + resource));
     }
 
     private static CollectingSink importFlatFixture(String resource, String name) throws IOException {
-        JsonNode flat = OtlpFixture.readJson(Sources.resource("samples/otlp/" + resource));
+        JsonNode flat = OtlpFixture.readJson(ImportFixture.resource("samples/otlp/" + resource));
         String doc = OtlpFixture.request(OtlpFixture.span("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", null, name, flat)).toString();
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.text(resource, doc), sink);
-        return sink;
+        return ImportFixture.importText(new OtlpImporter(), resource, doc);
     }
 
     @Test
     void ragSampleWithBase64IdsBecomesRetrievalsAndOneModelCall() throws IOException {
         CollectingSink sink = importFile("agentprism_rag_earnings_agent.otlp.json");
-        assertEquals(18, sink.records, "18 spans in three requests");
+        assertEquals(18, sink.records(), "18 spans in three requests");
         assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
         assertTrue(sink.events.stream().allMatch(e -> RAG_TRACE.equals(e.traceId()) && RAG_TRACE.equals(e.sessionId())));
 

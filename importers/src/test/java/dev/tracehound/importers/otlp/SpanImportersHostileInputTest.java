@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.langfuse.LangfuseImporter;
 import dev.tracehound.importers.langsmith.LangSmithImporter;
@@ -21,8 +23,7 @@ class SpanImportersHostileInputTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         String good = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000001")).toString();
         for (Importer importer : IMPORTERS) {
-            CollectingSink sink = new CollectingSink();
-            importer.read(Sources.text("deep.jsonl", good + "\n" + deep + "\n" + good + "\n"), sink);
+            CollectingSink sink = ImportFixture.importText(importer, "deep.jsonl", good + "\n" + deep + "\n" + good + "\n");
             assertTrue(sink.quarantined.stream().anyMatch(q -> q.locator().equals("line:2") && q.reason().contains("nested")),
                     importer.format() + ": " + sink.quarantined);
         }
@@ -32,7 +33,7 @@ class SpanImportersHostileInputTest {
     void deepNestingAsAWholeDocumentIsAClearError() {
         String deep = "{\"resourceSpans\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         for (Importer importer : IMPORTERS) {
-            IOException e = assertThrows(IOException.class, () -> importer.read(Sources.text("deep.json", deep), new CollectingSink()),
+            IOException e = assertThrows(IOException.class, () -> importer.read(ImportFixture.source("deep.json", deep), new CollectingSink()),
                     importer.format());
             assertTrue(e.getMessage().contains("nesting") || e.getMessage().contains("depth"), e.getMessage());
         }
@@ -43,8 +44,7 @@ class SpanImportersHostileInputTest {
         String whole = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000001"), OtlpConventionsTest.toolSpan("a000000000000002"))
                 .toPrettyString();
         String cut = whole.substring(0, whole.indexOf("a000000000000002") + 5);
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.text("cut.json", cut), sink);
+        CollectingSink sink = ImportFixture.importText(new OtlpImporter(), "cut.json", cut);
         assertEquals(1, sink.ofKind(EventKind.TOOL_CALL).size(), "the first span, read before the cut");
         assertEquals(1, sink.quarantined.size());
         assertTrue(sink.quarantined.getFirst().locator().startsWith("line:"), sink.quarantined.getFirst().locator());
@@ -54,8 +54,7 @@ class SpanImportersHostileInputTest {
     void scriptInContentStaysPlainText() throws IOException {
         String doc = "{\"trace\":{\"id\":\"t\"},\"observations\":[{\"id\":\"o\",\"type\":\"TOOL\",\"name\":\"fetch\","
                 + "\"startTime\":\"2025-01-01T00:00:00Z\",\"output\":\"<script>alert(1)</script>\"}]}";
-        CollectingSink sink = new CollectingSink();
-        new LangfuseImporter().read(Sources.text("x.json", doc), sink);
+        CollectingSink sink = ImportFixture.importText(new LangfuseImporter(), "x.json", doc);
         assertEquals("<script>alert(1)</script>", sink.byDedupKey("span:t:o:tool_result").text(), "kept verbatim; escaping is the viewer's job");
     }
 
@@ -67,8 +66,8 @@ class SpanImportersHostileInputTest {
         }
         CollectingSink sink = new CollectingSink();
         sink.cancelAfterRecords = 5;
-        new OtlpImporter().read(Sources.text("many.jsonl", lines.toString()), sink);
-        assertEquals(5, sink.records);
+        new OtlpImporter().read(ImportFixture.source("many.jsonl", lines.toString()), sink);
+        assertEquals(5, sink.records());
         assertEquals(5, sink.ofKind(EventKind.TOOL_CALL).size());
     }
 }

@@ -3,6 +3,8 @@ package dev.tracehound.importers.otlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracehound.importers.CollectingSink;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import java.io.IOException;
@@ -22,9 +24,8 @@ class SyntheticOtlpTest {
         double bytesPerSpan = (double) Files.size(file) / spans;
         assertTrue(bytesPerSpan > 700 && bytesPerSpan < 1600, "about 1 KB per span, was " + bytesPerSpan);
 
-        CollectingSink sink = new CollectingSink();
-        new OtlpImporter().read(Sources.of(file), sink);
-        assertEquals(200, sink.records);
+        CollectingSink sink = ImportFixture.importFile(new OtlpImporter(), file);
+        assertEquals(200, sink.records());
         assertTrue(sink.quarantined.isEmpty(), sink.quarantined::toString);
         assertEquals(0, sink.warnings.size(), sink.warnings::toString);
         assertEquals(100, sink.ofKind(EventKind.MODEL_CALL).size(), "two chat spans per trace, 50 traces");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracehound.importers.TestSources;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.read.DecompressionLimit;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.store.Case;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Imports into a real case (H2 file database + Lucene index), as the CLI does. */
 class ImportRunTest {
-    private static final Path CLAUDE = TestSources.resource("samples/claude-code/simonw_sample_session.jsonl");
-    private static final Path SIDECHAIN = TestSources.resource("samples/claude-code/daaain_sidechain_integrated.jsonl");
+    private static final Path CLAUDE = ImportFixture.resource("samples/claude-code/simonw_sample_session.jsonl");
+    private static final Path SIDECHAIN = ImportFixture.resource("samples/claude-code/daaain_sidechain_integrated.jsonl");
     @TempDir Path dir;
 
     @Test
@@ -40,7 +40,7 @@ class ImportRunTest {
             ImportReport first = reports.get(0);
             assertTrue(first.ok(), String.valueOf(first.error()));
             assertEquals("claude-code", first.format());
-            assertEquals(TestSources.sha256(CLAUDE), first.evidenceSha256());
+            assertEquals(ImportFixture.sha256(CLAUDE), first.evidenceSha256());
             assertEquals(8, first.records());
             assertEquals(0, first.quarantined());
             assertEquals(first.eventsRead(), first.events() + first.duplicates());
@@ -122,7 +122,7 @@ class ImportRunTest {
     @Test
     void wrongFormatQuarantinesEverythingWithAHint() throws Exception {
         Path file = dir.resolve("asb.jsonl");
-        Files.write(file, Files.readAllLines(TestSources.shared("corpus/asb/asb-clean.jsonl")).subList(0, 10));
+        Files.write(file, Files.readAllLines(ImportFixture.shared("corpus/asb/asb-clean.jsonl")).subList(0, 10));
         try (Case c = Cases.create(dir.resolve("case"), "t")) {
             ImportReport report = new ImportRun(c, List.of(file), "claude-code", ImportListener.NONE).run().get(0);
             assertEquals(10, report.records());

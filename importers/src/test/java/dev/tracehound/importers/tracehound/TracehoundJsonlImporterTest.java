@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.CollectingSink;
 import dev.tracehound.importers.FileHeads;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.Importers;
-import dev.tracehound.importers.TestSources;
 import dev.tracehound.importers.claudecode.ClaudeCodeImporter;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.timeline.event.Event;
@@ -25,19 +25,19 @@ class TracehoundJsonlImporterTest {
     @Test
     void exportedEventsComeBackWithEveryContentFieldAndTheirOriginRecorded() throws Exception {
         // events as an export would write them: the Claude Code sample, one EventJson per line, plus a bad line
-        CollectingSink original = TestSources.read(new ClaudeCodeImporter(), TestSources.resource("samples/claude-code/daaain_sidechain_integrated.jsonl"));
+        CollectingSink original = ImportFixture.importFile(new ClaudeCodeImporter(), ImportFixture.resource("samples/claude-code/daaain_sidechain_integrated.jsonl"));
         Path file = dir.resolve("export.jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
             for (Event e : original.events) w.write(Json.write(EventJson.toJson(e)) + "\n");
             w.write("{\"event_id\":\"x\",\"kind\":\"NOT_A_KIND\",\"start_nanos\":0}\n");
         }
         assertEquals("tracehound", Importers.detect(FileHeads.read(file)).format());
-        CollectingSink sink = TestSources.read(new TracehoundJsonlImporter(), file);
+        CollectingSink sink = ImportFixture.importFile(new TracehoundJsonlImporter(), file);
         assertEquals(original.events.size() + 1, sink.records());
         assertEquals(1, sink.quarantined());
-        assertTrue(sink.quarantined.get(0)[1].contains("unknown event kind 'NOT_A_KIND'"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().contains("unknown event kind 'NOT_A_KIND'"), sink.reasons());
 
-        String sha = TestSources.sha256(file);
+        String sha = ImportFixture.sha256(file);
         for (int i = 0; i < original.events.size(); i++) {
             Event before = original.events.get(i);
             Event after = sink.events.get(i);

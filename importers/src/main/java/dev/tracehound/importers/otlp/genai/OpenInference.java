@@ -75,10 +75,10 @@ final class OpenInference {
                 }
                 if (!sb.isEmpty()) content = sb.toString();
             }
-            String role = Roles.normalise(IndexedAttributes.text(m, "message.role"), defaultRole);
-            ChatMessage msg = new ChatMessage(role, content, calls, IndexedAttributes.text(m, "message.tool_call_id"),
-                    IndexedAttributes.text(m, "message.name"));
-            if (!msg.isEmpty()) out.add(msg);
+            String sourceRole = IndexedAttributes.text(m, "message.role");
+            ChatMessage msg = new ChatMessage(Roles.normalise(sourceRole, defaultRole), content, calls,
+                    IndexedAttributes.text(m, "message.tool_call_id"), IndexedAttributes.text(m, "message.name"), sourceRole, false);
+            if (!msg.isEmpty() || sourceRole != null) out.add(msg); // an empty turn with a role is still a turn
         }
         return out;
     }

@@ -63,10 +63,11 @@ final class OpenLlmetry {
             if (m.containsKey("function_call.name")) {
                 calls.add(ToolCall.of(null, IndexedAttributes.text(m, "function_call.name"), m.get("function_call.arguments")));
             }
-            String role = Roles.normalise(IndexedAttributes.text(m, "role"), defaultRole);
-            ChatMessage msg = new ChatMessage(role, IndexedAttributes.text(m, "content"), calls,
-                    IndexedAttributes.text(m, "tool_call_id"), IndexedAttributes.text(m, "name"));
-            if (!msg.isEmpty()) out.add(msg);
+            String sourceRole = IndexedAttributes.text(m, "role");
+            ChatMessage msg = new ChatMessage(Roles.normalise(sourceRole, defaultRole), IndexedAttributes.text(m, "content"), calls,
+                    IndexedAttributes.text(m, "tool_call_id"), IndexedAttributes.text(m, "name"), sourceRole, false);
+            // a message with a role is a recorded turn even when empty; a group holding only a finish reason is not
+            if (!msg.isEmpty() || sourceRole != null) out.add(msg);
         }
         return out;
     }

@@ -60,7 +60,8 @@ public final class ObservedSpan {
     /** The source marked some of this span's content as cut. */
     public boolean contentTruncated;
 
+    /** True when some message holds content: messages that are all empty say the content was not captured. */
     public boolean hasMessages() {
-        return !inputMessages.isEmpty() || !outputMessages.isEmpty();
+        return inputMessages.stream().anyMatch(m -> !m.isEmpty()) || outputMessages.stream().anyMatch(m -> !m.isEmpty());
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.chatshape.ChatMessage;
 import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.chatshape.MessageKinds;
 import dev.tracehound.importers.chatshape.ToolCall;
 
 /**
@@ -93,25 +94,15 @@ public final class SpanEventWriter {
     }
 
     private void writeInputMessage(ObservedSpan s, int index, ChatMessage m) {
-        EventKind kind = switch (m.role()) {
-            case "system" -> EventKind.SYSTEM_PROMPT;
-            case "assistant" -> EventKind.MODEL_RESPONSE;
-            case "tool" -> EventKind.TOOL_RESULT;
-            default -> EventKind.USER_MESSAGE;
-        };
-        Trust trust = switch (m.role()) {
-            case "system" -> Trust.SYSTEM;
-            case "assistant" -> Trust.MODEL;
-            case "tool" -> Trust.TOOL_OUTPUT;
-            default -> Trust.USER;
-        };
+        EventKind kind = MessageKinds.kind(m.role());
+        Trust trust = MessageKinds.trust(m.role());
         String text = m.displayText();
         Event.Builder b = Event.builder(evidenceSha256, s.locator + "#in" + index)
                 .dedupKey("msg:" + s.sessionId + ":" + messageHash(m.role(), m.toolCallId(), text))
                 .traceId(s.traceId).sessionId(s.sessionId).spanId(s.spanId).parentId(s.spanId)
                 .sequence(next(s.sessionId)).startNanos(s.startNanos).endNanos(s.startNanos)
                 .kind(kind).name(s.name).trust(trust).text(text).payloadJson(m.toJson().toString())
-                .actor("tool".equals(m.role()) && m.name() != null ? m.name() : m.role())
+                .actor(m.actor())
                 .toolCallId(m.toolCallId()).toolName("tool".equals(m.role()) ? m.name() : null);
         if (s.timeInferred) b.flag(EventFlag.TIME_INFERRED);
         if (Truncation.isMarked(text)) b.flag(EventFlag.CONTENT_TRUNCATED);
