@@ -11,6 +11,20 @@ public interface EventSearch {
 
     long count(String query);
 
+    /**
+     * The cursor of the page that starts at hit number {@code position} (from 0) of the request's query and sort,
+     * found without fetching the pages before it: {@code search(request.next(cursorAt(request, n)))} returns exactly
+     * the hits a walk of the cursors would show from hit n on. Null for position 0 (the first page needs no cursor);
+     * at or past the last hit, a cursor whose page is empty. The request's own cursor and limit are ignored.
+     *
+     * <p>By time this costs about one pass over the hits' doc values, however deep the position. By relevance
+     * ({@link SearchSort#SCORE}) it walks the order inside the index, keeping only the last hit seen, so it grows
+     * with the position but holds nothing else in memory.
+     *
+     * @throws QuerySyntaxException when the query cannot be parsed
+     */
+    String cursorAt(SearchRequest request, long position);
+
     /** Top values of a keyword field ({@code kind}, {@code actor}, {@code tool}, {@code model}, {@code evidence}) among the query's hits. */
     Map<String, Long> facet(String query, String field, int max);
 
