@@ -158,14 +158,19 @@ final class PositionSeek {
         }
     }
 
-    /** Calls {@code hit(ts, seq)} for each hit of the window (the sequence bound is checked here: seq has no points). */
+    /**
+     * Calls {@code hit(ts, seq)} for each hit of the window (the sequence bound is checked here: seq has no points).
+     * Without {@code readsSeq}, seq is passed as 0 and not read: the first, widest pass needs only timestamps.
+     */
     private abstract static class WindowCollector extends SimpleCollector {
         final Window window;
+        private final boolean readsSeq;
         private NumericDocValues ts;
         private NumericDocValues seq;
 
-        WindowCollector(Window window) {
+        WindowCollector(Window window, boolean readsSeq) {
             this.window = window;
+            this.readsSeq = readsSeq;
         }
 
         @Override
@@ -176,9 +181,14 @@ final class PositionSeek {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (!ts.advanceExact(doc) || !seq.advanceExact(doc)) return;
-            long s = seq.longValue();
-            if (window.containsSeq(s)) hit(ts.longValue(), s);
+            if (!ts.advanceExact(doc)) return;
+            long s = 0;
+            if (readsSeq) {
+                if (!seq.advanceExact(doc)) return;
+                s = seq.longValue();
+                if (!window.containsSeq(s)) return;
+            }
+            hit(ts.longValue(), s);
         }
 
         abstract void hit(long ts, long seq);
@@ -210,7 +220,7 @@ final class PositionSeek {
         private final boolean byTime = window.byTime();
 
         HistogramCollector(Window window) {
-            super(window);
+            super(window, !window.byTime());
         }
 
         @Override
@@ -239,7 +249,7 @@ final class PositionSeek {
         final java.util.List<long[]> hits = new java.util.ArrayList<>();
 
         CollectAllCollector(Window window) {
-            super(window);
+            super(window, true);
         }
 
         @Override
