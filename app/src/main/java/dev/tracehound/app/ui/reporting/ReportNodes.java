@@ -13,6 +13,9 @@ import dev.tracehound.timeline.audit.AuditEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import static dev.tracehound.app.ui.reporting.ReportTable.Col.mono;
+import static dev.tracehound.app.ui.reporting.ReportTable.Col.plain;
+
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -64,24 +67,28 @@ final class ReportNodes {
 
         n.add(heading(2, "Replay results"));
         if (r.replays().isEmpty()) n.add(placeholder("No replay runs."));
-        else n.add(ReportTable.of(List.of("Run", "Created", "Model", "Criterion", "Reproduced", "Rate (95% interval)"),
+        else n.add(ReportTable.of(List.of(mono("Run", 14), plain("Created", 16), plain("Model", 14), plain("Criterion", 22),
+                        plain("Reproduced", 18), plain("Rate (95% interval)", 16)),
                 r.replays().stream().map((ReplayEntry x) -> List.of(x.id(), x.created(), x.model(), x.criterion(),
                         x.reproduced() + " of " + x.completed() + " completed (" + x.trials() + " planned)", HtmlReportRenderer.rate(x))).toList()));
 
         n.add(heading(2, "Playbook progress"));
         if (r.playbooks().isEmpty()) n.add(placeholder("No playbook runs."));
-        else n.add(ReportTable.of(List.of("Playbook", "Run", "Started by", "Started", "Steps done"),
+        else n.add(ReportTable.of(List.of(plain("Playbook", 34), mono("Run", 18), plain("Started by", 14), plain("Started", 20),
+                        plain("Steps done", 14)),
                 r.playbooks().stream().map((PlaybookEntry p) -> List.of(p.title() + " (" + p.playbookId() + ")", p.id(), p.startedBy(),
                         p.startedAt(), p.stepsDone() + " of " + p.stepsTotal())).toList()));
 
         n.add(heading(2, "Evidence manifest"));
-        n.add(ReportTable.of(List.of("File", "SHA-256", "Size (bytes)", "Format", "Imported", "Status"),
+        n.add(ReportTable.of(List.of(plain("File", 24), mono("SHA-256", 30), plain("Size (bytes)", 10), plain("Format", 10),
+                        plain("Imported", 15), plain("Status", 11)),
                 r.evidence().stream().map((EvidenceEntry x) -> List.of(x.fileName(), x.sha256(), String.valueOf(x.size()), x.format(),
                         String.valueOf(x.importedAt()), x.status())).toList()));
 
         n.add(heading(2, "Appendix: audit log (" + r.audit().size() + " entries)"));
         List<AuditEntry> shown = r.audit().subList(0, Math.min(AUDIT_ROWS_SHOWN, r.audit().size()));
-        n.add(ReportTable.of(List.of("#", "Time", "Actor", "Action", "Details", "Hash (previous hash)"),
+        n.add(ReportTable.of(List.of(plain("#", 4), plain("Time", 17), plain("Actor", 8), plain("Action", 12), mono("Details", 37),
+                        mono("Hash (previous hash)", 22)),
                 shown.stream().map((AuditEntry a) -> List.of(String.valueOf(a.seq()), String.valueOf(a.time()), nz(a.actor()), nz(a.action()),
                         nz(a.details()), nz(a.hash()) + " (" + nz(a.prevHash()) + ")")).toList()));
         if (shown.size() < r.audit().size()) {
@@ -94,17 +101,15 @@ final class ReportNodes {
         return doc;
     }
 
+    /** A finding: severity badge and detector as its heading, classification and ids as one line each, then why. */
     private static Node finding(FindingEntry f) {
-        Label severity = text(f.severity(), "badge", "severity-" + f.severity().toLowerCase(Locale.ROOT));
+        Label severity = label(f.severity(), "badge", "severity-" + f.severity().toLowerCase(Locale.ROOT));
         HBox title = new HBox(8, severity, heading(3, f.detector()));
         title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(4, title, ReportTable.fields(List.of(
-                List.of("Status", f.status()),
-                List.of("MITRE ATLAS", String.join(", ", f.atlas())),
-                List.of("OWASP LLM", String.join(", ", f.owasp())),
-                List.of("Session", nz(f.sessionId())),
-                List.of("Evidence events", String.valueOf(f.evidenceEvents())),
-                List.of("Finding id", f.id()))));
+        String classified = "Status " + f.status() + "  ·  MITRE ATLAS " + orNone(String.join(", ", f.atlas()))
+                + "  ·  OWASP LLM " + orNone(String.join(", ", f.owasp())) + "  ·  " + f.evidenceEvents() + " evidence events";
+        VBox box = new VBox(3, title, label(classified, "report-meta"),
+                label("session " + orNone(f.sessionId()) + "  ·  finding " + f.id(), "report-meta", "mono"));
         if (f.explanation() != null && !f.explanation().isBlank()) box.getChildren().add(paragraph(f.explanation()));
         box.getStyleClass().add("report-entry");
         return box;
@@ -112,8 +117,8 @@ final class ReportNodes {
 
     private static Node timelineEntry(TimelineEntry t) {
         String what = t.kind() + (t.starred() ? " ★" : "") + " " + nz(t.actor()) + (t.tool() != null ? " · " + t.tool() : "");
-        VBox box = new VBox(3, new HBox(8, text(Timestamps.iso(t.timeNanos()), "report-strong"), text(what, "report-p")),
-                text("session " + nz(t.sessionId()) + " · event " + t.eventId(), "report-meta", "mono"));
+        VBox box = new VBox(3, new HBox(8, label(Timestamps.iso(t.timeNanos()), "report-strong"), label(what, "report-p")),
+                label("session " + nz(t.sessionId()) + " · event " + t.eventId(), "report-meta", "mono"));
         if (!t.tags().isEmpty()) box.getChildren().add(paragraph("Tags: " + String.join(", ", t.tags())));
         for (String note : t.notes()) box.getChildren().add(paragraph("Note: " + note));
         box.getChildren().add(code(t.text()));
@@ -122,7 +127,7 @@ final class ReportNodes {
     }
 
     private static Node flow(Flow f) {
-        VBox box = new VBox(3, new HBox(8, heading(3, f.detector()), text("finding " + f.findingId(), "report-meta", "mono")),
+        VBox box = new VBox(3, new HBox(8, heading(3, f.detector()), label("finding " + f.findingId(), "report-meta", "mono")),
                 paragraph("Source: " + f.sourceKind() + " " + f.sourceEventId()), code(f.sourceText()),
                 paragraph("Sink: " + f.sinkKind() + " " + f.sinkEventId()), code(f.sinkText()));
         box.getStyleClass().add("report-entry");
@@ -130,32 +135,36 @@ final class ReportNodes {
     }
 
     static Label heading(int level, String s) {
-        return text(s, "report-heading", "report-h" + level);
+        return label(s, "report-heading", "report-h" + level);
     }
 
     private static Label paragraph(String s) {
-        return text(s, "report-p");
+        return label(s, "report-p");
     }
 
     private static Label placeholder(String s) {
-        return text(s, "report-em");
+        return label(s, "report-em");
     }
 
     /** Evidence text, line breaks kept, in a monospace block. */
     private static Label code(String s) {
-        Label l = text(s, "report-code", "mono");
+        Label l = label(s, "report-code", "mono");
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
 
     /** The one way case text enters the tab: as the literal text of a wrapping label. */
-    static Label text(String s, String... styleClasses) {
+    static Label label(String s, String... styleClasses) {
         Label l = new Label(s == null ? "" : s);
         l.setMnemonicParsing(false); // an underscore in evidence must stay an underscore
         l.setWrapText(true);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(styleClasses);
         return l;
+    }
+
+    private static String orNone(String s) {
+        return s == null || s.isBlank() ? "none" : s;
     }
 
     private static String nz(String s) {

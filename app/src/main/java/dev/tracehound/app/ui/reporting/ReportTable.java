@@ -1,22 +1,44 @@
 package dev.tracehound.app.ui.reporting;
 
 import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 
 /** Tables of the drawn report: a grid of wrapping labels (never a TableView: rows are few and must show in full). */
 final class ReportTable {
     private ReportTable() {}
 
-    /** A header row and rows of cells, columns sharing the width equally. */
-    static GridPane of(List<String> header, List<List<String>> rows) {
-        GridPane g = grid(header.size());
-        for (int c = 0; c < header.size(); c++) g.add(cell(header.get(c), "report-th"), c, 0);
+    /** A column: its title, its share of the width, and whether its values are identifiers shown in monospace. */
+    record Col(String title, double weight, boolean mono) {
+        static Col plain(String title, double weight) {
+            return new Col(title, weight, false);
+        }
+
+        static Col mono(String title, double weight) {
+            return new Col(title, weight, true);
+        }
+    }
+
+    /** A header row and rows of cells. */
+    static GridPane of(List<Col> columns, List<List<String>> rows) {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("report-table");
+        double total = columns.stream().mapToDouble(Col::weight).sum();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100 * columns.get(c).weight() / total);
+            g.getColumnConstraints().add(cc);
+            g.add(cell(columns.get(c).title(), "report-th"), c, 0);
+        }
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) g.add(cell(row.get(c), "report-td"), c, r + 1);
+            for (int c = 0; c < row.size(); c++) {
+                Label cell = cell(row.get(c), "report-td");
+                if (columns.get(c).mono()) cell.getStyleClass().add("mono");
+                g.add(cell, c, r + 1);
+            }
         }
         return g;
     }
@@ -37,22 +59,12 @@ final class ReportTable {
         return g;
     }
 
-    private static GridPane grid(int columns) {
-        GridPane g = new GridPane();
-        g.getStyleClass().add("report-table");
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
-            cc.setHgrow(Priority.ALWAYS);
-            g.getColumnConstraints().add(cc);
-        }
-        return g;
-    }
-
+    /** Fills its grid cell (so borders line up) with the text at the top left, as in a document. */
     private static Label cell(String text, String styleClass) {
-        Label l = ReportNodes.text(text, styleClass);
+        Label l = ReportNodes.label(text, styleClass);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMaxHeight(Double.MAX_VALUE);
+        l.setAlignment(Pos.TOP_LEFT);
         return l;
     }
 }

@@ -44,6 +44,7 @@ public final class ReportView extends VBox {
         written.setId("report-written");
         written.getStyleClass().add("mono");
         written.textProperty().bind(vm.writtenProperty());
+        written.managedProperty().bind(written.textProperty().isNotEmpty()); // no gap above the report until something is written
         Label problem = new Label();
         problem.setId("report-problem");
         problem.textProperty().bind(vm.problemProperty());
