@@ -12,6 +12,7 @@ import java.util.Random;
  * Measures what the workbench's event table does when the user drags its scrollbar: seek the cursor of the page at
  * a random row ({@code EventSearch.cursorAt}) and fetch that page of 200 events, then fetch the page after it (the
  * user scrolls on). Keys: {@code table_seek_<p50|p95|p99>_ms} (all events by time, the table's default),
+ * {@code table_cursor_<p50|p95|p99>_ms} (the seek alone, without reading the page's rows),
  * {@code table_seek_term_<p50|p95|p99>_ms} (the hits of one common word) and {@code table_next_page_<p50|p95|p99>_ms}.
  */
 final class TableScrolling {
@@ -23,36 +24,40 @@ final class TableScrolling {
 
     static void measure(Case c, long seed, Map<String, Double> out, ProgressListener progress) {
         Random r = new Random(seed);
-        double[][] all = jumps(c, "*:*", r);
-        put(out, "table_seek", all[0]);
-        put(out, "table_next_page", all[1]);
-        put(out, "table_seek_term", jumps(c, SyntheticEvents.WORDS[0], r)[0]);
+        Jumps all = jumps(c, "*:*", r);
+        put(out, "table_seek", all.seekAndPage());
+        put(out, "table_cursor", all.cursor());
+        put(out, "table_next_page", all.nextPage());
+        put(out, "table_seek_term", jumps(c, SyntheticEvents.WORDS[0], r).seekAndPage());
         progress.progress("table scrolling", JUMPS, JUMPS);
     }
 
-    /** Milliseconds of each jump (seek + page) and of the page after it. */
-    private static double[][] jumps(Case c, String query, Random r) {
+    /** Milliseconds per jump: finding the cursor alone, the cursor and its page, and the page after it. */
+    private record Jumps(double[] cursor, double[] seekAndPage, double[] nextPage) {}
+
+    private static Jumps jumps(Case c, String query, Random r) {
         SearchRequest request = new SearchRequest(query, PAGE, null, SearchSort.TIME);
         long total = c.search().count(query);
-        for (int i = 0; i < 5; i++) jump(c, request, total, r); // warm up
-        double[] seek = new double[JUMPS];
-        double[] next = new double[JUMPS];
+        for (int i = 0; i < 5; i++) c.search().search(request.next(c.search().cursorAt(request, row(total, r)))); // warm up
+        Jumps j = new Jumps(new double[JUMPS], new double[JUMPS], new double[JUMPS]);
         for (int i = 0; i < JUMPS; i++) {
             long t0 = System.nanoTime();
-            SearchPage page = jump(c, request, total, r);
+            String cursor = c.search().cursorAt(request, row(total, r));
             long t1 = System.nanoTime();
-            c.search().search(request.next(page.nextCursor()));
+            SearchPage page = c.search().search(request.next(cursor));
             long t2 = System.nanoTime();
-            seek[i] = (t1 - t0) / 1e6;
-            next[i] = (t2 - t1) / 1e6;
+            c.search().search(request.next(page.nextCursor()));
+            long t3 = System.nanoTime();
+            j.cursor()[i] = (t1 - t0) / 1e6;
+            j.seekAndPage()[i] = (t2 - t0) / 1e6;
+            j.nextPage()[i] = (t3 - t2) / 1e6;
         }
-        return new double[][] {seek, next};
+        return j;
     }
 
-    /** Fetches the page at a random row before the last page's rows, so a next page exists when there are more than 200 hits. */
-    private static SearchPage jump(Case c, SearchRequest request, long total, Random r) {
-        long row = (long) (r.nextDouble() * Math.max(1, total - PAGE));
-        return c.search().search(request.next(c.search().cursorAt(request, row)));
+    /** A random row before the last page's rows, so a next page exists when there are more than 200 hits. */
+    private static long row(long total, Random r) {
+        return (long) (r.nextDouble() * Math.max(1, total - PAGE));
     }
 
     private static void put(Map<String, Double> out, String name, double[] ms) {

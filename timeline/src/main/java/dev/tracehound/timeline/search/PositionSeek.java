@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -30,7 +31,8 @@ import org.apache.lucene.search.TopFieldDocs;
  * trimmed to the smallest and largest value seen in it. When the window is a single timestamp shared by many
  * events, the same narrowing continues on the ingest sequence. A window of at most {@value #READ_WHOLE} hits is
  * read whole and sorted. Every pass after the first reads only the window, so a seek costs about one pass over the
- * hits plus a few small ones, and holds no more than the buckets and the final small window in memory.
+ * hits plus a few small ones, and holds no more than the buckets and the final small window in memory. When every
+ * event is a hit, the window is first halved by counts of the ts points alone, which visit no hits at all.
  */
 final class PositionSeek {
     static final int BUCKETS = 256;
@@ -51,6 +53,22 @@ final class PositionSeek {
         Window w = Window.overTimes(searcher);
         long before = 0;
         long inWindow = total;
+        if (searcher.rewrite(query) instanceof MatchAllDocsQuery) {
+            // every event is a hit (the table's default): the ts points count a window without visiting its hits,
+            // so halve it by counts until it is small or a single timestamp
+            while (w.byTime() && inWindow > READ_WHOLE) {
+                long mid = w.tsLo() + ((w.tsHi() - w.tsLo()) >>> 1);
+                long left = searcher.count(LongPoint.newRangeQuery(SearchFields.TS, w.tsLo(), mid));
+                if (before + left > rank) {
+                    w = Window.times(w.tsLo(), mid);
+                    inWindow = left;
+                } else {
+                    before += left;
+                    inWindow -= left;
+                    w = Window.times(mid + 1, w.tsHi());
+                }
+            }
+        }
         for (int pass = 0; pass < MAX_PASSES && inWindow > READ_WHOLE && !w.isOneEvent(); pass++) {
             Histogram h = searcher.search(w.restrict(query), new HistogramManager(w));
             int b = 0;
@@ -90,6 +108,10 @@ final class PositionSeek {
             byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), SearchFields.TS);
             long lo = min == null ? Long.MIN_VALUE : LongPoint.decodeDimension(min, 0);
             long hi = max == null ? Long.MAX_VALUE : LongPoint.decodeDimension(max, 0);
+            return times(lo, hi);
+        }
+
+        static Window times(long lo, long hi) {
             return new Window(lo, hi, Long.MIN_VALUE, Long.MAX_VALUE);
         }
 

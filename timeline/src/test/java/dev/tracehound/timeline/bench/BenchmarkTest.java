@@ -29,6 +29,10 @@ class BenchmarkTest {
             double p50 = r.get(figure + "_p50_ms");
             assertTrue(p50 > 0 && p50 <= r.get(figure + "_p95_ms") && r.get(figure + "_p95_ms") <= r.get(figure + "_p99_ms"), figure);
         }
+        for (String p : List.of("p50", "p95", "p99")) {
+            // the seek alone is part of each timed jump, so none of its percentiles can exceed the jump's (it may round to 0)
+            assertTrue(r.get("table_cursor_" + p + "_ms") >= 0 && r.get("table_cursor_" + p + "_ms") <= r.get("table_seek_" + p + "_ms"), p);
+        }
         assertEquals(3_000, r.get("events"));
         assertTrue(r.get("import_events_per_s") > 0 && r.get("heap_max_mb") > 0);
         assertEquals(r.get("bare_lucene_events_per_s") > 0 ? r.get("import_events_per_s") / r.get("bare_lucene_events_per_s") : -1,
