@@ -17,9 +17,10 @@ public interface EventSearch {
      * the hits a walk of the cursors would show from hit n on. Null for position 0 (the first page needs no cursor);
      * at or past the last hit, a cursor whose page is empty. The request's own cursor and limit are ignored.
      *
-     * <p>By time this costs about one pass over the hits' doc values, however deep the position. By relevance
-     * ({@link SearchSort#SCORE}) it walks the order inside the index, keeping only the last hit seen, so it grows
-     * with the position but holds nothing else in memory.
+     * <p>By time this costs at most about one pass over the hits' timestamps, however deep the position (when every
+     * event is a hit, not even that). By relevance ({@link SearchSort#SCORE}), which has nothing to narrow on, it
+     * walks the order inside the index in up to about ten large steps, keeping only each step's last hit: slower the
+     * deeper, memory bounded by one step, and no event rows fetched on the way.
      *
      * @throws QuerySyntaxException when the query cannot be parsed
      */

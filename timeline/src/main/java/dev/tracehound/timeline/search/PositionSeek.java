@@ -39,8 +39,12 @@ final class PositionSeek {
     static final int READ_WHOLE = 4096;
     /** Each pass shrinks the window at least 2-fold in key range; this bound only guards against a broken index. */
     private static final int MAX_PASSES = 200;
-    /** Hits per step when walking a relevance order, which has no key to narrow on. */
-    private static final int SCORE_WALK_STEP = 10_000;
+    /**
+     * Hits per step when walking a relevance order, which has no key to narrow on: each step is a pass over the hits,
+     * so deep ranks take bigger steps (about 8 passes up to 800,000), bounded because a step's queue is held whole.
+     */
+    private static final int SCORE_STEP_MIN = 10_000;
+    private static final int SCORE_STEP_MAX = 100_000;
 
     private PositionSeek() {}
 
@@ -88,8 +92,9 @@ final class PositionSeek {
     static FieldDoc scoreHitAt(IndexSearcher searcher, Query query, Sort sort, long rank) throws IOException {
         FieldDoc after = null;
         long toPass = rank + 1;
+        int stride = (int) Math.max(SCORE_STEP_MIN, Math.min(SCORE_STEP_MAX, toPass / 8));
         while (true) {
-            int step = (int) Math.min(SCORE_WALK_STEP, toPass);
+            int step = (int) Math.min(stride, toPass);
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, step, after, 1));
             if (top.scoreDocs.length == 0) return after;
             after = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];

@@ -93,10 +93,13 @@ class SeekByPositionTest {
 
     @Test
     void relevanceOrderSeekMatchesTheWalkToo() {
-        SearchRequest request = new SearchRequest("needle", PAGE, null, SearchSort.SCORE);
-        List<String> walked = walk(request);
-        for (long pos : new long[] {0, 1, walked.size() / 2, walked.size() - 1, walked.size(), walked.size() + 3}) {
-            assertSeekMatchesWalk(request, walked, pos);
+        // "hay OR needle" matches every event with varied scores, more hits than one step of the walk takes
+        for (String q : List.of("needle", "hay OR needle")) {
+            SearchRequest request = new SearchRequest(q, PAGE, null, SearchSort.SCORE);
+            List<String> walked = walk(request);
+            for (long pos : new long[] {0, 1, walked.size() / 2, 10_000, 10_001, walked.size() - 1, walked.size(), walked.size() + 3}) {
+                assertSeekMatchesWalk(request, walked, pos);
+            }
         }
     }
 
