@@ -37,7 +37,7 @@ import org.apache.lucene.search.TopFieldDocs;
 final class PositionSeek {
     static final int BUCKETS = 256;
     static final int READ_WHOLE = 4096;
-    /** Each pass shrinks the window at least 2-fold in key range; this bound only guards against a broken index. */
+    /** Each pass shrinks the window's key range about 256-fold or to one value; this bound only guards against a broken index. */
     private static final int MAX_PASSES = 200;
     /**
      * Hits per step when walking a relevance order, which has no key to narrow on: each step is a pass over the hits,
@@ -87,7 +87,7 @@ final class PositionSeek {
 
     /**
      * The relevance-order sort values of hit {@code rank}. Scores cannot be narrowed by counting, so this walks the
-     * order in steps, keeping only the last hit of each step: the time grows with the rank, memory does not.
+     * order in steps, keeping only the last hit of each step: the time grows with the rank, memory stays within one step.
      */
     static FieldDoc scoreHitAt(IndexSearcher searcher, Query query, Sort sort, long rank) throws IOException {
         FieldDoc after = null;
