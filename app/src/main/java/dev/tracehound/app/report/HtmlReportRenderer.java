@@ -143,7 +143,8 @@ public final class HtmlReportRenderer {
         h.append("</table>\n");
     }
 
-    static String rate(ReplayEntry x) {
+    /** A replay's reproduction rate with its 95% interval, as every report format (and the Report tab) shows it. */
+    public static String rate(ReplayEntry x) {
         if (x.rate() == null) return "";
         String s = percent(x.rate());
         if (x.low() != null && x.high() != null) s += " (" + percent(x.low()) + " to " + percent(x.high()) + ")";

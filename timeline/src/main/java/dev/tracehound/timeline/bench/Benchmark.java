@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * <p>Keys of the result: {@code events}, {@code import_events_per_s}, {@code import_mb_per_s},
  * {@code bare_lucene_events_per_s}, {@code bare_lucene_mb_per_s}, {@code ratio_to_bare_lucene}, {@code jackson_mb_per_s},
  * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range|all|next_page>_<p50|p95|p99>_ms} (every search sorted by time, 100 hits),, {@code session_load_ms},
+ * {@code table_seek_*}, {@code table_cursor_*}, {@code table_seek_term_*} and {@code table_next_page_*} (see {@link TableScrolling}),
  * {@code heap_max_mb} (highest heap in use after a GC while the store ran), {@code heap_peak_used_mb}, {@code heap_limit_mb}, {@code gc_pause_ms}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
  * every rate includes reading the JSONL with Jackson, as a real import does.
  */
@@ -154,6 +155,7 @@ public final class Benchmark {
             });
             measure(c, "all", i -> "*:*");
             measureNextPage(c, "next_page", r);
+            TableScrolling.measure(c, SEED + 2, out, progress);
         }
 
         private void measure(Case c, String name, java.util.function.IntFunction<String> queries) {
@@ -204,7 +206,7 @@ public final class Benchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 

@@ -78,6 +78,28 @@ public final class LuceneEventSearch implements EventSearch {
         }
     }
 
+    @Override
+    public String cursorAt(SearchRequest request, long position) {
+        if (position <= 0) return null;
+        Query query = EventQueryParser.parse(request.query());
+        IndexSearcher searcher = index.acquire();
+        try {
+            long total = searcher.count(query);
+            if (total == 0) return null;
+            // the cursor of a page starting at `position` is the sort values of the hit just before it;
+            // past the end, the last hit's, so the page is empty
+            long rank = Math.min(position, total) - 1;
+            FieldDoc hit = request.sort() == SearchSort.TIME
+                    ? PositionSeek.timeHitAt(searcher, query, rank, total)
+                    : PositionSeek.scoreHitAt(searcher, query, BY_SCORE, rank);
+            return SearchCursor.encode(request.sort(), hit);
+        } catch (IOException e) {
+            throw new StoreException("Seeking to hit " + position + " failed for '" + request.query() + "'", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
     private static boolean countsCheaply(Query q) {
         return q instanceof TermQuery || q instanceof MatchAllDocsQuery;
     }

@@ -1,6 +1,7 @@
 package dev.tracehound.app.ui.reporting;
 
 import dev.tracehound.app.export.ExportFormat;
+import dev.tracehound.app.report.IncidentReport;
 import dev.tracehound.app.report.ReportFormat;
 import dev.tracehound.app.ui.notify.Notifier;
 import java.io.File;
@@ -12,13 +13,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The report preview (as plain Markdown text: evidence quoted in it is never rendered), the write buttons, and the
+ * The report preview (drawn from the report's model by {@link ReportNodes}: headings, tables and evidence blocks,
+ * where evidence is only ever literal label text), the write buttons, and the
  * exports (format, which events, a file chooser starting in the case's exports folder).
  */
 public final class ReportView extends VBox {
@@ -42,18 +44,30 @@ public final class ReportView extends VBox {
         written.setId("report-written");
         written.getStyleClass().add("mono");
         written.textProperty().bind(vm.writtenProperty());
-        TextArea preview = new TextArea();
+        written.managedProperty().bind(written.textProperty().isNotEmpty()); // no gap above the report until something is written
+        Label problem = new Label();
+        problem.setId("report-problem");
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        ScrollPane preview = new ScrollPane();
         preview.setId("report-preview");
-        preview.setEditable(false);
-        preview.setWrapText(true);
-        preview.getStyleClass().add("mono");
-        preview.textProperty().bind(vm.previewProperty());
+        preview.setFitToWidth(true);
+        preview.getStyleClass().add("report-preview");
+        vm.reportProperty().addListener((o, was, r) -> show(preview, r));
+        show(preview, vm.reportProperty().get());
         VBox.setVgrow(preview, Priority.ALWAYS);
-        getChildren().addAll(actions, exports, written, preview);
+        getStylesheets().add(ReportView.class.getResource("/dev/tracehound/app/ui/reporting/report.css").toExternalForm());
+        getChildren().addAll(actions, exports, written, problem, preview);
         Notifier notifier = new Notifier(this);
         vm.lastExportProperty().addListener((o, a, r) -> {
             if (r != null) notifier.info("Export written", r.file() + "\nSHA-256 " + r.sha256());
         });
+    }
+
+    private static void show(ScrollPane preview, IncidentReport r) {
+        double at = preview.getVvalue(); // a refresh keeps the reader's place
+        preview.setContent(r == null ? null : ReportNodes.render(r));
+        preview.setVvalue(at);
     }
 
     private HBox exportRow(ReportViewModel vm) {

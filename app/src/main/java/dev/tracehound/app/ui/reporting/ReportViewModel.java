@@ -1,6 +1,6 @@
 package dev.tracehound.app.ui.reporting;
 
-import dev.tracehound.app.report.MarkdownReportRenderer;
+import dev.tracehound.app.report.IncidentReport;
 import dev.tracehound.app.report.ReportBuilder;
 import dev.tracehound.app.report.ReportFormat;
 import dev.tracehound.app.report.Reports;
@@ -20,14 +20,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The incident report (a Markdown preview built from the case, written as HTML, PDF, Markdown or a package) and the
+ * The incident report (previewed from the case's {@link IncidentReport}, written as HTML, PDF, Markdown or a package) and the
  * case's exports (events as JSONL, CSV or Timesketch; findings as SARIF or STIX). Everything goes through
  * {@link CaseOutputs}: written atomically and audited as an {@code export} entry with its SHA-256.
  */
 public final class ReportViewModel {
     private final TaskRunner runner;
     private Case current;
-    private final StringProperty preview = new SimpleStringProperty("");
+    private final ObjectProperty<IncidentReport> report = new SimpleObjectProperty<>();
+    /** Why the preview could not be built; empty when it was. */
+    private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty written = new SimpleStringProperty("");
     private final Supplier<String> currentQuery;
     private final ObjectProperty<CaseOutputs.OutputRecord> lastExport = new SimpleObjectProperty<>();
@@ -51,15 +53,21 @@ public final class ReportViewModel {
 
     public void close() {
         current = null;
-        preview.set("");
+        report.set(null);
+        problem.set("");
         written.set("");
     }
 
     public void refresh() {
         Case c = current;
         if (c == null) return;
-        runner.run("Building report preview", () -> new MarkdownReportRenderer().render(ReportBuilder.build(c, Actors.current())),
-                preview::set, e -> preview.set("The report could not be built: " + e.getMessage()));
+        runner.run("Building report preview", () -> ReportBuilder.build(c, Actors.current()), r -> {
+            problem.set("");
+            report.set(r);
+        }, e -> {
+            report.set(null);
+            problem.set("The report could not be built: " + e.getMessage());
+        });
     }
 
     /** Writes the report under the case's exports folder (audited by the report writer). */
@@ -106,6 +114,8 @@ public final class ReportViewModel {
 
     public ObjectProperty<CaseOutputs.OutputRecord> lastExportProperty() { return lastExport; }
     public BooleanProperty exportingProperty() { return exporting; }
-    public StringProperty previewProperty() { return preview; }
+    /** The report as last built for the preview; null before a case is open or when building failed. */
+    public ObjectProperty<IncidentReport> reportProperty() { return report; }
+    public StringProperty problemProperty() { return problem; }
     public StringProperty writtenProperty() { return written; }
 }

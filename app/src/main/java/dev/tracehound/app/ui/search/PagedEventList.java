@@ -3,19 +3,22 @@ package dev.tracehound.app.ui.search;
 import dev.tracehound.app.ui.tasks.TaskRunner;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.SearchPage;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
  * The event table's items: a list as long as the search's total hit count that holds only a few pages in
  * memory. {@link #get} answers a placeholder for a row not loaded yet and fetches its page in the background;
- * the arrival of the page replaces the placeholders, which redraws the visible cells. Pages are reached by
- * walking the search's cursors from the nearest page already seen; cursors are kept (they are small), pages are
- * evicted least-recently-used, so memory stays flat at a million hits.
+ * the arrival of the page replaces the placeholders, which redraws the visible cells. A page whose cursor is known
+ * (the next page while scrolling) is fetched with it; any other page (a jump down the scrollbar) first asks the
+ * search for the cursor at its first row ({@link PageSource#cursorAt}), so reaching row 700,000 costs one seek and
+ * one page, never the pages before it. Cursors are kept (a few dozen bytes each), pages are evicted
+ * least-recently-used, so memory stays flat at a million hits.
  */
 public final class PagedEventList extends ObservableListBase<EventRow> {
     static final int DEFAULT_PAGE_SIZE = 200;
@@ -25,10 +28,15 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
     private final TaskRunner runner;
     private final int pageSize;
     private final int size;
-    /** cursors.get(p) is the cursor that fetches page p; page 0's cursor is null. */
-    private final List<String> cursors = new ArrayList<>();
+    /** The cursor that fetches each page reached so far; page 0's is null. */
+    private final Map<Integer, String> cursors = new HashMap<>();
     private final Map<Integer, List<Event>> pages = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Integer, Boolean> inFlight = new HashMap<>();
+    private final Set<Integer> inFlight = new HashSet<>();
+    /**
+     * The page asked for last. Dragging the scrollbar asks for every page it passes; the background thread skips
+     * those more than a page away from this one when it reaches them, so the page let go on loads next, not last.
+     */
+    private volatile int newestRequest;
 
     /** Starts from a first page already fetched, with the exact number of hits (a page's own total may be a lower bound). */
     public PagedEventList(PageSource source, TaskRunner runner, SearchPage first, long total, int pageSize) {
@@ -36,7 +44,7 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
         this.runner = runner;
         this.pageSize = pageSize;
         this.size = (int) Math.min(Integer.MAX_VALUE - 1, total);
-        cursors.add(null);
+        cursors.put(0, null);
         accept(0, first);
     }
 
@@ -69,35 +77,27 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
     }
 
     private void request(int page) {
-        if (inFlight.containsKey(page)) return;
-        int known = Math.min(page, cursors.size() - 1);
-        // Every page on the walk is marked, so scrolling through them meanwhile queues no second walk.
-        for (int p = known; p <= page; p++) inFlight.put(p, true);
-        String startCursor = cursors.get(known);
-        runner.run("Loading events", () -> walk(known, startCursor, page), results -> {
-            for (int p = known; p <= page; p++) inFlight.remove(p);
-            results.forEach(this::accept);
-        }, error -> {
-            for (int p = known; p <= page; p++) inFlight.remove(p);
-        });
+        if (!inFlight.add(page)) return;
+        newestRequest = page;
+        boolean known = cursors.containsKey(page);
+        String knownCursor = cursors.get(page);
+        runner.run("Loading events", () -> {
+            if (Math.abs(page - newestRequest) > 1) return null; // scrolled past meanwhile
+            String cursor = known ? knownCursor : source.cursorAt((long) page * pageSize);
+            return new Fetched(cursor, source.fetch(cursor, pageSize));
+        }, fetched -> {
+            inFlight.remove(page);
+            if (fetched == null) return; // a later get() asks again if the page is still in view
+            cursors.put(page, fetched.cursor());
+            accept(page, fetched.page());
+        }, error -> inFlight.remove(page));
     }
 
-    /** Runs in the background: fetches pages from {@code fromPage} up to {@code toPage}, keeping every cursor. */
-    private Map<Integer, SearchPage> walk(int fromPage, String cursor, int toPage) {
-        Map<Integer, SearchPage> fetched = new LinkedHashMap<>();
-        String c = cursor;
-        for (int p = fromPage; p <= toPage; p++) {
-            SearchPage sp = source.fetch(c, pageSize);
-            fetched.put(p, sp);
-            c = sp.nextCursor();
-            if (c == null) break;
-        }
-        return fetched;
-    }
+    private record Fetched(String cursor, SearchPage page) {}
 
     /** On the UI thread: stores the page and its successor's cursor, and redraws its rows. */
     private void accept(int page, SearchPage sp) {
-        if (page + 1 == cursors.size() && sp.nextCursor() != null) cursors.add(sp.nextCursor());
+        if (sp.nextCursor() != null) cursors.putIfAbsent(page + 1, sp.nextCursor());
         boolean seenBefore = pages.containsKey(page);
         pages.put(page, List.copyOf(sp.events()));
         while (pages.size() > MAX_CACHED_PAGES) {

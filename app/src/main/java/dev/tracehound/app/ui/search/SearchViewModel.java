@@ -4,7 +4,6 @@ import dev.tracehound.app.ui.tasks.TaskRunner;
 import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.search.QuerySyntaxException;
 import dev.tracehound.timeline.search.SearchPage;
-import dev.tracehound.timeline.search.SearchRequest;
 import dev.tracehound.timeline.search.SearchSort;
 import dev.tracehound.timeline.store.Case;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ public final class SearchViewModel {
                 timeRange.get() == null ? null : timeRange.get()[0], timeRange.get() == null ? null : timeRange.get()[1]);
         int gen = ++generation;
         SearchSort order = sort.get();
-        PageSource source = (cursor, limit) -> c.search().search(new SearchRequest(q, limit, cursor, order));
+        PageSource source = PageSource.of(c.search(), q, order);
         runner.run("Searching", () -> {
             SearchPage first = source.fetch(null, PagedEventList.DEFAULT_PAGE_SIZE);
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();

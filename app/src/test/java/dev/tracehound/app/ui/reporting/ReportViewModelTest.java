@@ -111,4 +111,23 @@ class ReportViewModelTest {
             assertTrue(vm.suggestedName(ExportFormat.CSV).startsWith("export-csv-"));
         }
     }
+
+    @Test
+    void thePreviewIsTheCasesReportModelAndAFailureSaysWhy() throws Exception {
+        SmallCase sample = SmallCase.build(tmp);
+        ReportViewModel vm = new ReportViewModel(new DirectTaskRunner());
+        try (Case c = Cases.open(sample.dir)) {
+            vm.open(c);
+            var report = vm.reportProperty().get();
+            assertNotNull(report, vm.problemProperty().get());
+            assertEquals("Small test case", report.caseInfo().name());
+            assertEquals(List.of(sample.finding.id()), report.findings().stream().map(f -> f.id()).toList());
+            assertEquals("", vm.problemProperty().get());
+        }
+        vm.refresh(); // the case is closed now: building fails
+        assertEquals(null, vm.reportProperty().get(), "no stale report is left on screen");
+        assertTrue(vm.problemProperty().get().startsWith("The report could not be built: "), vm.problemProperty().get());
+        vm.close();
+        assertEquals("", vm.problemProperty().get());
+    }
 }
