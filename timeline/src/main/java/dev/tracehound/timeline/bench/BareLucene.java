@@ -46,6 +46,24 @@ public final class BareLucene {
         }, indexDir);
     }
 
+    /** Largest amount of synthetic text {@link #syntheticRate} indexes: enough for a steady rate, bounded in time and disk. */
+    static final long SYNTHETIC_RATE_MAX_BYTES = 256_000_000L;
+
+    /**
+     * The foundation benchmark's baseline rate, in MB of text per second: its synthetic event texts (200 B-4 KB
+     * each) indexed by bare Lucene with two threads. {@code textBytes} (at most 256 MB are used) sets how much text,
+     * so a file's import is compared with indexing the same amount of text.
+     */
+    public static double syntheticRate(Path work, long textBytes) throws IOException {
+        long bytes = Math.max(2_000_000L, Math.min(SYNTHETIC_RATE_MAX_BYTES, textBytes));
+        int events = (int) (bytes / 2_100); // the synthetic texts average 2.1 KB
+        Files.createDirectories(work);
+        Path jsonl = work.resolve("baseline.jsonl");
+        SyntheticEvents.Summary summary = SyntheticEvents.write(jsonl, events, Benchmark.SEED, ProgressListener.NONE);
+        double seconds = index(jsonl, work.resolve("baseline-index"), ProgressListener.NONE, events);
+        return summary.textBytes() / 1e6 / seconds;
+    }
+
     /** Indexes every text of the source and commits; returns the wall time in seconds (reading included). */
     public static double index(TextSource texts, Path indexDir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(512);

@@ -26,12 +26,12 @@ import java.util.stream.Stream;
  * {@code bare_lucene_events_per_s}, {@code bare_lucene_mb_per_s}, {@code ratio_to_bare_lucene}, {@code jackson_mb_per_s},
  * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range|all|next_page>_<p50|p95|p99>_ms} (every search sorted by time, 100 hits),, {@code session_load_ms},
  * {@code table_seek_*}, {@code table_cursor_*}, {@code table_seek_term_*} and {@code table_next_page_*} (see {@link TableScrolling}),
- * {@code heap_max_mb} (highest heap in use after a GC while the store ran), {@code heap_peak_used_mb}, {@code heap_limit_mb}, {@code gc_pause_ms}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
+ * {@code heap_max_mb} (highest heap in use after a GC while the store ran), {@code heap_live_after_full_gc_mb} (the most a full collection left: the live set; 0 when the heap never ran short), {@code heap_peak_used_mb}, {@code heap_limit_mb}, {@code gc_pause_ms}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
  * every rate includes reading the JSONL with Jackson, as a real import does.
  */
 public final class Benchmark {
     private static final int QUERIES = 200;
-    private static final long SEED = 20250101L;
+    static final long SEED = 20250101L;
 
     private Benchmark() {}
 
@@ -98,6 +98,7 @@ public final class Benchmark {
                     searches(c);
                     sessionLoad(c);
                     out.put("heap_max_mb", round(heap.maxUsedAfterGcBytes() / 1e6));
+                    out.put("heap_live_after_full_gc_mb", round(heap.maxLiveAfterFullGcBytes() / 1e6));
                     out.put("heap_peak_used_mb", round(HeapWatch.peakUsedBytes() / 1e6));
                     out.put("gc_pause_ms", (double) heap.gcPauseMs());
                     out.put("heap_limit_mb", round(Runtime.getRuntime().maxMemory() / 1e6));

@@ -25,6 +25,7 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapWatch implements AutoCloseable {
     private final AtomicLong maxAfterGc = new AtomicLong();
+    private final AtomicLong maxAfterFullGc = new AtomicLong();
     private final AtomicLong pauseMs = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     /** Heap pools but eden: a young collection empties eden, a concurrent cycle reports it as it happens to be. */
@@ -53,6 +54,13 @@ final class HeapWatch implements AutoCloseable {
         long used = 0;
         for (var e : info.getMemoryUsageAfterGc().entrySet()) if (retainedPools.contains(e.getKey())) used += e.getValue().getUsed();
         maxAfterGc.accumulateAndGet(used, Math::max);
+        // only a full collection empties the old generation: what it leaves is what the store really held
+        if (gc.getGcAction().contains("major")) maxAfterFullGc.accumulateAndGet(used, Math::max);
+    }
+
+    /** Highest heap left by a full collection (the live set when the heap ran short); 0 if no full collection ran. */
+    long maxLiveAfterFullGcBytes() {
+        return maxAfterFullGc.get();
     }
 
     /** Highest survivor + old generation use after any collection since this watch started (0 if none ran). */

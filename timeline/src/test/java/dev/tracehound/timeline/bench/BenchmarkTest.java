@@ -35,6 +35,8 @@ class BenchmarkTest {
         }
         assertEquals(3_000, r.get("events"));
         assertTrue(r.get("import_events_per_s") > 0 && r.get("heap_max_mb") > 0);
+        // what a full collection leaves is part of what any collection leaves at most
+        assertTrue(r.get("heap_live_after_full_gc_mb") >= 0 && r.get("heap_live_after_full_gc_mb") <= r.get("heap_max_mb"));
         assertEquals(r.get("bare_lucene_events_per_s") > 0 ? r.get("import_events_per_s") / r.get("bare_lucene_events_per_s") : -1,
                 r.get("ratio_to_bare_lucene"), 0.05);
         assertTrue(phases.containsAll(List.of("jackson", "import", "search term", "search range", "table scrolling")), phases.toString());
