@@ -1,7 +1,6 @@
 package dev.tracehound.replay.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.replay.Json;
 import dev.tracehound.timeline.context.ContextPart;
@@ -25,32 +24,7 @@ public final class OllamaChatFormat implements WireFormat {
         RequestParams params = RequestParams.of(context, sampling);
         ObjectNode root = Json.object();
         root.put("model", model);
-        ArrayNode messages = root.putArray("messages");
-        for (ContextPart p : context.input()) {
-            ObjectNode m = messages.addObject();
-            switch (Roles.of(p.role())) {
-                case SYSTEM -> m.put("role", "system").put("content", p.text());
-                case USER -> m.put("role", "user").put("content", p.text());
-                case TOOL -> {
-                    m.put("role", "tool").put("content", p.text());
-                    String name = params.toolName(p);
-                    if (name != null) m.put("tool_name", name);
-                    if (p.toolCallId() != null) m.put("tool_call_id", p.toolCallId());
-                }
-                case ASSISTANT -> {
-                    m.put("role", "assistant").put("content", p.text());
-                    if (!p.toolCalls().isEmpty()) {
-                        ArrayNode calls = m.putArray("tool_calls");
-                        for (ContextPart.ToolCall c : p.toolCalls()) {
-                            ObjectNode call = calls.addObject();
-                            if (c.id() != null) call.put("id", c.id());
-                            ObjectNode fn = call.putObject("function").put("name", c.name());
-                            fn.set("arguments", Json.parseLenient(c.argumentsJson()));
-                        }
-                    }
-                }
-            }
-        }
+        ChatMessages.write(root, context.input(), new Dialect(params));
         OpenAiChatFormat.putTools(root, context.tools());
         ObjectNode options = Json.object();
         if (params.temperature() != null) options.put("temperature", params.temperature());
@@ -60,6 +34,28 @@ public final class OllamaChatFormat implements WireFormat {
         if (!options.isEmpty()) root.set("options", options);
         root.put("stream", stream);
         return new WireRequest("/api/chat", Json.bytes(root), Map.of("content-type", "application/json"), stream);
+    }
+
+    /** Tool results name their tool, ids only when known, arguments as JSON objects, content always text. */
+    private record Dialect(RequestParams params) implements ChatMessages.Dialect {
+        @Override
+        public void toolResult(ObjectNode message, ContextPart part) {
+            message.put("content", part.text());
+            String name = params.toolName(part);
+            if (name != null) message.put("tool_name", name);
+            if (part.toolCallId() != null) message.put("tool_call_id", part.toolCallId());
+        }
+
+        @Override
+        public void assistantContent(ObjectNode message, ContextPart part) {
+            message.put("content", part.text());
+        }
+
+        @Override
+        public void toolCall(ObjectNode call, ContextPart.ToolCall c) {
+            if (c.id() != null) call.put("id", c.id());
+            call.putObject("function").put("name", c.name()).set("arguments", Json.parseLenient(c.argumentsJson()));
+        }
     }
 
     @Override
@@ -102,10 +98,9 @@ public final class OllamaChatFormat implements WireFormat {
             if (msg.hasNonNull("content")) text.append(msg.get("content").asText());
             for (JsonNode c : msg.path("tool_calls")) {
                 JsonNode fn = c.path("function");
-                JsonNode args = fn.get("arguments");
                 String id = Json.text(c, "id");
                 calls.add(new ReplyToolCall(id != null ? id : "call_" + calls.size(), Json.text(fn, "name"),
-                        args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : args.toString()));
+                        OpenAiChatFormat.argumentsText(fn.get("arguments"))));
             }
             if (chunk.hasNonNull("done_reason")) doneReason = chunk.get("done_reason").asText();
             if (chunk.hasNonNull("prompt_eval_count")) in = chunk.get("prompt_eval_count").asLong();

@@ -18,35 +18,33 @@ import java.util.TreeMap;
  */
 public final class OpenAiChatFormat implements WireFormat {
 
+    /** Tool call ids always sent (null included), arguments as a JSON string, null content when only tools were called. */
+    private static final ChatMessages.Dialect DIALECT = new ChatMessages.Dialect() {
+        @Override
+        public void toolResult(ObjectNode message, ContextPart part) {
+            message.put("tool_call_id", part.toolCallId()).put("content", part.text());
+        }
+
+        @Override
+        public void assistantContent(ObjectNode message, ContextPart part) {
+            if (part.text().isEmpty() && !part.toolCalls().isEmpty()) message.putNull("content");
+            else message.put("content", part.text());
+        }
+
+        @Override
+        public void toolCall(ObjectNode call, ContextPart.ToolCall c) {
+            call.put("id", c.id()).put("type", "function");
+            call.putObject("function").put("name", c.name())
+                    .put("arguments", c.argumentsJson() == null ? "{}" : c.argumentsJson());
+        }
+    };
+
     @Override
     public WireRequest build(ModelContext context, String model, Sampling sampling, boolean stream) {
         RequestParams params = RequestParams.of(context, sampling);
         ObjectNode root = Json.object();
         root.put("model", model);
-        ArrayNode messages = root.putArray("messages");
-        for (ContextPart p : context.input()) {
-            ObjectNode m = messages.addObject();
-            switch (Roles.of(p.role())) {
-                case SYSTEM -> m.put("role", "system").put("content", p.text());
-                case USER -> m.put("role", "user").put("content", p.text());
-                case TOOL -> {
-                    m.put("role", "tool").put("tool_call_id", p.toolCallId()).put("content", p.text());
-                }
-                case ASSISTANT -> {
-                    m.put("role", "assistant");
-                    if (p.text().isEmpty() && !p.toolCalls().isEmpty()) m.putNull("content");
-                    else m.put("content", p.text());
-                    if (!p.toolCalls().isEmpty()) {
-                        ArrayNode calls = m.putArray("tool_calls");
-                        for (ContextPart.ToolCall c : p.toolCalls()) {
-                            ObjectNode call = calls.addObject().put("id", c.id()).put("type", "function");
-                            call.putObject("function").put("name", c.name())
-                                    .put("arguments", c.argumentsJson() == null ? "{}" : c.argumentsJson());
-                        }
-                    }
-                }
-            }
-        }
+        ChatMessages.write(root, context.input(), DIALECT);
         putTools(root, context.tools());
         if (params.temperature() != null) root.put("temperature", params.temperature());
         if (params.topP() != null) root.put("top_p", params.topP());
@@ -82,7 +80,8 @@ public final class OpenAiChatFormat implements WireFormat {
                 Json.text(root, "model"), refusal);
     }
 
-    private static String argumentsText(JsonNode args) {
+    /** Tool call arguments as JSON text, whether a reply sent them as a string or as an object. */
+    static String argumentsText(JsonNode args) {
         if (args == null || args.isNull()) return "{}";
         return args.isTextual() ? args.asText() : args.toString();
     }
