@@ -8,13 +8,14 @@ import dev.tracehound.app.report.IncidentReport.PlaybookEntry;
 import dev.tracehound.app.report.IncidentReport.ReplayEntry;
 import dev.tracehound.app.report.IncidentReport.TimelineEntry;
 import dev.tracehound.timeline.audit.AuditEntry;
+import dev.tracehound.timeline.text.Html;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The report as one self-contained, well-formed XHTML document: inline CSS, no scripts, no external resources, and a
  * Content-Security-Policy that forbids loading anything but inline styles and data: images, so even a rendering bug
- * could not make a browser call out. All case text goes through {@link Xml#escape}. The same document feeds the PDF.
+ * could not make a browser call out. All case text goes through {@link Html#escape}. The same document feeds the PDF.
  */
 public final class HtmlReportRenderer {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -45,7 +46,7 @@ public final class HtmlReportRenderer {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\" />\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Xml.escape(CSP)).append("\" />\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Html.escape(CSP)).append("\" />\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\" />\n")
                 .append("<title>").append(e("Incident report: " + r.caseInfo().name())).append("</title>\n")
                 .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -206,7 +207,7 @@ public final class HtmlReportRenderer {
     }
 
     private static String e(String s) {
-        return Xml.escape(s);
+        return Html.escape(s);
     }
 
     private static String nz(String s) {

@@ -3,6 +3,7 @@ package dev.tracehound.app.pdf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracehound.timeline.text.Html;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,15 @@ class HtmlToPdfTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void documentWithHostileControlCharactersStillRenders() throws Exception {
+        String hostile = "]]><!-- \u0000\u0007\uDC00 <![CDATA[ x ]]> &#0; &bogus;";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlToPdf.render("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body><p>"
+                + Html.escape(hostile) + "</p></body></html>", out);
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
     }
 
     @Test
