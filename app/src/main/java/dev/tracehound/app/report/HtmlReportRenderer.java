@@ -20,17 +20,21 @@ import java.util.Locale;
 public final class HtmlReportRenderer {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+    /**
+     * DejaVu first: the PDF embeds exactly these families (see PdfFonts); browsers fall back to what they have. The
+     * trailing "DejaVu Sans" after monospace lends the PDF the glyphs DejaVu Sans Mono lacks (Hebrew, some emoji).
+     */
     private static final String CSS = """
-            body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #1d232b; margin: 24px; }
+            body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; font-size: 10pt; color: #1d232b; margin: 24px; }
             h1 { font-size: 18pt; margin-bottom: 4px; }
             h2 { font-size: 13pt; border-bottom: 1px solid #c7ced6; padding-bottom: 2px; margin-top: 22px; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0; }
             th, td { border: 1px solid #d5dae0; padding: 3px 5px; text-align: left; vertical-align: top; }
             th { background: #eef1f4; }
             .text, .mono { word-wrap: break-word; overflow-wrap: break-word; }
-            .text { white-space: pre-wrap; font-family: "Courier New", monospace; font-size: 8.5pt; background: #f6f7f9; padding: 4px; }
+            .text { white-space: pre-wrap; font-family: "DejaVu Sans Mono", "Courier New", monospace, "DejaVu Sans"; font-size: 8.5pt; background: #f6f7f9; padding: 4px; }
             .summary { white-space: pre-wrap; }
-            .mono { font-family: "Courier New", monospace; font-size: 8pt; }
+            .mono { font-family: "DejaVu Sans Mono", "Courier New", monospace, "DejaVu Sans"; font-size: 8pt; }
             .sev-CRITICAL, .sev-HIGH { color: #a4161a; font-weight: bold; }
             .sev-MEDIUM { color: #b35c00; font-weight: bold; }
             .muted { color: #5b6570; }

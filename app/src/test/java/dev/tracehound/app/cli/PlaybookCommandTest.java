@@ -1,11 +1,13 @@
 package dev.tracehound.app.cli;
 
+import static dev.tracehound.app.pdf.PdfText.UNICODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracehound.app.pdf.PdfText;
 import dev.tracehound.playbooks.catalogue.ConfigDir;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
@@ -116,7 +118,7 @@ class PlaybookCommandTest {
         assertTrue(out.lines().skip(1).findFirst().orElse("").startsWith("indirect-prompt-injection "), out);
 
         assertEquals(0, run("playbook", "start", "--case", c, "indirect-prompt-injection"), err);
-        assertEquals(0, run("playbook", "tick", "--case", c, "find-carrier", "--note", "<img src=x onerror=alert(1)>",
+        assertEquals(0, run("playbook", "tick", "--case", c, "find-carrier", "--note", "<img src=x onerror=alert(1)> " + UNICODE,
                 "--event", carrierEventId, "--finding", "f-1"), err);
         assertEquals(2, run("playbook", "tick", "--case", c, "carrier-type"));
         assertTrue(err.contains("choose one of"), err);
@@ -140,6 +142,8 @@ class PlaybookCommandTest {
         Path pdf = tmp.resolve("out/run.pdf");
         assertEquals(0, run("playbook", "export", "--case", c, "--format", "pdf", "--out", pdf.toString()), err);
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5).startsWith("%PDF-"));
+        assertTrue(PdfText.joined(Files.readAllBytes(pdf)).contains("<img src=x onerror=alert(1)> " + UNICODE),
+                "the note prints as written, markup as text and every character in place");
         assertEquals(0, run("playbook", "export", "--case", c, "--format", "md"), err);
         assertTrue(Files.readString(caseDir.resolve("exports/indirect-prompt-injection-1.md")).contains("# Indirect prompt injection"));
 

@@ -1,5 +1,8 @@
 package dev.tracehound.app.pdf;
 
+import static dev.tracehound.app.pdf.PdfText.UNICODE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +10,11 @@ import dev.tracehound.timeline.text.Html;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +39,29 @@ class HtmlToPdfTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void charactersBeyondLatin1SurviveInSansAndMonoRegularAndBold() throws Exception {
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body style=\"font-family: 'DejaVu Sans', sans-serif\">"
+                + "<p><b>" + UNICODE + "</b></p><p>" + UNICODE + "</p>"
+                + "<p style=\"font-family: 'DejaVu Sans Mono', monospace\">" + UNICODE + "</p>"
+                + "<p style=\"font-family: 'DejaVu Sans Mono', monospace; font-weight: bold\">" + UNICODE + "</p></body></html>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlToPdf.render(xhtml, out);
+        String text = PdfText.lines(out.toByteArray());
+        assertEquals(4, text.lines().filter(UNICODE::equals).count(), text);
+        assertFalse(text.contains("#"), text);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            Set<String> fonts = new TreeSet<>();
+            for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
+                fonts.add(pdf.getPage(0).getResources().getFont(name).getName().replaceFirst("^[A-Z]{6}\\+", ""));
+            }
+            assertEquals(Set.of("DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono", "DejaVuSansMono-Bold"), fonts,
+                    "the embedded fonts, subset (tag prefix stripped)");
+        }
+        // The four fonts are 2.1 MB whole; subsets of the few glyphs used keep a page small.
+        assertTrue(out.size() < 100_000, "PDF size " + out.size());
     }
 
     @Test

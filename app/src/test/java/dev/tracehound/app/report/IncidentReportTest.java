@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.tracehound.app.pdf.PdfText.UNICODE;
+
 import dev.tracehound.app.export.CaseOutputs;
+import dev.tracehound.app.pdf.PdfText;
 import dev.tracehound.timeline.audit.AuditEntry;
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventKind;
+import dev.tracehound.timeline.event.Trust;
 import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.store.Ingest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,14 +117,39 @@ class IncidentReportTest {
     void pdfTextHasTheFindingsAndTheCanary() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfReportRenderer().render(ReportBuilder.build(fx.c, "tester"), out);
-        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
-            // Table cells wrap long words across lines; join the lines to read the text as printed.
-            String text = new PDFTextStripper().getText(pdf).replace("\r", "").replace("\n", "");
-            assertTrue(text.contains("system-prompt-leak"), "finding detector in PDF text");
-            assertTrue(text.contains("direct-prompt-injection"));
-            assertTrue(text.contains("AML.T0056"));
-            assertTrue(text.contains("<img src=x onerror=alert(1)>"), "hostile text is shown as text in the PDF");
+        // Table cells wrap long words across lines; join the lines to read the text as printed.
+        String text = PdfText.joined(out.toByteArray());
+        assertTrue(text.contains("system-prompt-leak"), "finding detector in PDF text");
+        assertTrue(text.contains("direct-prompt-injection"));
+        assertTrue(text.contains("AML.T0056"));
+        assertTrue(text.contains("<img src=x onerror=alert(1)>"), "hostile text is shown as text in the PDF");
+    }
+
+    @Test
+    void pdfShowsTextBeyondLatin1AsWrittenInSummaryNotesAndEvidence() throws Exception {
+        Path file = tmp.resolve("unicode.jsonl");
+        String smile = "smile \uD83D\uDE00"; // in DejaVu Sans only: the monospace evidence block must fall back to it
+        Files.writeString(file, "{\"prompt\":\"" + UNICODE + "\\n" + smile + "\"}\n");
+        EvidenceRecord ev = fx.c.evidence().add(file, "jsonl");
+        Event quoted = Event.builder(ev.sha256(), "line:1").sessionId("unicode-session").sequence(0)
+                .startNanos(Instant.parse("2026-06-11T13:00:00Z").getEpochSecond() * 1_000_000_000L)
+                .kind(EventKind.USER_MESSAGE).actor("user").trust(Trust.USER).text(UNICODE + "\n" + smile).build();
+        try (Ingest in = fx.c.ingest(ev, "tester")) {
+            in.add(quoted);
+            in.commit();
         }
+        fx.c.annotations().note(quoted.eventId(), "quoted " + UNICODE, "tester");
+        ReportSummary.set(fx.c, "Summary " + UNICODE, "tester");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfReportRenderer().render(ReportBuilder.build(fx.c, "tester"), out);
+        String text = PdfText.joined(out.toByteArray());
+
+        assertTrue(text.contains("Summary " + UNICODE), "summary (sans)");
+        assertTrue(text.contains("Note: quoted " + UNICODE), "note (sans)");
+        List<String> lines = PdfText.lines(out.toByteArray()).lines().toList();
+        assertTrue(lines.contains(UNICODE), "the event's text block (mono), on a line of its own");
+        assertTrue(lines.contains(smile), "a glyph DejaVu Sans Mono lacks comes from DejaVu Sans");
     }
 
     @Test

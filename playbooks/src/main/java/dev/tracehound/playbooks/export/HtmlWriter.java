@@ -8,11 +8,12 @@ import java.util.List;
  * characters XML forbids, because notes and evidence are hostile and a malformed document would stop the PDF.
  */
 final class HtmlWriter implements ChecklistWriter {
+    /** DejaVu first: the app's PDF export embeds exactly these families, so evidence beyond Latin-1 prints as it is. */
     private static final String STYLE = """
-            body { font-family: sans-serif; font-size: 10pt; color: #111; }
+            body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #111; }
             h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 18pt; }
             h3 { font-size: 11pt; margin: 12pt 0 4pt 0; page-break-after: avoid; }
-            .mark { font-family: monospace; } .label { font-weight: bold; }
+            .mark { font-family: "DejaVu Sans Mono", monospace, "DejaVu Sans"; } .label { font-weight: bold; }
             p, ul { margin: 2pt 0 4pt 0; } li { margin: 0; }
             @page { size: A4; margin: 18mm; }
             """;
