@@ -38,7 +38,7 @@ public final class H2EventStore implements EventStore {
     public List<Event> get(Collection<String> eventIds) {
         if (eventIds.isEmpty()) return List.of();
         Map<String, Event> byId = new HashMap<>(eventIds.size() * 2);
-        forEachById(eventIds, (e, seq, also) -> byId.put(e.eventId(), e));
+        readById(eventIds, false, (e, seq, also) -> byId.put(e.eventId(), e));
         List<Event> ordered = new ArrayList<>(byId.size());
         for (String id : eventIds) {
             Event e = byId.get(id);
@@ -160,11 +160,16 @@ public final class H2EventStore implements EventStore {
 
     /** The given events with their ingest sequence and further evidence files, for reindexing. */
     void forEachById(Collection<String> ids, IndexRowConsumer action) {
+        readById(ids, true, action);
+    }
+
+    /** Rows by id; with {@code furtherEvidence}, also each event's further evidence files (a second query). */
+    private void readById(Collection<String> ids, boolean furtherEvidence, IndexRowConsumer action) {
         Set<String> wanted = new HashSet<>(ids);
         wanted.remove(null);
         if (wanted.isEmpty()) return;
         Long[] keys = RowKeys.of(wanted);
-        Map<String, List<String>> extra = extraEvidence("WHERE x.event_key = ANY(?)", keys);
+        Map<String, List<String>> extra = furtherEvidence ? extraEvidence("WHERE x.event_key = ANY(?)", keys) : Map.of();
         db.read("read events by id", c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id_key = ANY(?)")) {
                 ps.setObject(1, keys);

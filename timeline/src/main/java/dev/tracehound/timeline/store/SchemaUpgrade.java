@@ -19,6 +19,7 @@ final class SchemaUpgrade {
         int from = db.storedSchemaVersion();
         for (int v = from; v < CaseSchema.VERSION; v++) {
             int step = v;
+            // a plain connection, not one transaction: H2 commits each DDL statement, and fillKeys commits as it goes
             db.read("upgrade the case database from schema version " + step, c -> {
                 if (step == 1) lookupKeys(c);
                 try (Statement st = c.createStatement()) {
