@@ -65,10 +65,11 @@ public final class Cases {
         H2Database db = null;
         try {
             db = H2Database.open(folder.databaseBase(), false);
-            CaseInfo before = info;
-            int upgradedFrom = before.schemaVersion() < CaseSchema.VERSION ? SchemaUpgrade.run(db) : CaseSchema.VERSION;
-            if (before.schemaVersion() < CaseSchema.VERSION && db.storedSchemaVersion() == CaseSchema.VERSION) {
-                info = new CaseInfo(before.caseId(), before.name(), before.created(), before.toolVersion(), CaseSchema.VERSION);
+            int manifestVersion = info.schemaVersion();
+            boolean upgrade = manifestVersion < CaseSchema.VERSION;
+            int databaseWasAt = upgrade ? SchemaUpgrade.run(db) : CaseSchema.VERSION;
+            if (upgrade && db.storedSchemaVersion() == CaseSchema.VERSION) {
+                info = new CaseInfo(info.caseId(), info.name(), info.created(), info.toolVersion(), CaseSchema.VERSION);
                 CaseManifest.write(folder.manifest(), info);
             }
             int dbVersion = db.storedSchemaVersion();
@@ -80,9 +81,9 @@ public final class Cases {
             LuceneIndex index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB);
             try {
                 LocalCase c = new LocalCase(folder, info, lock, db, index);
-                if (before.schemaVersion() < CaseSchema.VERSION) {
-                    c.audit().append(Actors.current(), "case.upgrade", "{\"fromSchemaVersion\":" + before.schemaVersion()
-                            + ",\"databaseWasAt\":" + upgradedFrom + ",\"toSchemaVersion\":" + CaseSchema.VERSION + "}");
+                if (upgrade) {
+                    c.audit().append(Actors.current(), "case.upgrade", "{\"fromSchemaVersion\":" + manifestVersion
+                            + ",\"databaseWasAt\":" + databaseWasAt + ",\"toSchemaVersion\":" + CaseSchema.VERSION + "}");
                 }
                 c.reconcileIndex();
                 return c;

@@ -32,18 +32,20 @@ public final class H2Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Path base;
     private final String url;
+    private final Path file;
     private final long sizeAtOpen;
 
     private H2Database(Path base, JdbcConnectionPool pool, String url) {
         this.base = base;
         this.pool = pool;
         this.url = url;
+        this.file = base.resolveSibling(base.getFileName() + ".mv.db");
         this.sizeAtOpen = fileSize();
     }
 
     private long fileSize() {
         try {
-            return java.nio.file.Files.size(base.resolveSibling(base.getFileName() + ".mv.db"));
+            return java.nio.file.Files.size(file);
         } catch (java.io.IOException e) {
             return 0;
         }
@@ -177,7 +179,7 @@ public final class H2Database implements AutoCloseable {
                   dedup_key_hash BIGINT,
                   span_key BIGINT,
                   parent_key BIGINT)""");
-            createEventIndexes(st, false);
+            createEventIndexes(st);
             // A large identity cache: H2 commits a system transaction each time it refills it, per 32 rows by default.
             st.execute("""
                 CREATE TABLE event_evidence (
@@ -257,8 +259,8 @@ public final class H2Database implements AutoCloseable {
      * Lookups by id, dedup key and span go through 64-bit {@link RowKeys} (the full strings are compared after);
      * sessions and time are indexed as they are, since their inserts arrive in order and touch few pages.
      */
-    static void createEventIndexes(Statement st, boolean ifMissing) throws SQLException {
-        String create = ifMissing ? "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX ";
+    static void createEventIndexes(Statement st) throws SQLException {
+        String create = "CREATE INDEX IF NOT EXISTS "; // also what finishes a half-done upgrade
         st.execute(create + "events_id ON events(id_key)");
         st.execute(create + "events_session ON events(session_id, start_ns, sequence, ingest_seq)");
         st.execute(create + "events_time ON events(start_ns, ingest_seq)");

@@ -168,7 +168,7 @@ final class IngestPipeline implements AutoCloseable {
         for (Event e : batch) {
             if (batchIds.add(e.eventId())) candidates.add(EventRows.capped(e)); else duplicates++;
         }
-        Set<String> existing = existingIds(c, candidates);
+        Set<String> existing = existingIds(c, batchIds);
         Map<String, Original> byDedupKey = existingDedupKeys(c, candidates);
         List<Event> fresh = new ArrayList<>(candidates.size());
         List<Sighting> alsoSeenIn = new ArrayList<>();
@@ -231,9 +231,8 @@ final class IngestPipeline implements AutoCloseable {
     /** An event seen again: where (evidence file and locator) the original was recorded once more. */
     private record Sighting(Original original, String evidenceSha, String locator) {}
 
-    private static Set<String> existingIds(Connection c, List<Event> events) throws SQLException {
-        Set<String> wanted = new HashSet<>();
-        for (Event e : events) wanted.add(e.eventId());
+    /** Those of {@code wanted} already stored. */
+    private static Set<String> existingIds(Connection c, Set<String> wanted) throws SQLException {
         Set<String> found = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE id_key = ANY(?)")) {
             ps.setObject(1, RowKeys.of(wanted));

@@ -51,7 +51,7 @@ final class SchemaUpgrade {
             st.execute("CREATE INDEX IF NOT EXISTS event_evidence_event ON event_evidence(event_key)");
         }
         try (Statement st = c.createStatement()) {
-            H2Database.createEventIndexes(st, true);
+            H2Database.createEventIndexes(st);
         }
     }
 
