@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException("cannot read " + importFile + ": " + e.getMessage());
         }
-        if (!output.json()) progress("bare Lucene baseline over " + Math.min(size, 256_000_000L) / 1_000_000 + " MB of synthetic text");
+        if (!output.json()) progress("bare Lucene baseline over " + Math.min(size, BareLucene.SYNTHETIC_RATE_MAX_BYTES) / 1_000_000 + " MB of synthetic text");
         double bareMbPerS = BareLucene.syntheticRate(tmp.resolve("baseline"), size);
         deleteTree(tmp.resolve("baseline"));
         if (!output.json()) progress("importing " + importFile);

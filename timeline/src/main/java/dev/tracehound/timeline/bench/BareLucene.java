@@ -47,7 +47,7 @@ public final class BareLucene {
     }
 
     /** Largest amount of synthetic text {@link #syntheticRate} indexes: enough for a steady rate, bounded in time and disk. */
-    static final long SYNTHETIC_RATE_MAX_BYTES = 256_000_000L;
+    public static final long SYNTHETIC_RATE_MAX_BYTES = 256_000_000L;
 
     /**
      * The foundation benchmark's baseline rate, in MB of text per second: its synthetic event texts (200 B-4 KB

@@ -181,10 +181,7 @@ public final class Benchmark {
                 c.search().search(q);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
-            Arrays.sort(ms);
-            out.put("search_" + name + "_p50_ms", round(percentile(ms, 0.50)));
-            out.put("search_" + name + "_p95_ms", round(percentile(ms, 0.95)));
-            out.put("search_" + name + "_p99_ms", round(percentile(ms, 0.99)));
+            putPercentiles(out, "search_" + name, ms);
             progress.progress("search " + name, QUERIES, QUERIES);
         }
 
@@ -200,6 +197,14 @@ public final class Benchmark {
             Arrays.sort(ms);
             out.put("session_load_ms", round(ms[1]));
         }
+    }
+
+    /** Sorts {@code ms} and puts {@code <name>_p50_ms}, {@code _p95_ms} and {@code _p99_ms}. */
+    static void putPercentiles(Map<String, Double> out, String name, double[] ms) {
+        Arrays.sort(ms);
+        out.put(name + "_p50_ms", round(percentile(ms, 0.50)));
+        out.put(name + "_p95_ms", round(percentile(ms, 0.95)));
+        out.put(name + "_p99_ms", round(percentile(ms, 0.99)));
     }
 
     static double percentile(double[] sorted, double p) {

@@ -4,7 +4,6 @@ import dev.tracehound.timeline.search.SearchPage;
 import dev.tracehound.timeline.search.SearchRequest;
 import dev.tracehound.timeline.search.SearchSort;
 import dev.tracehound.timeline.store.Case;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
@@ -25,10 +24,10 @@ final class TableScrolling {
     static void measure(Case c, long seed, Map<String, Double> out, ProgressListener progress) {
         Random r = new Random(seed);
         Jumps all = jumps(c, "*:*", r);
-        put(out, "table_seek", all.seekAndPage());
-        put(out, "table_cursor", all.cursor());
-        put(out, "table_next_page", all.nextPage());
-        put(out, "table_seek_term", jumps(c, SyntheticEvents.WORDS[0], r).seekAndPage());
+        Benchmark.putPercentiles(out, "table_seek", all.seekAndPage());
+        Benchmark.putPercentiles(out, "table_cursor", all.cursor());
+        Benchmark.putPercentiles(out, "table_next_page", all.nextPage());
+        Benchmark.putPercentiles(out, "table_seek_term", jumps(c, SyntheticEvents.WORDS[0], r).seekAndPage());
         progress.progress("table scrolling", JUMPS, JUMPS);
     }
 
@@ -58,12 +57,5 @@ final class TableScrolling {
     /** A random row before the last page's rows, so a next page exists when there are more than 200 hits. */
     private static long row(long total, Random r) {
         return (long) (r.nextDouble() * Math.max(1, total - PAGE));
-    }
-
-    private static void put(Map<String, Double> out, String name, double[] ms) {
-        Arrays.sort(ms);
-        out.put(name + "_p50_ms", Benchmark.round(Benchmark.percentile(ms, 0.50)));
-        out.put(name + "_p95_ms", Benchmark.round(Benchmark.percentile(ms, 0.95)));
-        out.put(name + "_p99_ms", Benchmark.round(Benchmark.percentile(ms, 0.99)));
     }
 }
