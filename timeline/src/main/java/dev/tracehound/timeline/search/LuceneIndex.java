@@ -4,8 +4,20 @@ import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
@@ -22,6 +34,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneIndex implements AutoCloseable {
     static final String WATERMARK_KEY = "tracehound.ingestSeq";
+    static final String LAYOUT_KEY = "tracehound.indexLayout";
+    /**
+     * The document layout this build writes. An index with an older layout (or none recorded: layout 1) is emptied
+     * on open with watermark 0, so the case indexes every database row again. Layout 2 added the dedup key.
+     */
+    static final int LAYOUT = 2;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -41,7 +59,9 @@ public final class LuceneIndex implements AutoCloseable {
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(ramBufferMb);
             config.setCommitOnClose(false); // only explicit commits carry a watermark
-            return new LuceneIndex(directory, new IndexWriter(directory, config));
+            LuceneIndex index = new LuceneIndex(directory, new IndexWriter(directory, config));
+            if (index.layout() < LAYOUT && index.watermark() > 0) index.rebuildFromScratch();
+            return index;
         } catch (IOException e) {
             throw new StoreException("Cannot open the search index in " + dir
                     + " (it may be damaged; delete the index folder and reopen the case to rebuild it)", e);
@@ -50,10 +70,26 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Highest ingest sequence of the last commit; 0 for an empty index. */
     public long watermark() {
+        String w = commitData(WATERMARK_KEY);
+        return w == null ? 0 : Long.parseLong(w);
+    }
+
+    private int layout() {
+        String l = commitData(LAYOUT_KEY);
+        return l == null ? 1 : Integer.parseInt(l);
+    }
+
+    private String commitData(String key) {
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-            if (WATERMARK_KEY.equals(e.getKey())) return Long.parseLong(e.getValue());
+            if (key.equals(e.getKey())) return e.getValue();
         }
-        return 0;
+        return null;
+    }
+
+    /** Drops every document and commits watermark 0: opening the case then indexes all rows again. */
+    private void rebuildFromScratch() throws IOException {
+        writer.deleteAll();
+        commit(0);
     }
 
     /** @param alsoEvidence further evidence files of some of the events (by id), usually empty */
@@ -92,10 +128,104 @@ public final class LuceneIndex implements AutoCloseable {
     /** Commits everything added so far, recording {@code watermark} as the highest ingest sequence it holds. */
     public void commit(long watermark) {
         try {
-            writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark)).entrySet());
+            writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark), LAYOUT_KEY, Integer.toString(LAYOUT)).entrySet());
             writer.commit();
+            refresh();
         } catch (IOException e) {
             throw new StoreException("Cannot commit the search index", e);
+        }
+    }
+
+    /**
+     * Makes everything added so far visible to the key lookups below ({@link #seqsWithIds}, {@link #seqsWithDedupKeys});
+     * commits do it too. Searches see new documents without it.
+     */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new StoreException("Cannot refresh the search index", e);
+        }
+    }
+
+    /** Ingest sequences of the documents whose event id is one of {@code ids} (ignoring case), as of the last refresh. */
+    public long[] seqsWithIds(Collection<String> ids) {
+        List<BytesRef> terms = new ArrayList<>(ids.size());
+        for (String id : ids) if (id != null) terms.add(new BytesRef(EventDocuments.normalize(id)));
+        return seqsWithTerms(SearchFields.ID, terms);
+    }
+
+    /** Ingest sequences of the documents carrying one of these dedup keys, as of the last refresh. */
+    public long[] seqsWithDedupKeys(Collection<String> keys) {
+        List<BytesRef> terms = new ArrayList<>(keys.size());
+        for (String k : keys) if (k != null) terms.add(new BytesRef(k));
+        return seqsWithTerms(SearchFields.DEDUP, terms);
+    }
+
+    /** The key an id is looked up by: ids match ignoring case, like the {@code id:} query field. */
+    public static String idKey(String id) {
+        return EventDocuments.normalize(id);
+    }
+
+    /**
+     * Every indexed id key and dedup key, for an importer's in-memory filter; keys of deleted documents may come
+     * too. Reads the view of the last refresh.
+     */
+    public void forEachKey(Consumer<String> idKeys, Consumer<String> dedupKeys) {
+        IndexSearcher s = lookupSearcher();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                forEachTerm(leaf.reader().terms(SearchFields.ID), idKeys);
+                forEachTerm(leaf.reader().terms(SearchFields.DEDUP), dedupKeys);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the search index", e);
+        } finally {
+            release(s);
+        }
+    }
+
+    /** The searcher of the last refresh (no refresh of its own, unlike {@link #acquire}). */
+    private IndexSearcher lookupSearcher() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the search index for reading", e);
+        }
+    }
+
+    private static void forEachTerm(Terms terms, Consumer<String> action) throws IOException {
+        if (terms == null) return;
+        TermsEnum te = terms.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) action.accept(t.utf8ToString());
+    }
+
+    private long[] seqsWithTerms(String field, List<BytesRef> terms) {
+        if (terms.isEmpty()) return new long[0];
+        terms.sort(null); // sorted seeks reuse the term dictionary blocks already read
+        IndexSearcher s = lookupSearcher();
+        try {
+            java.util.stream.LongStream.Builder seqs = java.util.stream.LongStream.builder();
+            PostingsEnum postings = null;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms t = leaf.reader().terms(field);
+                if (t == null) continue;
+                TermsEnum te = t.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                for (BytesRef term : terms) {
+                    if (!te.seekExact(term)) continue;
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ); // forward-only: one per term
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if ((live == null || live.get(doc)) && seq.advanceExact(doc)) seqs.add(seq.longValue());
+                    }
+                }
+            }
+            return seqs.build().toArray();
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the search index", e);
+        } finally {
+            release(s);
         }
     }
 

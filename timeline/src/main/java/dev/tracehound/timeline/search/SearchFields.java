@@ -11,6 +11,11 @@ public final class SearchFields {
     public static final String ID = "id";
     /** Ingest order: tie-breaker for time sort and the crash-recovery watermark. */
     public static final String SEQ = "seq";
+    /**
+     * The event's dedup key, exactly as given: how an import finds an earlier copy of a repeated event. Internal, not
+     * a query field.
+     */
+    public static final String DEDUP = "dedup";
 
     /** Exact-value fields, matched case-insensitively (values are lowercased when indexed and queried). */
     public static final List<String> KEYWORDS =

@@ -175,8 +175,6 @@ public final class H2Database implements AutoCloseable {
                   payload VARBINARY(4000000),
                   trust VARCHAR(40) NOT NULL,
                   flags VARCHAR(400) NOT NULL,
-                  id_key BIGINT NOT NULL,
-                  dedup_key_hash BIGINT,
                   span_key BIGINT,
                   parent_key BIGINT)""");
             createEventIndexes(st);
@@ -184,11 +182,12 @@ public final class H2Database implements AutoCloseable {
             st.execute("""
                 CREATE TABLE event_evidence (
                   ord BIGINT GENERATED ALWAYS AS IDENTITY (CACHE 100000) PRIMARY KEY,
-                  event_key BIGINT NOT NULL,
+                  event_seq BIGINT NOT NULL,
                   event_id VARCHAR(200) NOT NULL,
                   evidence_sha CHAR(64) NOT NULL,
                   locator VARCHAR(4000) NOT NULL)""");
-            st.execute("CREATE INDEX event_evidence_event ON event_evidence(event_key)");
+            // keyed by the original's ingest sequence: originals are mostly recent, so inserts stay near the end
+            st.execute("CREATE INDEX event_evidence_seq ON event_evidence(event_seq)");
             st.execute("""
                 CREATE TABLE evidence (
                   sha256 CHAR(64) PRIMARY KEY,
@@ -256,15 +255,15 @@ public final class H2Database implements AutoCloseable {
     }
 
     /**
-     * Lookups by id, dedup key and span go through 64-bit {@link RowKeys} (the full strings are compared after);
-     * sessions and time are indexed as they are, since their inserts arrive in order and touch few pages.
+     * Sessions and time are indexed as they are, since their inserts arrive in order and touch few pages. Events are
+     * found by id and dedup key through the search index ({@link StoredKeys}, {@link H2EventStore}), not here: an
+     * index of random strings costs a random page rewrite per insert. Spans go through 64-bit {@link RowKeys} (the
+     * full strings are compared after).
      */
     static void createEventIndexes(Statement st) throws SQLException {
         String create = "CREATE INDEX IF NOT EXISTS "; // also what finishes a half-done upgrade
-        st.execute(create + "events_id ON events(id_key)");
         st.execute(create + "events_session ON events(session_id, start_ns, sequence, ingest_seq)");
         st.execute(create + "events_time ON events(start_ns, ingest_seq)");
-        st.execute(create + "events_dedup ON events(dedup_key_hash)");
         st.execute(create + "events_span ON events(span_key)"); // parent links between sessions
     }
 

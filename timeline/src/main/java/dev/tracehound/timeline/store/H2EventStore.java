@@ -17,15 +17,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Events read from the case database. */
+/**
+ * Events read from the case database. Rows are found by id through the search index's id terms ({@code seqsWithIds}):
+ * the database keeps no index of random ids (see {@link StoredKeys}).
+ */
 public final class H2EventStore implements EventStore {
     private static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events ";
 
     private final H2Database db;
+    private final Function<Collection<String>, long[]> seqsWithIds;
 
-    public H2EventStore(H2Database db) {
+    /** @param seqsWithIds the ingest sequences of rows that may carry these ids (more is fine: ids are compared) */
+    public H2EventStore(H2Database db, Function<Collection<String>, long[]> seqsWithIds) {
         this.db = db;
+        this.seqsWithIds = seqsWithIds;
     }
 
     @Override
@@ -108,25 +115,12 @@ public final class H2EventStore implements EventStore {
 
     @Override
     public List<String> evidenceOf(String eventId) {
-        return db.read("read the evidence of " + eventId, c -> {
-            List<String> shas = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM events WHERE id_key = ? AND id = ?")) {
-                ps.setLong(1, RowKeys.hash(eventId));
-                ps.setString(2, eventId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return shas;
-                    shas.add(rs.getString(1));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT evidence_sha FROM event_evidence WHERE event_key = ? AND event_id = ? ORDER BY ord")) {
-                ps.setLong(1, RowKeys.hash(eventId));
-                ps.setString(2, eventId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) if (!shas.contains(rs.getString(1))) shas.add(rs.getString(1));
-                }
-            }
-            return shas;
+        List<String> shas = new ArrayList<>();
+        readById(List.of(eventId), true, (e, seq, also) -> {
+            shas.add(e.evidenceSha256());
+            for (String sha : also) if (!shas.contains(sha)) shas.add(sha);
         });
+        return shas;
     }
 
     @Override
@@ -139,7 +133,7 @@ public final class H2EventStore implements EventStore {
      * (used to repair the index after a crash).
      */
     public void forEachAfterSeq(long seq, IndexRowConsumer action) {
-        Map<String, List<String>> extra = extraEvidence("JOIN events e ON e.id_key = x.event_key AND e.id = x.event_id WHERE e.ingest_seq > ?", seq);
+        Map<String, List<String>> extra = extraEvidence("WHERE x.event_seq > ?", seq);
         db.read("read events to reindex", c -> {
             lazy(c, true);
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq > ? ORDER BY ingest_seq")) {
@@ -158,9 +152,10 @@ public final class H2EventStore implements EventStore {
         });
     }
 
-    /** The given events with their ingest sequence and further evidence files, for reindexing. */
-    void forEachById(Collection<String> ids, IndexRowConsumer action) {
-        readById(ids, true, action);
+    /** The given rows with their ingest sequence and further evidence files, for reindexing. */
+    void forEachBySeq(Collection<Long> seqs, IndexRowConsumer action) {
+        if (seqs.isEmpty()) return;
+        readBySeq(seqs.toArray(Long[]::new), null, true, action);
     }
 
     /** Rows by id; with {@code furtherEvidence}, also each event's further evidence files (a second query). */
@@ -168,16 +163,21 @@ public final class H2EventStore implements EventStore {
         Set<String> wanted = new HashSet<>(ids);
         wanted.remove(null);
         if (wanted.isEmpty()) return;
-        Long[] keys = RowKeys.of(wanted);
-        Map<String, List<String>> extra = furtherEvidence ? extraEvidence("WHERE x.event_key = ANY(?)", keys) : Map.of();
-        db.read("read events by id", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id_key = ANY(?)")) {
-                ps.setObject(1, keys);
+        long[] seqs = seqsWithIds.apply(wanted);
+        if (seqs.length == 0) return;
+        readBySeq(Arrays.stream(seqs).boxed().toArray(Long[]::new), wanted, furtherEvidence, action);
+    }
+
+    /** @param wanted ids to keep (the index matches ids ignoring case), or null for every row */
+    private void readBySeq(Long[] seqs, Set<String> wanted, boolean furtherEvidence, IndexRowConsumer action) {
+        Map<String, List<String>> extra = furtherEvidence ? extraEvidence("WHERE x.event_seq = ANY(?)", seqs) : Map.of();
+        db.read("read events", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq = ANY(?)")) {
+                ps.setObject(1, seqs);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Event e = EventRows.read(rs);
-                        // another id with the same key is not one of ours
-                        if (wanted.contains(e.eventId())) action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
+                        if (wanted == null || wanted.contains(e.eventId())) action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.LuceneIndex;
+import dev.tracehound.timeline.store.StoredKeys.Original;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,12 @@ final class IngestPipeline implements AutoCloseable {
      * property {@code tracehound.indexCommitEvery} overrides it (tests use it to crash between commits).
      */
     static final long INDEX_COMMIT_EVERY = Long.getLong("tracehound.indexCommitEvery", 100_000);
+    /**
+     * How often (events) the index's key lookups are refreshed during a long import; {@link StoredKeys} remembers the
+     * rows stored since, so this bounds its memory (about 300 bytes per row).
+     */
+    static final long PUBLISH_EVERY = Math.min(INDEX_COMMIT_EVERY, 50_000);
+    private final long publishEvery;
     private static final int INDEXER_THREADS = 2;
 
     private final H2Database db;
@@ -47,13 +54,21 @@ final class IngestPipeline implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(3);
     private final ConcurrentLinkedQueue<CompletableFuture<?>> indexing = new ConcurrentLinkedQueue<>();
     private final AtomicLong lastSeq;
+    private final StoredKeys keys;
     private long uncommittedInIndex;
+    private long unpublished;
 
     IngestPipeline(H2Database db, LuceneIndex index, H2EventStore events, long lastSeq) {
+        this(db, index, events, lastSeq, PUBLISH_EVERY);
+    }
+
+    IngestPipeline(H2Database db, LuceneIndex index, H2EventStore events, long lastSeq, long publishEvery) {
+        this.publishEvery = publishEvery;
         this.db = db;
         this.events = events;
         this.index = index;
         this.lastSeq = new AtomicLong(lastSeq);
+        this.keys = new StoredKeys(index);
     }
 
     /** Counts of one batch, reported back to its ingest. */
@@ -71,6 +86,7 @@ final class IngestPipeline implements AutoCloseable {
         dbWriter.execute(() -> {
             try {
                 Written w = db.inTransaction("store a batch of events", c -> write(c, batch));
+                keys.stored(w.events, w.seqs);
                 if (!w.reindex.isEmpty()) reindexWithFurtherEvidence(w.reindex);
                 if (w.events.isEmpty()) {
                     inFlight.release();
@@ -82,6 +98,7 @@ final class IngestPipeline implements AutoCloseable {
                         inFlight.release();
                         if (err != null) done.completeExceptionally(err); else done.complete(w.result);
                     });
+                    unpublished += w.events.size();
                     uncommittedInIndex += w.events.size();
                 }
             } catch (RuntimeException | Error e) {
@@ -89,7 +106,7 @@ final class IngestPipeline implements AutoCloseable {
                 done.completeExceptionally(e);
                 return;
             }
-            if (uncommittedInIndex >= INDEX_COMMIT_EVERY) commitIndexInBackground();
+            if (unpublished >= publishEvery) publishInBackground();
         });
         return done;
     }
@@ -103,31 +120,51 @@ final class IngestPipeline implements AutoCloseable {
         return lastSeq.get();
     }
 
+    /** Rows whose keys are held in memory until the index's lookups see them (bounded by the publish interval). */
+    int rememberedKeys() {
+        return await(CompletableFuture.supplyAsync(keys::remembered, dbWriter));
+    }
+
     private void commitIndexOnWriterThread() {
-        await(periodicCommit);
-        awaitIndexing();
+        awaitAllIndexed();
         db.checkpoint();
-        index.commit(lastSeq.get());
+        long watermark = lastSeq.get();
+        index.commit(watermark);
+        keys.searchableUpTo(watermark);
         uncommittedInIndex = 0;
+        unpublished = 0;
     }
 
     /**
-     * A periodic commit during a long import, off the writer thread so inserts and indexing go on meanwhile. Its
-     * watermark is the last sequence handed to the indexers; documents added while it runs may be in the commit too,
-     * which is safe: any whose rows the database loses in a crash lie above its highest sequence, and opening the
-     * case deletes those.
+     * Every {@link #publishEvery} events of a long import, off the writer thread so inserts and indexing go on
+     * meanwhile: once the batches handed to the indexers so far are indexed, the index's key lookups are refreshed
+     * (so {@link StoredKeys} can forget those rows), and about every {@link #INDEX_COMMIT_EVERY} events the index is
+     * committed. A commit's watermark is the last sequence handed to the indexers; documents added while it runs may
+     * be in the commit too, which is safe: any whose rows the database loses in a crash lie above its highest
+     * sequence, and opening the case deletes those.
      */
-    private void commitIndexInBackground() {
+    private void publishInBackground() {
         List<CompletableFuture<?>> upTo = new ArrayList<>();
         for (CompletableFuture<?> f; (f = indexing.poll()) != null; ) upTo.add(f);
         long watermark = lastSeq.get();
-        uncommittedInIndex = 0;
-        // between transactions on this thread: the rows up to the watermark are committed, now also durable
-        db.checkpoint();
+        unpublished = 0;
+        boolean commit = uncommittedInIndex >= INDEX_COMMIT_EVERY;
+        if (commit) {
+            uncommittedInIndex = 0;
+            // between transactions on this thread: the rows up to the watermark are committed, now also durable
+            db.checkpoint();
+        }
         periodicCommit = CompletableFuture.runAsync(() -> {
             upTo.forEach(IngestPipeline::await);
-            index.commit(watermark);
+            if (commit) index.commit(watermark); else index.refresh();
+            keys.searchableUpTo(watermark);
         }, committer);
+    }
+
+    /** Waits until every batch handed over so far is indexed (including those a background publish took over). */
+    private void awaitAllIndexed() {
+        await(periodicCommit);
+        awaitIndexing();
     }
 
     private void awaitIndexing() {
@@ -139,9 +176,9 @@ final class IngestPipeline implements AutoCloseable {
      * new evidence value. Earlier batches must be indexed first, or an add still queued would follow the update and
      * leave two documents with one id. Rare (only dedupKey matches across files), so waiting here is fine.
      */
-    private void reindexWithFurtherEvidence(Set<String> ids) {
-        awaitIndexing();
-        events.forEachById(ids, index::update);
+    private void reindexWithFurtherEvidence(Set<Long> seqs) {
+        awaitAllIndexed();
+        events.forEachBySeq(seqs, index::update);
     }
 
     private CompletableFuture<Void> indexInParallel(List<Event> events, long[] seqs, Map<String, List<String>> also) {
@@ -156,21 +193,28 @@ final class IngestPipeline implements AutoCloseable {
 
     /**
      * @param alsoEvidence for new events of this batch: further evidence files seen in the same batch
-     * @param reindex events stored earlier whose evidence list grew
+     * @param reindex events stored earlier whose evidence list grew (ingest sequences)
      */
-    private record Written(BatchResult result, List<Event> events, long[] seqs, Map<String, List<String>> alsoEvidence, Set<String> reindex) {}
+    private record Written(BatchResult result, List<Event> events, long[] seqs, Map<String, List<String>> alsoEvidence, Set<Long> reindex) {}
 
     /** Runs on the writer thread inside one transaction. */
     private Written write(Connection c, List<Event> batch) throws SQLException {
         List<Event> candidates = new ArrayList<>(batch.size());
         Set<String> batchIds = new HashSet<>();
+        Set<String> batchKeys = new HashSet<>();
         long duplicates = 0;
         for (Event e : batch) {
-            if (batchIds.add(e.eventId())) candidates.add(EventRows.capped(e)); else duplicates++;
+            if (!batchIds.add(e.eventId())) {
+                duplicates++;
+                continue;
+            }
+            candidates.add(EventRows.capped(e));
+            if (e.dedupKey() != null) batchKeys.add(e.dedupKey());
         }
-        Set<String> existing = existingIds(c, batchIds);
-        Map<String, Original> byDedupKey = existingDedupKeys(c, candidates);
+        Set<String> existing = keys.existingIds(c, batchIds);
+        Map<String, Original> byDedupKey = keys.originals(c, batchKeys);
         List<Event> fresh = new ArrayList<>(candidates.size());
+        long[] seqs = new long[candidates.size()];
         List<Sighting> alsoSeenIn = new ArrayList<>();
         for (Event e : candidates) {
             if (existing.contains(e.eventId())) {
@@ -184,14 +228,15 @@ final class IngestPipeline implements AutoCloseable {
                 alsoSeenIn.add(new Sighting(original, e.evidenceSha256(), e.locator()));
                 continue;
             }
-            if (key != null) byDedupKey.put(key, new Original(e.eventId(), e.evidenceSha256()));
+            long seq = lastSeq.incrementAndGet();
+            if (key != null) byDedupKey.put(key, new Original(seq, e.eventId(), e.evidenceSha256()));
+            seqs[fresh.size()] = seq;
             fresh.add(e);
         }
-        long[] seqs = new long[fresh.size()];
+        seqs = java.util.Arrays.copyOf(seqs, fresh.size());
         if (!fresh.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
                 for (int i = 0; i < fresh.size(); i++) {
-                    seqs[i] = lastSeq.incrementAndGet();
                     EventRows.bind(ps, fresh.get(i), seqs[i]);
                     ps.addBatch();
                 }
@@ -199,11 +244,11 @@ final class IngestPipeline implements AutoCloseable {
             }
         }
         if (!alsoSeenIn.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_key, event_id, evidence_sha, locator) "
-                    + "KEY (event_key, event_id, evidence_sha, locator) VALUES (?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "
+                    + "KEY (event_seq, evidence_sha, locator) VALUES (?,?,?,?)")) {
                 for (Sighting row : alsoSeenIn) {
-                    ps.setLong(1, RowKeys.hash(row.original.id));
-                    ps.setString(2, row.original.id);
+                    ps.setLong(1, row.original.seq());
+                    ps.setString(2, row.original.id());
                     ps.setString(3, row.evidenceSha);
                     ps.setString(4, row.locator);
                     ps.addBatch();
@@ -214,53 +259,19 @@ final class IngestPipeline implements AutoCloseable {
         // Only a sighting in another evidence file changes the original's document (its evidence field); the same
         // message seen again later in the same file (chat histories repeat) is recorded above and needs no reindex.
         Map<String, List<String>> alsoEvidence = new HashMap<>();
-        Set<String> reindex = new HashSet<>();
+        Set<Long> reindex = new HashSet<>();
         Set<String> freshIds = new HashSet<>();
         for (Event e : fresh) freshIds.add(e.eventId());
         for (Sighting row : alsoSeenIn) {
-            if (row.evidenceSha.equals(row.original.evidenceSha)) continue;
-            if (freshIds.contains(row.original.id)) alsoEvidence.computeIfAbsent(row.original.id, k -> new ArrayList<>()).add(row.evidenceSha);
-            else reindex.add(row.original.id);
+            if (row.evidenceSha.equals(row.original.evidenceSha())) continue;
+            if (freshIds.contains(row.original.id())) alsoEvidence.computeIfAbsent(row.original.id(), k -> new ArrayList<>()).add(row.evidenceSha);
+            else reindex.add(row.original.seq());
         }
         return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs, alsoEvidence, reindex);
     }
 
-    /** The stored event a dedup key belongs to, and the evidence file it came from. */
-    private record Original(String id, String evidenceSha) {}
-
     /** An event seen again: where (evidence file and locator) the original was recorded once more. */
     private record Sighting(Original original, String evidenceSha, String locator) {}
-
-    /** Those of {@code wanted} already stored. */
-    private static Set<String> existingIds(Connection c, Set<String> wanted) throws SQLException {
-        Set<String> found = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE id_key = ANY(?)")) {
-            ps.setObject(1, RowKeys.of(wanted));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) if (wanted.contains(rs.getString(1))) found.add(rs.getString(1));
-            }
-        }
-        return found;
-    }
-
-    /** The first stored event of each dedup key the batch carries. */
-    private static Map<String, Original> existingDedupKeys(Connection c, List<Event> events) throws SQLException {
-        Map<String, Original> found = new HashMap<>();
-        Set<String> keys = new HashSet<>();
-        for (Event e : events) if (e.dedupKey() != null) keys.add(e.dedupKey());
-        if (keys.isEmpty()) return found;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT dedup_key, id, evidence_sha FROM events WHERE dedup_key_hash = ANY(?) ORDER BY ingest_seq")) {
-            ps.setObject(1, RowKeys.of(keys));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    if (keys.contains(key)) found.putIfAbsent(key, new Original(rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return found;
-    }
 
     static <T> T await(CompletableFuture<T> f) {
         try {

@@ -22,6 +22,7 @@ final class SchemaUpgrade {
             // a plain connection, not one transaction: H2 commits each DDL statement, and fillKeys commits as it goes
             db.read("upgrade the case database from schema version " + step, c -> {
                 if (step == 1) lookupKeys(c);
+                if (step == 2) noRandomIndexes(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("UPDATE case_meta SET schema_version = " + (step + 1));
                 }
@@ -52,6 +53,39 @@ final class SchemaUpgrade {
         }
         try (Statement st = c.createStatement()) {
             H2Database.createEventIndexes(st);
+        }
+    }
+
+    /**
+     * Version 2 to 3: no index of ids or dedup keys (the search index finds those); further evidence is keyed by the
+     * original's ingest sequence. The search index is rebuilt on open for its new dedup field (LuceneIndex layout 2).
+     */
+    private static void noRandomIndexes(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE event_evidence ADD COLUMN IF NOT EXISTS event_seq BIGINT");
+            // event_key goes first of the old columns, after the fill: while it is there, the fill may be unfinished.
+            // A version-2 database has events_id; one upgraded from version 1 by this build does not, and needs it here.
+            if (hasColumn(c, "EVENT_EVIDENCE", "EVENT_KEY")) {
+                st.execute("CREATE INDEX IF NOT EXISTS events_id ON events(id_key)");
+                st.execute("UPDATE event_evidence x SET event_seq = (SELECT e.ingest_seq FROM events e "
+                        + "WHERE e.id_key = x.event_key AND e.id = x.event_id) WHERE event_seq IS NULL");
+            }
+            st.execute("CREATE INDEX IF NOT EXISTS event_evidence_seq ON event_evidence(event_seq)");
+            for (String old : new String[] {"event_evidence_event", "events_id", "events_dedup"}) st.execute("DROP INDEX IF EXISTS " + old);
+            st.execute("ALTER TABLE event_evidence DROP COLUMN IF EXISTS event_key");
+            st.execute("ALTER TABLE events DROP COLUMN IF EXISTS id_key");
+            st.execute("ALTER TABLE events DROP COLUMN IF EXISTS dedup_key_hash");
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

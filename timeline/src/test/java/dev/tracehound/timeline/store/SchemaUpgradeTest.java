@@ -12,19 +12,29 @@ import dev.tracehound.timeline.search.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A case written with schema version 1 (string-keyed lookups) opens, is upgraded in place and keeps everything. */
+/**
+ * A case written with an older schema opens, is upgraded in place and keeps everything: version 1 (string-keyed
+ * lookups) and version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys).
+ */
 class SchemaUpgradeTest {
     @TempDir Path tmp;
 
-    @Test
-    void aVersionOneCaseIsUpgradedWithEveryRowAndLookupIntact() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void anOlderCaseIsUpgradedWithEveryRowAndLookupIntact(int oldVersion) throws Exception {
         Path dir = tmp.resolve("case");
         List<Event> events;
         EvidenceRecord a;
@@ -42,11 +52,15 @@ class SchemaUpgradeTest {
             // the same tool call recorded by a second file: one event listing both
             TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
         }
-        downgradeToVersionOne(dir);
+        downgradeToVersionTwo(dir);
+        if (oldVersion == 1) downgradeToVersionOne(dir);
 
         try (Case c = Cases.open(dir)) {
-            assertEquals(2, c.info().schemaVersion());
-            assertTrue(Files.readString(dir.resolve("case.json")).contains("\"schemaVersion\" : 2"));
+            assertEquals(CaseSchema.VERSION, c.info().schemaVersion());
+            assertTrue(Files.readString(dir.resolve("case.json")).contains("\"schemaVersion\" : " + CaseSchema.VERSION));
+            LocalCase local = (LocalCase) c;
+            assertEquals(3, local.index().watermark(), "the search index, of an older layout, was rebuilt from the database");
+            assertEquals(3, local.index().numDocs());
             for (Event e : events) assertEquals(e, c.events().get(e.eventId()).orElseThrow());
             assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(events.get(1).eventId()));
             Map<String, String> parents = new HashMap<>();
@@ -55,7 +69,7 @@ class SchemaUpgradeTest {
             assertEquals(1, c.search().search(SearchRequest.of("invoices", 10)).events().size());
             List<AuditEntry> upgrades = c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).toList();
             assertEquals(1, upgrades.size());
-            assertTrue(upgrades.getFirst().details().contains("\"fromSchemaVersion\":1"), upgrades.getFirst().details());
+            assertTrue(upgrades.getFirst().details().contains("\"fromSchemaVersion\":" + oldVersion), upgrades.getFirst().details());
             assertTrue(c.verify().intact(), "the audit chain holds across the upgrade");
 
             // after the upgrade, duplicates are still recognised by id and by dedup key
@@ -70,7 +84,50 @@ class SchemaUpgradeTest {
         }
     }
 
-    /** Rewrites a current case into the version-1 layout: string indexes, no key columns, version 1 everywhere. */
+    /**
+     * Rewrites a current case into the version-2 layout: 64-bit keys for ids and dedup keys and their indexes, further
+     * evidence keyed by id, and a search index that records no layout (as version 2 wrote it) and lacks documents.
+     */
+    private static void downgradeToVersionTwo(Path dir) throws Exception {
+        CaseFolder folder = new CaseFolder(dir);
+        try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE events ADD COLUMN id_key BIGINT");
+            st.execute("ALTER TABLE events ADD COLUMN dedup_key_hash BIGINT");
+            st.execute("ALTER TABLE event_evidence ADD COLUMN event_key BIGINT");
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT ingest_seq, id, dedup_key FROM events");
+                 PreparedStatement up = c.prepareStatement("UPDATE events SET id_key = ?, dedup_key_hash = ? WHERE ingest_seq = ?")) {
+                while (rs.next()) {
+                    up.setLong(1, RowKeys.hash(rs.getString(2)));
+                    up.setObject(2, RowKeys.of(rs.getString(3)));
+                    up.setLong(3, rs.getLong(1));
+                    up.executeUpdate();
+                }
+            }
+            st.execute("UPDATE event_evidence x SET event_key = (SELECT e.id_key FROM events e WHERE e.id = x.event_id)");
+            st.execute("ALTER TABLE events ALTER COLUMN id_key SET NOT NULL");
+            st.execute("ALTER TABLE event_evidence ALTER COLUMN event_key SET NOT NULL");
+            st.execute("DROP INDEX event_evidence_seq");
+            st.execute("ALTER TABLE event_evidence DROP COLUMN event_seq");
+            st.execute("CREATE INDEX events_id ON events(id_key)");
+            st.execute("CREATE INDEX events_dedup ON events(dedup_key_hash)");
+            st.execute("CREATE INDEX event_evidence_event ON event_evidence(event_key)");
+            st.execute("UPDATE case_meta SET schema_version = 2");
+        }
+        try (FSDirectory index = FSDirectory.open(folder.index());
+             IndexWriter w = new IndexWriter(index, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>();
+            w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            assertTrue(data.remove("tracehound.indexLayout") != null, "this build records its index layout");
+            // no documents at the same watermark: only a rebuild from the database brings them back
+            w.deleteAll();
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
+        }
+        Path manifest = folder.manifest();
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 2"));
+    }
+
+    /** Rewrites a version-2 case into the version-1 layout: string indexes, no key columns, version 1 everywhere. */
     private static void downgradeToVersionOne(Path dir) throws Exception {
         CaseFolder folder = new CaseFolder(dir);
         try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {

@@ -1,0 +1,157 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.search.LuceneIndex;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which event ids and dedup keys the case already holds, as the ingest writer thread asks for every batch.
+ * <p>
+ * The database keeps no index of these random strings: each insert into such an index rewrote a random page, and
+ * that was most of an import's cost. Instead an in-memory filter says "new" for almost every fresh key; rows stored
+ * since the search index's last refresh are remembered here; the index's term dictionary answers the rest. Whatever
+ * the index names is confirmed against the database row, so neither a filter false positive nor the index's
+ * case-insensitive ids can give a wrong answer.
+ * <p>
+ * Only the writer thread calls it, except {@link #searchableUpTo}.
+ */
+final class StoredKeys {
+    /** The stored event a dedup key belongs to. */
+    record Original(long seq, String id, String evidenceSha) {}
+
+    private record Recent(long seq, String id, String dedupKey) {}
+
+    private final LuceneIndex index;
+    private KeyFilter ids; // of LuceneIndex.idKey(id); loaded on first use
+    private KeyFilter dedupKeys;
+    /** Rows stored but perhaps not yet visible to the index's lookups, in ingest order. */
+    private final ArrayDeque<Recent> recent = new ArrayDeque<>();
+    private final Map<String, Long> recentIds = new HashMap<>();
+    private final Map<String, Original> recentDedupKeys = new HashMap<>();
+    private volatile long searchableUpTo;
+
+    StoredKeys(LuceneIndex index) {
+        this.index = index;
+    }
+
+    /** Those of {@code wanted} already stored. */
+    Set<String> existingIds(Connection c, Collection<String> wanted) throws SQLException {
+        prepare();
+        Set<String> found = new HashSet<>();
+        List<String> ask = new ArrayList<>();
+        for (String id : wanted) {
+            if (recentIds.containsKey(id)) found.add(id);
+            else if (ids.mightContain(LuceneIndex.idKey(id))) ask.add(id);
+        }
+        if (ask.isEmpty()) return found;
+        Set<String> asked = new HashSet<>(ask);
+        rows(c, index.seqsWithIds(ask), "id", (seq, id, evidence, key) -> {
+            if (asked.contains(id)) found.add(id);
+        });
+        return found;
+    }
+
+    /** The first stored event of each of these dedup keys that has one. */
+    Map<String, Original> originals(Connection c, Collection<String> keys) throws SQLException {
+        prepare();
+        Map<String, Original> found = new HashMap<>();
+        List<String> ask = new ArrayList<>();
+        for (String key : keys) {
+            // a recent row with this key was stored because no earlier one existed: it is the first
+            Original o = recentDedupKeys.get(key);
+            if (o != null) found.put(key, o);
+            else if (dedupKeys.mightContain(key)) ask.add(key);
+        }
+        if (ask.isEmpty()) return found;
+        Set<String> asked = new HashSet<>(ask);
+        rows(c, index.seqsWithDedupKeys(ask), "dedup_key", (seq, id, evidence, key) -> {
+            if (asked.contains(key)) found.putIfAbsent(key, new Original(seq, id, evidence));
+        });
+        return found;
+    }
+
+    /** Records rows just committed (after their transaction: a rolled-back batch must leave no trace here). */
+    void stored(List<Event> events, long[] seqs) {
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            recent.add(new Recent(seqs[i], e.eventId(), e.dedupKey()));
+            recentIds.put(e.eventId(), seqs[i]);
+            if (ids != null) ids.add(LuceneIndex.idKey(e.eventId()));
+            if (e.dedupKey() != null) {
+                recentDedupKeys.putIfAbsent(e.dedupKey(), new Original(seqs[i], e.eventId(), e.evidenceSha256()));
+                if (dedupKeys != null) dedupKeys.add(e.dedupKey());
+            }
+        }
+    }
+
+    /** How many stored rows are remembered here (after forgetting those the index now answers for). */
+    int remembered() {
+        forgetSearchable();
+        return recent.size();
+    }
+
+    /** The index's lookups now see every row up to {@code seq}; called after a refresh, from any thread. */
+    void searchableUpTo(long seq) {
+        if (seq > searchableUpTo) searchableUpTo = seq;
+    }
+
+    /** Forgets rows the index now answers for; loads the filters from the index the first time. */
+    private void prepare() {
+        forgetSearchable();
+        loadFilters();
+    }
+
+    private void forgetSearchable() {
+        long upTo = searchableUpTo;
+        while (!recent.isEmpty() && recent.peek().seq <= upTo) {
+            Recent r = recent.poll();
+            recentIds.remove(r.id, r.seq);
+            if (r.dedupKey != null) recentDedupKeys.computeIfPresent(r.dedupKey, (k, o) -> o.seq() == r.seq ? null : o);
+        }
+    }
+
+    private void loadFilters() {
+        if (ids == null) {
+            int expected = index.numDocs() * 2;
+            KeyFilter idFilter = new KeyFilter(expected);
+            KeyFilter dedupFilter = new KeyFilter(expected);
+            index.forEachKey(idFilter::add, dedupFilter::add);
+            for (Recent r : recent) {
+                idFilter.add(LuceneIndex.idKey(r.id));
+                if (r.dedupKey != null) dedupFilter.add(r.dedupKey);
+            }
+            ids = idFilter;
+            dedupKeys = dedupFilter;
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowAction {
+        void accept(long seq, String id, String evidenceSha, String keyColumn) throws SQLException;
+    }
+
+    /** Reads the rows the index named, in ingest order. */
+    private static void rows(Connection c, long[] seqs, String keyColumn, RowAction action) throws SQLException {
+        if (seqs.length == 0) return;
+        Long[] boxed = new Long[seqs.length];
+        for (int i = 0; i < seqs.length; i++) boxed[i] = seqs[i];
+        try (PreparedStatement ps = c.prepareStatement("SELECT ingest_seq, id, evidence_sha, " + keyColumn
+                + " FROM events WHERE ingest_seq = ANY(?) ORDER BY ingest_seq")) {
+            ps.setObject(1, boxed);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) action.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        }
+    }
+}
