@@ -51,9 +51,7 @@ final class EventDocuments {
 
     private static void keyword(Document d, String field, String value) {
         if (value == null || value.isEmpty()) return;
-        String v = normalize(value);
-        // Lucene terms are at most 32 KB; such long "keywords" are not worth an exact match anyway.
-        if (v.length() > 8000) v = v.substring(0, 8000);
+        String v = keywordTerm(value);
         d.add(new StringField(field, v, Field.Store.NO));
         if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
     }
@@ -61,6 +59,13 @@ final class EventDocuments {
     /** The id term a document is replaced by; normalised like the indexed value. */
     static org.apache.lucene.index.Term idTerm(String eventId) {
         return new org.apache.lucene.index.Term(SearchFields.ID, normalize(eventId));
+    }
+
+    /** The term a keyword value is indexed and looked up as. */
+    static String keywordTerm(String value) {
+        String v = normalize(value);
+        // Lucene terms are at most 32 KB; such long "keywords" are not worth an exact match anyway.
+        return v.length() > 8000 ? v.substring(0, 8000) : v;
     }
 
     static String normalize(String keyword) {

@@ -137,7 +137,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Makes everything added so far visible to the key lookups below ({@link #seqsWithIds}, {@link #seqsWithDedupKeys});
+     * Makes everything added so far visible to the key lookups below ({@link #seqsWithKeywords}, {@link #seqsWithDedupKeys});
      * commits do it too. Searches see new documents without it.
      */
     public void refresh() {
@@ -148,11 +148,16 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Ingest sequences of the documents whose event id is one of {@code ids} (ignoring case), as of the last refresh. */
-    public long[] seqsWithIds(Collection<String> ids) {
-        List<BytesRef> terms = new ArrayList<>(ids.size());
-        for (String id : ids) if (id != null) terms.add(new BytesRef(EventDocuments.normalize(id)));
-        return seqsWithTerms(SearchFields.ID, terms);
+    /**
+     * Ingest sequences of the documents whose keyword {@code field} (id, span, parent, kind, ...) has one of these
+     * values, matched like queries match them (ignoring case; values over 8,000 chars by their start), as of the last
+     * refresh. Callers compare the rows' full values.
+     */
+    public long[] seqsWithKeywords(String field, Collection<String> values) {
+        if (!SearchFields.isKeyword(field)) throw new IllegalArgumentException(field + " is not a keyword field");
+        List<BytesRef> terms = new ArrayList<>(values.size());
+        for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
+        return seqsWithTerms(field, terms);
     }
 
     /** Ingest sequences of the documents carrying one of these dedup keys, as of the last refresh. */
@@ -164,7 +169,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** The key an id is looked up by: ids match ignoring case, like the {@code id:} query field. */
     public static String idKey(String id) {
-        return EventDocuments.normalize(id);
+        return EventDocuments.keywordTerm(id);
     }
 
     /**

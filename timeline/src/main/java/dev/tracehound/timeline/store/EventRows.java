@@ -21,8 +21,8 @@ public final class EventRows {
             + "sequence, start_ns, end_ns, kind, name, actor, provider, model, tool_name, tool_call_id, input_tokens, "
             + "output_tokens, cost_usd, status, text, payload, trust, flags";
 
-    static final String INSERT = "INSERT INTO events (" + COLUMNS + ", span_key, parent_key) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT = "INSERT INTO events (" + COLUMNS + ") "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /** An event as stored: with its text and payload capped, and the flag saying so. */
     static Event capped(Event e) {
@@ -69,9 +69,7 @@ public final class EventRows {
         ps.setBytes(i++, utf8(e.text()));
         ps.setBytes(i++, utf8(e.payloadJson()));
         ps.setString(i++, e.trust().name());
-        ps.setString(i++, flagsText(e.flags()));
-        setLong(ps, i++, RowKeys.of(e.spanId()));
-        setLong(ps, i, RowKeys.of(e.parentId()));
+        ps.setString(i, flagsText(e.flags()));
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

@@ -174,9 +174,7 @@ public final class H2Database implements AutoCloseable {
                   text VARBINARY(4000000),
                   payload VARBINARY(4000000),
                   trust VARCHAR(40) NOT NULL,
-                  flags VARCHAR(400) NOT NULL,
-                  span_key BIGINT,
-                  parent_key BIGINT)""");
+                  flags VARCHAR(400) NOT NULL)""");
             createEventIndexes(st);
             // A large identity cache: H2 commits a system transaction each time it refills it, per 32 rows by default.
             st.execute("""
@@ -255,16 +253,14 @@ public final class H2Database implements AutoCloseable {
     }
 
     /**
-     * Sessions and time are indexed as they are, since their inserts arrive in order and touch few pages. Events are
-     * found by id and dedup key through the search index ({@link StoredKeys}, {@link H2EventStore}), not here: an
-     * index of random strings costs a random page rewrite per insert. Spans go through 64-bit {@link RowKeys} (the
-     * full strings are compared after).
+     * Sessions and time are indexed as they are, since their inserts arrive in order and touch few pages. Nothing
+     * random is indexed here (event ids, dedup keys, spans): each insert into such an index costs a random page
+     * rewrite; the search index's terms find those ({@link StoredKeys}, {@link KeywordLookup}).
      */
     static void createEventIndexes(Statement st) throws SQLException {
         String create = "CREATE INDEX IF NOT EXISTS "; // also what finishes a half-done upgrade
         st.execute(create + "events_session ON events(session_id, start_ns, sequence, ingest_seq)");
         st.execute(create + "events_time ON events(start_ns, ingest_seq)");
-        st.execute(create + "events_span ON events(span_key)"); // parent links between sessions
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.search.SearchFields;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,22 +18,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Events read from the case database. Rows are found by id through the search index's id terms ({@code seqsWithIds}):
- * the database keeps no index of random ids (see {@link StoredKeys}).
+ * Events read from the case database. Rows are found by id (and sessions linked by span) through the search
+ * index's keyword terms: the database keeps no index of random identifiers (see {@link StoredKeys}).
  */
 public final class H2EventStore implements EventStore {
     private static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events ";
 
     private final H2Database db;
-    private final Function<Collection<String>, long[]> seqsWithIds;
+    private final KeywordLookup index;
 
-    /** @param seqsWithIds the ingest sequences of rows that may carry these ids (more is fine: ids are compared) */
-    public H2EventStore(H2Database db, Function<Collection<String>, long[]> seqsWithIds) {
+    public H2EventStore(H2Database db, KeywordLookup index) {
         this.db = db;
-        this.seqsWithIds = seqsWithIds;
+        this.index = index;
     }
 
     @Override
@@ -69,37 +68,20 @@ public final class H2EventStore implements EventStore {
         });
     }
 
-    /**
-     * A session's parent is the other session holding the span its first event hangs from, or the TOOL_CALL any of
-     * its events hangs from (a sub-agent launched by a Task call). The earliest such link wins; one join, no
-     * per-session reads.
-     */
-    private static final String PARENT_LINKS = """
-            SELECT child, parent FROM (
-              SELECT c.session_id AS child, p.session_id AS parent,
-                     ROW_NUMBER() OVER (PARTITION BY c.session_id ORDER BY c.start_ns, c.ingest_seq, p.ingest_seq) AS rn
-              FROM events c
-              JOIN (SELECT session_id, MIN(start_ns) AS first_ns FROM events GROUP BY session_id) f ON f.session_id = c.session_id
-              JOIN events p ON p.span_key = c.parent_key AND p.span_id = c.parent_id AND p.session_id <> c.session_id
-              WHERE c.parent_id IS NOT NULL AND (c.start_ns = f.first_ns OR p.kind = 'TOOL_CALL')
-            ) WHERE rn = 1""";
-
     @Override
     public List<SessionSummary> sessions() {
         return db.read("summarise sessions", c -> {
             List<SessionSummary> all = new ArrayList<>();
+            Map<String, String> parents = SessionLinks.parents(c, index);
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    SELECT s.*, l.parent FROM (
-                      SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns) AS first_ns, MAX(end_ns),
-                             ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
-                             ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
-                             COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
-                      FROM events GROUP BY session_id) s
-                    LEFT JOIN (""" + PARENT_LINKS + """
-                    ) l ON l.child = s.session_id
-                    ORDER BY s.first_ns, s.session_id""")) {
+                    SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns) AS first_ns, MAX(end_ns),
+                           ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
+                           ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
+                           COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
+                    FROM events GROUP BY session_id
+                    ORDER BY first_ns, session_id""")) {
                 while (rs.next()) {
-                    all.add(new SessionSummary(rs.getString(1), rs.getString(2), rs.getString(10), rs.getLong(3), rs.getLong(4),
+                    all.add(new SessionSummary(rs.getString(1), rs.getString(2), parents.get(rs.getString(1)), rs.getLong(3), rs.getLong(4),
                             rs.getLong(5), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getLong(9)));
                 }
             }
@@ -163,7 +145,7 @@ public final class H2EventStore implements EventStore {
         Set<String> wanted = new HashSet<>(ids);
         wanted.remove(null);
         if (wanted.isEmpty()) return;
-        long[] seqs = seqsWithIds.apply(wanted);
+        long[] seqs = index.seqsWith(SearchFields.ID, wanted);
         if (seqs.length == 0) return;
         readBySeq(Arrays.stream(seqs).boxed().toArray(Long[]::new), wanted, furtherEvidence, action);
     }

@@ -1,12 +1,8 @@
 package dev.tracehound.timeline.store;
 
 /**
- * 64-bit keys for the events table's lookup columns (event id, dedup key, span and parent span ids). The database
- * indexes these numbers instead of the strings: identifiers are random, so every insert lands in a different index
- * page, and the database rewrites each touched page at commit; an index of longs has a quarter of the pages and
- * writes them several times faster than one of 30-70 character strings. A key is not unique: queries match on the
- * key through the index and then on the full string, so two strings sharing a key cost one extra row, never a
- * wrong answer.
+ * A stable, well-mixed 64-bit hash of a string: the key filter's hash ({@link KeyFilter}), and the lookup keys of
+ * schema version 2 (filled when upgrading a version-1 case on its way to the current version).
  */
 final class RowKeys {
     private RowKeys() {}

@@ -57,8 +57,8 @@ final class SchemaUpgrade {
     }
 
     /**
-     * Version 2 to 3: no index of ids or dedup keys (the search index finds those); further evidence is keyed by the
-     * original's ingest sequence. The search index is rebuilt on open for its new dedup field (LuceneIndex layout 2).
+     * Version 2 to 3: no index of ids, dedup keys or spans (the search index finds those); further evidence is keyed by
+     * the original's ingest sequence. The search index is rebuilt on open for its new dedup field (LuceneIndex layout 2).
      */
     private static void noRandomIndexes(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -71,10 +71,9 @@ final class SchemaUpgrade {
                         + "WHERE e.id_key = x.event_key AND e.id = x.event_id) WHERE event_seq IS NULL");
             }
             st.execute("CREATE INDEX IF NOT EXISTS event_evidence_seq ON event_evidence(event_seq)");
-            for (String old : new String[] {"event_evidence_event", "events_id", "events_dedup"}) st.execute("DROP INDEX IF EXISTS " + old);
+            for (String old : new String[] {"event_evidence_event", "events_id", "events_dedup", "events_span"}) st.execute("DROP INDEX IF EXISTS " + old);
             st.execute("ALTER TABLE event_evidence DROP COLUMN IF EXISTS event_key");
-            st.execute("ALTER TABLE events DROP COLUMN IF EXISTS id_key");
-            st.execute("ALTER TABLE events DROP COLUMN IF EXISTS dedup_key_hash");
+            for (String old : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) st.execute("ALTER TABLE events DROP COLUMN IF EXISTS " + old);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.LuceneIndex;
+import dev.tracehound.timeline.search.SearchFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ final class StoredKeys {
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
-        rows(c, index.seqsWithIds(ask), "id", (seq, id, evidence, key) -> {
+        rows(c, index.seqsWithKeywords(SearchFields.ID, ask), "id", (seq, id, evidence, key) -> {
             if (asked.contains(id)) found.add(id);
         });
         return found;

@@ -173,15 +173,27 @@ class CaseRoundTripTest {
                     // a later, non-root event pointing at a non-tool span elsewhere is no launch
                     Event.builder(ev.sha256(), "line:6").sessionId("loose").spanId("l-1").startNanos(T0 + 5).kind(EventKind.NOTE).build(),
                     Event.builder(ev.sha256(), "line:7").sessionId("loose").spanId("l-2").parentId("m-call").startNanos(T0 + 6)
-                            .kind(EventKind.NOTE).build());
+                            .kind(EventKind.NOTE).build(),
+                    // a later event of a session hanging from a tool call of main is a launch
+                    Event.builder(ev.sha256(), "line:8").sessionId("main").spanId("toolu_2").startNanos(T0 + 7).kind(EventKind.TOOL_CALL).build(),
+                    Event.builder(ev.sha256(), "line:9").sessionId("late").spanId("x-1").startNanos(T0 + 8).kind(EventKind.NOTE).build(),
+                    Event.builder(ev.sha256(), "line:10").sessionId("late").parentId("toolu_2").startNanos(T0 + 9).kind(EventKind.USER_MESSAGE).build(),
+                    // span ids are compared exactly, though the index matches them ignoring case
+                    Event.builder(ev.sha256(), "line:11").sessionId("cased").parentId("M-CALL").startNanos(T0 + 10).kind(EventKind.NOTE).build(),
+                    // two links: the earlier child event wins
+                    Event.builder(ev.sha256(), "line:12").sessionId("two").parentId("r-1").startNanos(T0 + 11).kind(EventKind.NOTE).build(),
+                    Event.builder(ev.sha256(), "line:13").sessionId("two").parentId("toolu_1").startNanos(T0 + 12).kind(EventKind.NOTE).build());
             TestCases.ingestAll(c, ev, events);
             Map<String, String> parents = new HashMap<>();
             c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
-            assertEquals(4, parents.size(), parents::toString);
+            assertEquals(7, parents.size(), parents::toString);
             assertNull(parents.get("main"));
             assertEquals("main", parents.get("main:agent"), "launched by the Task call");
             assertEquals("main", parents.get("rooted"), "root hangs from a span of main");
             assertNull(parents.get("loose"), parents::toString);
+            assertEquals("main", parents.get("late"), "a later event hangs from a Task call of main");
+            assertNull(parents.get("cased"), parents::toString);
+            assertEquals("rooted", parents.get("two"), "the earliest link wins");
             assertEquals(2, c.events().sessions().stream().filter(s -> s.sessionId().equals("main:agent")).findFirst().orElseThrow().events());
         }
     }

@@ -65,7 +65,7 @@ class SchemaUpgradeTest {
             assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(events.get(1).eventId()));
             Map<String, String> parents = new HashMap<>();
             c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
-            assertEquals("main", parents.get("main:agent"), "the parent link is found through the new span keys");
+            assertEquals("main", parents.get("main:agent"), "the parent link is found through the rebuilt index's span terms");
             assertEquals(1, c.search().search(SearchRequest.of("invoices", 10)).events().size());
             List<AuditEntry> upgrades = c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).toList();
             assertEquals(1, upgrades.size());
@@ -85,21 +85,19 @@ class SchemaUpgradeTest {
     }
 
     /**
-     * Rewrites a current case into the version-2 layout: 64-bit keys for ids and dedup keys and their indexes, further
+     * Rewrites a current case into the version-2 layout: 64-bit keys for ids, dedup keys and spans and their indexes, further
      * evidence keyed by id, and a search index that records no layout (as version 2 wrote it) and lacks documents.
      */
     private static void downgradeToVersionTwo(Path dir) throws Exception {
         CaseFolder folder = new CaseFolder(dir);
         try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE events ADD COLUMN id_key BIGINT");
-            st.execute("ALTER TABLE events ADD COLUMN dedup_key_hash BIGINT");
+            for (String col : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) st.execute("ALTER TABLE events ADD COLUMN " + col + " BIGINT");
             st.execute("ALTER TABLE event_evidence ADD COLUMN event_key BIGINT");
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT ingest_seq, id, dedup_key FROM events");
-                 PreparedStatement up = c.prepareStatement("UPDATE events SET id_key = ?, dedup_key_hash = ? WHERE ingest_seq = ?")) {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT ingest_seq, id, dedup_key, span_id, parent_id FROM events");
+                 PreparedStatement up = c.prepareStatement("UPDATE events SET id_key = ?, dedup_key_hash = ?, span_key = ?, parent_key = ? WHERE ingest_seq = ?")) {
                 while (rs.next()) {
-                    up.setLong(1, RowKeys.hash(rs.getString(2)));
-                    up.setObject(2, RowKeys.of(rs.getString(3)));
-                    up.setLong(3, rs.getLong(1));
+                    for (int k = 1; k <= 4; k++) up.setObject(k, RowKeys.of(rs.getString(k + 1)));
+                    up.setLong(5, rs.getLong(1));
                     up.executeUpdate();
                 }
             }
@@ -110,6 +108,7 @@ class SchemaUpgradeTest {
             st.execute("ALTER TABLE event_evidence DROP COLUMN event_seq");
             st.execute("CREATE INDEX events_id ON events(id_key)");
             st.execute("CREATE INDEX events_dedup ON events(dedup_key_hash)");
+            st.execute("CREATE INDEX events_span ON events(span_key)");
             st.execute("CREATE INDEX event_evidence_event ON event_evidence(event_key)");
             st.execute("UPDATE case_meta SET schema_version = 2");
         }
