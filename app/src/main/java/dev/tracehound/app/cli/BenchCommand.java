@@ -94,7 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!output.json()) progress("importing " + importFile);
         Map<String, Object> m = new LinkedHashMap<>();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        try (Case c = Cases.create(tmp.resolve("case"), "bench")) {
+        Path caseDir = tmp.resolve("case");
+        Case c = Cases.create(caseDir, "bench");
+        try {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             List<ImportReport> reports = new ImportRun(c, List.of(importFile), format, p -> {}).run();
@@ -115,8 +117,26 @@ final class BenchCommand implements Callable<Integer> {
             m.put("mb_per_s", size / 1e6 / seconds);
             m.put("bare_lucene_mb_per_s", bareMbPerS);
             m.put("ratio_to_bare_lucene", size / 1e6 / seconds / bareMbPerS);
+            long l0 = System.nanoTime();
+            m.put("sessions", c.events().sessions().size());
+            m.put("sessions_list_ms", (System.nanoTime() - l0) / 1e6);
+            m.put("store_mb_after_import", storeBytes(caseDir) / 1e6);
+            long closing = System.nanoTime();
+            c.close(); // may compact the database
+            m.put("close_seconds", (System.nanoTime() - closing) / 1e9);
+            m.put("store_mb_after_close", storeBytes(caseDir) / 1e6);
+        } finally {
+            c.close();
         }
         return m;
+    }
+
+    /** What the case takes on disk besides its copy of the evidence: database and search index. */
+    private static long storeBytes(Path caseDir) throws IOException {
+        try (var files = Files.walk(caseDir)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.startsWith(caseDir.resolve("evidence")))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private void progress(String what) {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <p>Keys of the result: {@code events}, {@code import_events_per_s}, {@code import_mb_per_s},
  * {@code bare_lucene_events_per_s}, {@code bare_lucene_mb_per_s}, {@code ratio_to_bare_lucene}, {@code jackson_mb_per_s},
- * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range|all|next_page>_<p50|p95|p99>_ms} (every search sorted by time, 100 hits),, {@code session_load_ms},
+ * {@code ratio_to_jackson}, {@code search_<term|phrase|prefix|range|all|next_page>_<p50|p95|p99>_ms} (every search sorted by time, 100 hits),, {@code session_load_ms}, {@code sessions_list_ms} (every session summarised with its parent link), {@code sessions},
  * {@code table_seek_*}, {@code table_cursor_*}, {@code table_seek_term_*} and {@code table_next_page_*} (see {@link TableScrolling}),
  * {@code heap_max_mb} (highest heap in use after a GC while the store ran), {@code heap_live_after_full_gc_mb} (the most a full collection left: the live set; 0 when the heap never ran short), {@code heap_peak_used_mb}, {@code heap_limit_mb}, {@code gc_pause_ms}, plus {@code evidence_add_ms} and {@code text_mb}. Megabytes are of event text (what gets analysed);
  * every rate includes reading the JSONL with Jackson, as a real import does.
@@ -196,6 +196,10 @@ public final class Benchmark {
             }
             Arrays.sort(ms);
             out.put("session_load_ms", round(ms[1]));
+            long t0 = System.nanoTime();
+            int sessions = c.events().sessions().size(); // the app's session list: a summary and parent link per session
+            out.put("sessions_list_ms", round((System.nanoTime() - t0) / 1e6));
+            out.put("sessions", (double) sessions);
         }
     }
 
