@@ -131,4 +131,29 @@ public final class EventRows {
         }
         return flags;
     }
+
+    /** What to do with each row read by {@link #bySeq}. */
+    @FunctionalInterface
+    interface RowAction {
+        void accept(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Reads {@code ingest_seq} (column 1) and the named columns of the rows with these ingest sequences, a few
+     * thousand per query; the rows come in no particular order.
+     */
+    static void bySeq(java.sql.Connection c, long[] seqs, String columns, RowAction action) throws SQLException {
+        final int perQuery = 5_000;
+        long[] sorted = seqs.clone();
+        java.util.Arrays.sort(sorted);
+        try (PreparedStatement ps = c.prepareStatement("SELECT ingest_seq, " + columns + " FROM events WHERE ingest_seq = ANY(?)")) {
+            for (int from = 0; from < sorted.length; from += perQuery) {
+                long[] part = java.util.Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + perQuery));
+                ps.setObject(1, java.util.Arrays.stream(part).boxed().toArray(Long[]::new));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) action.accept(rs);
+                }
+            }
+        }
+    }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +22,6 @@ import java.util.Set;
  * and {@code kind} terms name the candidate rows, which are then read by primary key and compared in full.
  */
 final class SessionLinks {
-    private static final int ROWS_PER_QUERY = 5_000;
-
     private record Child(String session, String parentSpan, long startNs, long seq, boolean firstEvent) {}
 
     private record Parent(String session, boolean toolCall, long seq) {}
@@ -98,22 +95,7 @@ final class SessionLinks {
         return children;
     }
 
-    @FunctionalInterface
-    private interface RowAction {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    /** Reads the named columns of rows by ingest sequence; the sequence is column 1. */
-    private void rowsOf(long[] seqs, String columns, RowAction action) throws SQLException {
-        Arrays.sort(seqs);
-        try (PreparedStatement ps = c.prepareStatement("SELECT ingest_seq, " + columns + " FROM events WHERE ingest_seq = ANY(?)")) {
-            for (int from = 0; from < seqs.length; from += ROWS_PER_QUERY) {
-                long[] part = Arrays.copyOfRange(seqs, from, Math.min(seqs.length, from + ROWS_PER_QUERY));
-                ps.setObject(1, Arrays.stream(part).boxed().toArray(Long[]::new));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) action.accept(rs);
-                }
-            }
-        }
+    private void rowsOf(long[] seqs, String columns, EventRows.RowAction action) throws SQLException {
+        EventRows.bySeq(c, seqs, columns, action);
     }
 }

@@ -4,8 +4,6 @@ import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.LuceneIndex;
 import dev.tracehound.timeline.search.SearchFields;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,8 +55,8 @@ final class StoredKeys {
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
-        rows(c, index.seqsWithKeywords(SearchFields.ID, ask), "id", (seq, id, evidence, key) -> {
-            if (asked.contains(id)) found.add(id);
+        EventRows.bySeq(c, index.seqsWithKeywords(SearchFields.ID, ask), "id", rs -> {
+            if (asked.contains(rs.getString(2))) found.add(rs.getString(2));
         });
         return found;
     }
@@ -76,9 +74,15 @@ final class StoredKeys {
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
-        rows(c, index.seqsWithDedupKeys(ask), "dedup_key", (seq, id, evidence, key) -> {
-            if (asked.contains(key)) found.putIfAbsent(key, new Original(seq, id, evidence));
+        // the first row of each key: the lowest ingest sequence
+        Map<String, Original> first = new HashMap<>();
+        EventRows.bySeq(c, index.seqsWithDedupKeys(ask), "dedup_key, id, evidence_sha", rs -> {
+            String key = rs.getString(2);
+            if (!asked.contains(key)) return;
+            Original o = new Original(rs.getLong(1), rs.getString(3), rs.getString(4));
+            first.merge(key, o, (x, y) -> x.seq() <= y.seq() ? x : y);
         });
+        found.putAll(first);
         return found;
     }
 
@@ -134,25 +138,6 @@ final class StoredKeys {
             }
             ids = idFilter;
             dedupKeys = dedupFilter;
-        }
-    }
-
-    @FunctionalInterface
-    private interface RowAction {
-        void accept(long seq, String id, String evidenceSha, String keyColumn) throws SQLException;
-    }
-
-    /** Reads the rows the index named, in ingest order. */
-    private static void rows(Connection c, long[] seqs, String keyColumn, RowAction action) throws SQLException {
-        if (seqs.length == 0) return;
-        Long[] boxed = new Long[seqs.length];
-        for (int i = 0; i < seqs.length; i++) boxed[i] = seqs[i];
-        try (PreparedStatement ps = c.prepareStatement("SELECT ingest_seq, id, evidence_sha, " + keyColumn
-                + " FROM events WHERE ingest_seq = ANY(?) ORDER BY ingest_seq")) {
-            ps.setObject(1, boxed);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) action.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-            }
         }
     }
 }
