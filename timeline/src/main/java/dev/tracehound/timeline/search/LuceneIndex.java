@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.search;
 
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.store.KeywordLookup;
 import dev.tracehound.timeline.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.apache.lucene.store.FSDirectory;
  * sequence they contain (the watermark), so after a crash the case knows which database rows to index again.
  * The only class that opens Lucene files; a search cluster could take its place.
  */
-public final class LuceneIndex implements AutoCloseable {
+public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     static final String WATERMARK_KEY = "tracehound.ingestSeq";
     static final String LAYOUT_KEY = "tracehound.indexLayout";
     /**
@@ -137,7 +138,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Makes everything added so far visible to the key lookups below ({@link #seqsWithKeywords}, {@link #seqsWithDedupKeys});
+     * Makes everything added so far visible to the key lookups below ({@link #seqsWith}, {@link #seqsWithDedupKeys});
      * commits do it too. Searches see new documents without it.
      */
     public void refresh() {
@@ -153,11 +154,29 @@ public final class LuceneIndex implements AutoCloseable {
      * values, matched like queries match them (ignoring case; values over 8,000 chars by their start), as of the last
      * refresh. Callers compare the rows' full values.
      */
-    public long[] seqsWithKeywords(String field, Collection<String> values) {
+    @Override
+    public long[] seqsWith(String field, Collection<String> values) {
         if (!SearchFields.isKeyword(field)) throw new IllegalArgumentException(field + " is not a keyword field");
         List<BytesRef> terms = new ArrayList<>(values.size());
         for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
         return seqsWithTerms(field, terms);
+    }
+
+    /** Whether any document (live or deleted) has a term in keyword {@code field}, as of the last refresh. */
+    @Override
+    public boolean anyWith(String field) {
+        IndexSearcher s = lookupSearcher();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms t = leaf.reader().terms(field);
+                if (t != null && t.size() != 0) return true;
+            }
+            return false;
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the search index", e);
+        } finally {
+            release(s);
+        }
     }
 
     /** Ingest sequences of the documents carrying one of these dedup keys, as of the last refresh. */

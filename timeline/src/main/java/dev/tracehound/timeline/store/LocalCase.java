@@ -46,7 +46,7 @@ public final class LocalCase implements Case {
         this.db = db;
         this.index = index;
         this.audit = new H2AuditLog(db, folder.auditHead());
-        this.events = new H2EventStore(db, index::seqsWithKeywords);
+        this.events = new H2EventStore(db, index);
         this.search = new LuceneEventSearch(index, events);
         this.evidence = new LocalEvidenceStore(folder.evidence(), db, audit);
         this.findings = new H2FindingStore(db, audit);

@@ -47,8 +47,8 @@ final class SessionLinks {
     private Map<String, String> find() throws SQLException {
         List<Child> children = new ArrayList<>(firstEventsWithParents());
         Map<String, List<Parent>> parentsBySpan = new HashMap<>();
-        // every TOOL_CALL, and every event hanging from one of their spans
-        rowsOf(index.seqsWith("kind", List.of(EventKind.TOOL_CALL.name())), "span_id, session_id, kind", rs -> {
+        // every TOOL_CALL, and every event hanging from one of their spans (none when nothing hangs from anything)
+        if (index.anyWith("parent")) rowsOf(index.seqsWith("kind", List.of(EventKind.TOOL_CALL.name())), "span_id, session_id, kind", rs -> {
             if (rs.getString(2) != null && rs.getString(3) != null && rs.getString(4).equals(EventKind.TOOL_CALL.name())) {
                 parentsBySpan.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Parent(rs.getString(3), true, rs.getLong(1)));
             }

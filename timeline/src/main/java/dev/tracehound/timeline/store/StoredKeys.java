@@ -55,7 +55,7 @@ final class StoredKeys {
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
-        EventRows.bySeq(c, index.seqsWithKeywords(SearchFields.ID, ask), "id", rs -> {
+        EventRows.bySeq(c, index.seqsWith(SearchFields.ID, ask), "id", rs -> {
             if (asked.contains(rs.getString(2))) found.add(rs.getString(2));
         });
         return found;

@@ -27,7 +27,7 @@ class StoredKeysTest {
             LocalCase local = (LocalCase) c;
             EvidenceRecord a = TestCases.evidence(c, tmp, "a.jsonl", "a\n");
             EvidenceRecord b = TestCases.evidence(c, tmp, "b.jsonl", "b\n");
-            H2EventStore events = new H2EventStore(local.database(), local.index()::seqsWithKeywords);
+            H2EventStore events = new H2EventStore(local.database(), local.index());
             List<Event> first = new ArrayList<>();
             for (int i = 0; i < 30; i++) first.add(message(a, "line:" + i, "msg:" + i));
             try (IngestPipeline pipeline = new IngestPipeline(local.database(), local.index(), events, events.maxSeq(), 10)) {
