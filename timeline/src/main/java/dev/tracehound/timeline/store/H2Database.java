@@ -176,6 +176,7 @@ public final class H2Database implements AutoCloseable {
                   trust VARCHAR(40) NOT NULL,
                   flags VARCHAR(400) NOT NULL)""");
             createEventIndexes(st);
+            SessionStats.createTable(st);
             // A large identity cache: H2 commits a system transaction each time it refills it, per 32 rows by default.
             st.execute("""
                 CREATE TABLE event_evidence (

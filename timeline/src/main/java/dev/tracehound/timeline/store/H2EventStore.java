@@ -2,7 +2,6 @@ package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.SearchFields;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,29 +69,7 @@ public final class H2EventStore implements EventStore {
 
     @Override
     public List<SessionSummary> sessions() {
-        return db.read("summarise sessions", c -> {
-            List<SessionSummary> all = new ArrayList<>();
-            Map<String, String> parents = SessionLinks.parents(c, index);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns) AS first_ns, MAX(end_ns),
-                           ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
-                           ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
-                           COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
-                    FROM events GROUP BY session_id
-                    ORDER BY first_ns, session_id""")) {
-                while (rs.next()) {
-                    all.add(new SessionSummary(rs.getString(1), rs.getString(2), parents.get(rs.getString(1)), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getLong(9)));
-                }
-            }
-            return all;
-        });
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) return List.of();
-        Object[] values = (Object[]) array.getArray();
-        return Arrays.stream(values).map(String::valueOf).toList();
+        return db.read("summarise sessions", c -> SessionStats.read(c, SessionLinks.parents(c, index)));
     }
 
     @Override

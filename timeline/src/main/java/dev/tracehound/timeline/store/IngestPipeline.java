@@ -242,6 +242,7 @@ final class IngestPipeline implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
+            SessionStats.add(c, fresh);
         }
         if (!alsoSeenIn.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "

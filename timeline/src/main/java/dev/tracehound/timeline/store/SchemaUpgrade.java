@@ -58,7 +58,7 @@ final class SchemaUpgrade {
 
     /**
      * Version 2 to 3: no index of ids, dedup keys or spans (the search index finds those); further evidence is keyed by
-     * the original's ingest sequence. The search index is rebuilt on open for its new dedup field (LuceneIndex layout 2).
+     * the original's ingest sequence; per-session totals for the session list. The search index is rebuilt on open for its new dedup field (LuceneIndex layout 2).
      */
     private static void noRandomIndexes(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -74,6 +74,8 @@ final class SchemaUpgrade {
             for (String old : new String[] {"event_evidence_event", "events_id", "events_dedup", "events_span"}) st.execute("DROP INDEX IF EXISTS " + old);
             st.execute("ALTER TABLE event_evidence DROP COLUMN IF EXISTS event_key");
             for (String old : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) st.execute("ALTER TABLE events DROP COLUMN IF EXISTS " + old);
+            SessionStats.createTable(st);
+            SessionStats.fillFromEvents(st);
         }
     }
 

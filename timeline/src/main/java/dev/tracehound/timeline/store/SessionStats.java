@@ -1,0 +1,174 @@
+package dev.tracehound.timeline.store;
+
+import dev.tracehound.timeline.event.Event;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Per-session totals, kept by the ingest writer in the same transaction as the rows, so the session list reads one
+ * row per session instead of every event (a scan of a million events with their texts took seconds).
+ */
+final class SessionStats {
+    private SessionStats() {}
+
+    private static final String COLUMNS = "session_id, trace_id, events, first_ns, last_ns, models, tools, input_tokens, output_tokens";
+
+    static void createTable(Statement st) throws SQLException {
+        st.execute("""
+            CREATE TABLE IF NOT EXISTS session_stats (
+              session_id VARCHAR(500),
+              trace_id VARCHAR(500),
+              events BIGINT NOT NULL,
+              first_ns BIGINT NOT NULL,
+              last_ns BIGINT NOT NULL,
+              models VARCHAR(500) ARRAY,
+              tools VARCHAR(1000) ARRAY,
+              input_tokens BIGINT NOT NULL,
+              output_tokens BIGINT NOT NULL)""");
+        st.execute("CREATE INDEX IF NOT EXISTS session_stats_session ON session_stats(session_id)");
+    }
+
+    /** Computes the totals from the events (an upgraded case); does nothing when they exist already. */
+    static void fillFromEvents(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM session_stats")) {
+            rs.next();
+            if (rs.getLong(1) > 0) return;
+        }
+        st.execute("INSERT INTO session_stats (" + COLUMNS + ") "
+                + "SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns), MAX(end_ns), "
+                + "ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL), "
+                + "ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL), "
+                + "COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0) FROM events GROUP BY session_id");
+    }
+
+    /** Adds a batch's new rows to their sessions' totals; runs in the batch's transaction. */
+    static void add(Connection c, List<Event> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        Map<String, Totals> batch = new HashMap<>(); // a null key: events without a session
+        for (Event e : rows) batch.computeIfAbsent(e.sessionId(), k -> new Totals()).add(e);
+        Map<String, Totals> stored = new HashMap<>();
+        String[] named = batch.keySet().stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session_stats WHERE session_id = ANY(?)"
+                + (batch.containsKey(null) ? " OR session_id IS NULL" : ""))) {
+            ps.setObject(1, named);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) stored.put(rs.getString(1), Totals.read(rs));
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE session_stats SET trace_id = ?, events = ?, first_ns = ?, last_ns = ?, "
+                + "models = ?, tools = ?, input_tokens = ?, output_tokens = ? WHERE session_id IS NOT DISTINCT FROM ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO session_stats (trace_id, events, first_ns, last_ns, models, tools, "
+                     + "input_tokens, output_tokens, session_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (Map.Entry<String, Totals> e : batch.entrySet()) {
+                Totals before = stored.get(e.getKey());
+                PreparedStatement ps = before == null ? insert : update;
+                Totals t = before == null ? e.getValue() : before.plus(e.getValue());
+                t.bind(ps);
+                ps.setString(9, e.getKey());
+                ps.addBatch();
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    /** Every session in the order of its first event, with the parents given. */
+    static List<SessionSummary> read(Connection c, Map<String, String> parents) throws SQLException {
+        List<SessionSummary> all = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT " + COLUMNS + " FROM session_stats ORDER BY first_ns, session_id")) {
+            while (rs.next()) {
+                Totals t = Totals.read(rs);
+                String session = rs.getString(1);
+                all.add(new SessionSummary(session, t.trace, parents.get(session), t.events, t.first, t.last,
+                        List.copyOf(t.models), List.copyOf(t.tools), t.in, t.out));
+            }
+        }
+        return all;
+    }
+
+    /** One session's totals; the same rules as SQL's MIN, MAX, COUNT, SUM and ARRAY_AGG(DISTINCT ... ORDER BY). */
+    private static final class Totals {
+        String trace;
+        long events;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        final TreeSet<String> models = new TreeSet<>();
+        final TreeSet<String> tools = new TreeSet<>();
+        long in;
+        long out;
+
+        void add(Event e) {
+            trace = min(trace, e.traceId());
+            events++;
+            first = Math.min(first, e.startNanos());
+            last = Math.max(last, e.endNanos());
+            if (e.model() != null) models.add(e.model());
+            if (e.toolName() != null) tools.add(e.toolName());
+            if (e.inputTokens() != null) in += e.inputTokens();
+            if (e.outputTokens() != null) out += e.outputTokens();
+        }
+
+        Totals plus(Totals o) {
+            trace = min(trace, o.trace);
+            events += o.events;
+            first = Math.min(first, o.first);
+            last = Math.max(last, o.last);
+            models.addAll(o.models);
+            tools.addAll(o.tools);
+            in += o.in;
+            out += o.out;
+            return this;
+        }
+
+        private static String min(String a, String b) {
+            return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+        }
+
+        static Totals read(ResultSet rs) throws SQLException {
+            Totals t = new Totals();
+            t.trace = rs.getString(2);
+            t.events = rs.getLong(3);
+            t.first = rs.getLong(4);
+            t.last = rs.getLong(5);
+            t.models.addAll(strings(rs.getArray(6)));
+            t.tools.addAll(strings(rs.getArray(7)));
+            t.in = rs.getLong(8);
+            t.out = rs.getLong(9);
+            return t;
+        }
+
+        /** Binds parameters 1 to 8 of the update and the insert. */
+        void bind(PreparedStatement ps) throws SQLException {
+            if (trace == null) ps.setNull(1, Types.VARCHAR); else ps.setString(1, trace);
+            ps.setLong(2, events);
+            ps.setLong(3, first);
+            ps.setLong(4, last);
+            setArray(ps, 5, models);
+            setArray(ps, 6, tools);
+            ps.setLong(7, in);
+            ps.setLong(8, out);
+        }
+
+        /** NULL for none, as ARRAY_AGG ... FILTER gives it. */
+        private static void setArray(PreparedStatement ps, int i, TreeSet<String> values) throws SQLException {
+            if (values.isEmpty()) ps.setNull(i, Types.ARRAY); else ps.setObject(i, values.toArray(String[]::new));
+        }
+
+        private static List<String> strings(Array array) throws SQLException {
+            if (array == null) return List.of();
+            return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        }
+    }
+}
