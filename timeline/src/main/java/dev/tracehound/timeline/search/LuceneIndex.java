@@ -165,18 +165,13 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Whether any document (live or deleted) has a term in keyword {@code field}, as of the last refresh. */
     @Override
     public boolean anyWith(String field) {
-        IndexSearcher s = lookupSearcher();
-        try {
+        return lookup(s -> {
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 Terms t = leaf.reader().terms(field);
                 if (t != null && t.size() != 0) return true;
             }
             return false;
-        } catch (IOException e) {
-            throw new StoreException("Cannot read the search index", e);
-        } finally {
-            release(s);
-        }
+        });
     }
 
     /** Ingest sequences of the documents carrying one of these dedup keys, as of the last refresh. */
@@ -196,25 +191,34 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
      * too. Reads the view of the last refresh.
      */
     public void forEachKey(Consumer<String> idKeys, Consumer<String> dedupKeys) {
-        IndexSearcher s = lookupSearcher();
-        try {
+        lookup(s -> {
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 forEachTerm(leaf.reader().terms(SearchFields.ID), idKeys);
                 forEachTerm(leaf.reader().terms(SearchFields.DEDUP), dedupKeys);
             }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface LookupWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs work on the searcher of the last refresh (no refresh of its own, unlike {@link #acquire}). */
+    private <T> T lookup(LookupWork<T> work) {
+        IndexSearcher s;
+        try {
+            s = searchers.acquire();
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the search index for reading", e);
+        }
+        try {
+            return work.run(s);
         } catch (IOException e) {
             throw new StoreException("Cannot read the search index", e);
         } finally {
             release(s);
-        }
-    }
-
-    /** The searcher of the last refresh (no refresh of its own, unlike {@link #acquire}). */
-    private IndexSearcher lookupSearcher() {
-        try {
-            return searchers.acquire();
-        } catch (IOException e) {
-            throw new StoreException("Cannot open the search index for reading", e);
         }
     }
 
@@ -227,8 +231,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     private long[] seqsWithTerms(String field, List<BytesRef> terms) {
         if (terms.isEmpty()) return new long[0];
         terms.sort(null); // sorted seeks reuse the term dictionary blocks already read
-        IndexSearcher s = lookupSearcher();
-        try {
+        return lookup(s -> {
             java.util.stream.LongStream.Builder seqs = java.util.stream.LongStream.builder();
             PostingsEnum postings = null;
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -246,11 +249,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
                 }
             }
             return seqs.build().toArray();
-        } catch (IOException e) {
-            throw new StoreException("Cannot read the search index", e);
-        } finally {
-            release(s);
-        }
+        });
     }
 
     /** A searcher that sees everything added so far; release it with {@link #release}. */

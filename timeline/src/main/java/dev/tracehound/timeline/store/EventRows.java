@@ -16,10 +16,12 @@ import java.util.Set;
 public final class EventRows {
     private EventRows() {}
 
-    /** Columns in the order {@link #bind} and {@link #read} use; {@code ingest_seq} comes first. */
-    public static final String COLUMNS = "ingest_seq, id, evidence_sha, locator, dedup_key, trace_id, session_id, span_id, parent_id, "
+    /** The columns after {@code ingest_seq}. */
+    private static final String EVENT_FIELDS = "id, evidence_sha, locator, dedup_key, trace_id, session_id, span_id, parent_id, "
             + "sequence, start_ns, end_ns, kind, name, actor, provider, model, tool_name, tool_call_id, input_tokens, "
             + "output_tokens, cost_usd, status, text, payload, trust, flags";
+    /** Columns in the order {@link #bind} and {@link #read} use; {@code ingest_seq} comes first. */
+    public static final String COLUMNS = "ingest_seq, " + EVENT_FIELDS;
 
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -136,6 +138,11 @@ public final class EventRows {
     @FunctionalInterface
     interface RowAction {
         void accept(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /** Reads whole rows by ingest sequence, for {@link #read}; in no particular order. */
+    static void eventsBySeq(java.sql.Connection c, long[] seqs, RowAction action) throws SQLException {
+        bySeq(c, seqs, EVENT_FIELDS, action);
     }
 
     /**

@@ -114,7 +114,7 @@ public final class H2EventStore implements EventStore {
     /** The given rows with their ingest sequence and further evidence files, for reindexing. */
     void forEachBySeq(Collection<Long> seqs, IndexRowConsumer action) {
         if (seqs.isEmpty()) return;
-        readBySeq(seqs.toArray(Long[]::new), null, true, action);
+        readBySeq(seqs.stream().mapToLong(Long::longValue).toArray(), null, true, action);
     }
 
     /** Rows by id; with {@code furtherEvidence}, also each event's further evidence files (a second query). */
@@ -124,22 +124,18 @@ public final class H2EventStore implements EventStore {
         if (wanted.isEmpty()) return;
         long[] seqs = index.seqsWith(SearchFields.ID, wanted);
         if (seqs.length == 0) return;
-        readBySeq(Arrays.stream(seqs).boxed().toArray(Long[]::new), wanted, furtherEvidence, action);
+        readBySeq(seqs, wanted, furtherEvidence, action);
     }
 
     /** @param wanted ids to keep (the index matches ids ignoring case), or null for every row */
-    private void readBySeq(Long[] seqs, Set<String> wanted, boolean furtherEvidence, IndexRowConsumer action) {
-        Map<String, List<String>> extra = furtherEvidence ? extraEvidence("WHERE x.event_seq = ANY(?)", seqs) : Map.of();
+    private void readBySeq(long[] seqs, Set<String> wanted, boolean furtherEvidence, IndexRowConsumer action) {
+        Map<String, List<String>> extra = furtherEvidence
+                ? extraEvidence("WHERE x.event_seq = ANY(?)", Arrays.stream(seqs).boxed().toArray(Long[]::new)) : Map.of();
         db.read("read events", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ingest_seq = ANY(?)")) {
-                ps.setObject(1, seqs);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Event e = EventRows.read(rs);
-                        if (wanted == null || wanted.contains(e.eventId())) action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
-                    }
-                }
-            }
+            EventRows.eventsBySeq(c, seqs, rs -> {
+                Event e = EventRows.read(rs);
+                if (wanted == null || wanted.contains(e.eventId())) action.accept(e, rs.getLong(1), extra.getOrDefault(e.eventId(), List.of()));
+            });
             return null;
         });
     }

@@ -5,7 +5,6 @@ import dev.tracehound.timeline.search.LuceneIndex;
 import dev.tracehound.timeline.store.StoredKeys.Original;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,6 @@ final class IngestPipeline implements AutoCloseable {
      * rows stored since, so this bounds its memory (about 300 bytes per row).
      */
     static final long PUBLISH_EVERY = Math.min(INDEX_COMMIT_EVERY, 50_000);
-    private final long publishEvery;
     private static final int INDEXER_THREADS = 2;
 
     private final H2Database db;
@@ -55,6 +53,7 @@ final class IngestPipeline implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<?>> indexing = new ConcurrentLinkedQueue<>();
     private final AtomicLong lastSeq;
     private final StoredKeys keys;
+    private final long publishEvery;
     private long uncommittedInIndex;
     private long unpublished;
 
