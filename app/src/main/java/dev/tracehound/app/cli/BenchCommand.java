@@ -117,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("mb_per_s", size / 1e6 / seconds);
             m.put("bare_lucene_mb_per_s", bareMbPerS);
             m.put("ratio_to_bare_lucene", size / 1e6 / seconds / bareMbPerS);
+            if (!output.json()) progress("imported; listing the sessions");
             long l0 = System.nanoTime();
             m.put("sessions", c.events().sessions().size());
             m.put("sessions_list_ms", (System.nanoTime() - l0) / 1e6);

@@ -7,15 +7,15 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Turns an event into its index document. Nothing is stored: text is only analysed (H2 holds it), the id comes
- * back through doc values, and time and ingest order are doc values for sorting and paging.
+ * Turns an event into its index document. Nothing is stored: text is only analysed (H2 holds it), a hit is named by
+ * its ingest sequence (doc values, also the paging tie-break), and time is doc values and points for sorting and
+ * ranges.
  */
 final class EventDocuments {
     private EventDocuments() {}
@@ -24,8 +24,6 @@ final class EventDocuments {
     static Document of(Event e, long ingestSeq, java.util.List<String> alsoEvidence) {
         Document d = new Document();
         d.add(new StringField(SearchFields.ID, normalize(e.eventId()), Field.Store.NO)); // searchable like any keyword
-        // the exact id comes back from doc values
-        d.add(new SortedDocValuesField(SearchFields.ID, new BytesRef(e.eventId())));
         if (e.text() != null && !e.text().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.text(), Field.Store.NO));
         if (e.name() != null && !e.name().isEmpty()) d.add(new TextField(SearchFields.TEXT, e.name(), Field.Store.NO));
         d.add(new LongPoint(SearchFields.TS, e.startNanos()));

@@ -1,7 +1,5 @@
 package dev.tracehound.timeline.search;
 
-import dev.tracehound.timeline.event.Event;
-import dev.tracehound.timeline.store.EventStore;
 import dev.tracehound.timeline.store.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
@@ -31,7 +29,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 
-/** Search over the Lucene index: Lucene finds and orders event ids, the event store returns the rows. */
+/** Search over the Lucene index: Lucene finds and orders events by ingest sequence, the case database returns the rows. */
 public final class LuceneEventSearch implements EventSearch {
     private static final Sort BY_TIME = new Sort(new SortField(SearchFields.TS, SortField.Type.LONG), new SortField(SearchFields.SEQ, SortField.Type.LONG));
     private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SEQ, SortField.Type.LONG));
@@ -40,11 +38,11 @@ public final class LuceneEventSearch implements EventSearch {
     static final int EXACT_TOTAL_UP_TO = 1000;
 
     private final LuceneIndex index;
-    private final EventStore events;
+    private final RowsBySeq rows;
 
-    public LuceneEventSearch(LuceneIndex index, EventStore events) {
+    public LuceneEventSearch(LuceneIndex index, RowsBySeq rows) {
         this.index = index;
-        this.events = events;
+        this.rows = rows;
     }
 
     @Override
@@ -67,10 +65,9 @@ public final class LuceneEventSearch implements EventSearch {
             }
             ScoreDoc[] hits = top.scoreDocs;
             int n = Math.min(hits.length, request.limit());
-            List<String> ids = idsOf(searcher, hits, n);
+            long[] seqs = seqsOf(searcher, hits, n);
             String next = hits.length > request.limit() ? SearchCursor.encode(request.sort(), (FieldDoc) hits[n - 1]) : null;
-            List<Event> rows = events.get(ids);
-            return new SearchPage(rows, total, next, exact);
+            return new SearchPage(rows.rows(seqs), total, next, exact);
         } catch (IOException e) {
             throw new StoreException("Search failed for '" + request.query() + "'", e);
         } finally {
@@ -105,28 +102,26 @@ public final class LuceneEventSearch implements EventSearch {
     }
 
     /**
-     * Ids of the first {@code n} hits, from the id doc values (nothing is stored in the index). Hits are read in doc
-     * order with one doc-values reader per segment: opening one per hit allocated a terms dictionary each time.
+     * Ingest sequences of the first {@code n} hits, in hit order, from the {@code seq} doc values. Hits are read in doc
+     * order with one doc-values reader per segment: doc values only move forward.
      */
-    static List<String> idsOf(IndexSearcher searcher, ScoreDoc[] hits, int n) throws IOException {
+    static long[] seqsOf(IndexSearcher searcher, ScoreDoc[] hits, int n) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Integer[] byDoc = new Integer[n];
         for (int i = 0; i < n; i++) byDoc[i] = i;
         java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
-        String[] ids = new String[n];
+        long[] seqs = new long[n];
         LeafReaderContext leaf = null;
-        SortedDocValues dv = null;
+        NumericDocValues dv = null;
         for (int i : byDoc) {
             int doc = hits[i].doc;
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                dv = DocValues.getSorted(leaf.reader(), SearchFields.ID);
+                dv = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
             }
-            if (dv.advanceExact(doc - leaf.docBase)) ids[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
+            seqs[i] = dv.advanceExact(doc - leaf.docBase) ? dv.longValue() : -1;
         }
-        List<String> inHitOrder = new ArrayList<>(n);
-        for (String id : ids) if (id != null) inHitOrder.add(id);
-        return inHitOrder;
+        return seqs;
     }
 
     @Override

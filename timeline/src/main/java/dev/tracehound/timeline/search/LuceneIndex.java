@@ -38,9 +38,10 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     static final String LAYOUT_KEY = "tracehound.indexLayout";
     /**
      * The document layout this build writes. An index with an older layout (or none recorded: layout 1) is emptied
-     * on open with watermark 0, so the case indexes every database row again. Layout 2 added the dedup key.
+     * on open with watermark 0, so the case indexes every database row again. Layout 2 added the dedup key; layout 3
+     * names hits by ingest sequence only (no id doc values) and keeps doc values only for the fields counted in facets.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -283,15 +284,15 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         }
     }
 
-    /** Every indexed event id (live documents only), for consistency checks. */
-    public void forEachId(java.util.function.Consumer<String> action) {
+    /** The ingest sequence of every live document, for consistency checks. */
+    public void forEachSeq(java.util.function.LongConsumer action) {
         IndexSearcher s = acquire();
         try {
             for (var leaf : s.getIndexReader().leaves()) {
                 var live = leaf.reader().getLiveDocs();
-                var ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), SearchFields.ID);
-                for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
-                    if (live == null || live.get(doc)) action.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                var seqs = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
+                for (int doc = seqs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = seqs.nextDoc()) {
+                    if (live == null || live.get(doc)) action.accept(seqs.longValue());
                 }
             }
         } catch (IOException e) {

@@ -21,9 +21,12 @@ public final class SearchFields {
     public static final List<String> KEYWORDS =
             List.of("kind", "actor", "tool", "model", "provider", "session", "trace", "evidence", "trust", "status", "flag", "span", "parent", ID);
 
-    /** Keyword fields with doc values for facet counts. */
+    /**
+     * Keyword fields with doc values for facet counts. Not {@code trace}: nearly one value per few events, so its doc
+     * values cost every import a large sorted dictionary that no count over them would use.
+     */
     public static final List<String> FACETED =
-            List.of("kind", "actor", "tool", "model", "provider", "session", "trace", "evidence", "trust", "status", "flag");
+            List.of("kind", "actor", "tool", "model", "provider", "session", "evidence", "trust", "status", "flag");
 
     public static boolean isKeyword(String field) {
         return KEYWORDS.contains(field);

@@ -29,6 +29,13 @@ public final class H2Database implements AutoCloseable {
      */
     static final long COMPACT_AFTER_GROWTH_BYTES = 64L << 20;
 
+    static {
+        // H2 looks each value it is given up in a shared cache of recent values, hashing every string and byte array
+        // an insert binds: pure cost for event rows, whose values rarely repeat. Read once, when H2 first loads; a
+        // -Dh2.objectCache set on the command line wins.
+        if (System.getProperty("h2.objectCache") == null) System.setProperty("h2.objectCache", "false");
+    }
+
     private final JdbcConnectionPool pool;
     private final Path base;
     private final String url;

@@ -52,6 +52,22 @@ public final class H2EventStore implements EventStore {
         return ordered;
     }
 
+    /** The rows of these ingest sequences, in the order given (search hits come this way). */
+    public List<Event> bySeqs(long[] seqs) {
+        if (seqs.length == 0) return List.of();
+        Map<Long, Event> bySeq = new HashMap<>(seqs.length * 2);
+        db.read("read events", c -> {
+            EventRows.eventsBySeq(c, seqs, rs -> bySeq.put(rs.getLong(1), EventRows.read(rs)));
+            return null;
+        });
+        List<Event> ordered = new ArrayList<>(seqs.length);
+        for (long seq : seqs) {
+            Event e = bySeq.get(seq);
+            if (e != null) ordered.add(e);
+        }
+        return ordered;
+    }
+
     @Override
     public List<Event> session(String sessionId) {
         return db.read("read session " + sessionId, c -> {

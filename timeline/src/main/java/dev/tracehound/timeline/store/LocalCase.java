@@ -47,7 +47,7 @@ public final class LocalCase implements Case {
         this.index = index;
         this.audit = new H2AuditLog(db, folder.auditHead());
         this.events = new H2EventStore(db, index);
-        this.search = new LuceneEventSearch(index, events);
+        this.search = new LuceneEventSearch(index, events::bySeqs);
         this.evidence = new LocalEvidenceStore(folder.evidence(), db, audit);
         this.findings = new H2FindingStore(db, audit);
         this.annotations = new H2AnnotationStore(db, audit);
