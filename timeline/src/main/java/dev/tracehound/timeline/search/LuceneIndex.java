@@ -187,6 +187,99 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         return EventDocuments.keywordTerm(id);
     }
 
+    @Override
+    public String keyOf(String value) {
+        return EventDocuments.keywordTerm(value);
+    }
+
+    /** Rows by keyword with their term and session from the index, as of the last refresh. */
+    @Override
+    public List<KeywordRow> rowsWith(String field, Collection<String> values) {
+        if (!SearchFields.isKeyword(field)) throw new IllegalArgumentException(field + " is not a keyword field");
+        List<BytesRef> terms = new ArrayList<>(values.size());
+        for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
+        if (terms.isEmpty()) return List.of();
+        terms.sort(null);
+        return lookup(s -> {
+            List<KeywordRow> rows = new ArrayList<>();
+            PostingsEnum postings = null;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms t = leaf.reader().terms(field);
+                if (t == null) continue;
+                TermsEnum te = t.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                List<TermHit> hits = new ArrayList<>();
+                for (BytesRef term : terms) {
+                    if (!te.seekExact(term)) continue;
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    String text = term.utf8ToString();
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) hits.add(new TermHit(doc, text));
+                    }
+                }
+                addRows(leaf, hits, rows);
+            }
+            return rows;
+        });
+    }
+
+    /** Walks {@code termField}'s whole term dictionary per segment, keeping the terms of the rows {@code field:value} selects. */
+    @Override
+    public List<KeywordRow> termsOfRowsWith(String field, String value, String termField) {
+        if (!SearchFields.isKeyword(field) || !SearchFields.isKeyword(termField)) {
+            throw new IllegalArgumentException(field + " and " + termField + " must be keyword fields");
+        }
+        BytesRef selector = new BytesRef(EventDocuments.keywordTerm(value));
+        return lookup(s -> {
+            List<KeywordRow> rows = new ArrayList<>();
+            PostingsEnum postings = null;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms selectorTerms = leaf.reader().terms(field);
+                Terms wanted = leaf.reader().terms(termField);
+                if (selectorTerms == null || wanted == null) continue;
+                TermsEnum se = selectorTerms.iterator();
+                if (!se.seekExact(selector)) continue;
+                org.apache.lucene.util.FixedBitSet selected = new org.apache.lucene.util.FixedBitSet(leaf.reader().maxDoc());
+                selected.or(se.postings(null, PostingsEnum.NONE));
+                Bits live = leaf.reader().getLiveDocs();
+                List<TermHit> hits = new ArrayList<>();
+                TermsEnum te = wanted.iterator();
+                for (BytesRef term = te.next(); term != null; term = te.next()) {
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    String text = null;
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (!selected.get(doc) || (live != null && !live.get(doc))) continue;
+                        if (text == null) text = term.utf8ToString();
+                        hits.add(new TermHit(doc, text));
+                    }
+                }
+                addRows(leaf, hits, rows);
+            }
+            return rows;
+        });
+    }
+
+    private record TermHit(int doc, String term) {}
+
+    /** Adds a segment's hits with their ingest sequence and session, read in doc order (doc values only move forward). */
+    private static void addRows(LeafReaderContext leaf, List<TermHit> hits, List<KeywordRow> rows) throws IOException {
+        if (hits.isEmpty()) return;
+        hits.sort(java.util.Comparator.comparingInt(TermHit::doc));
+        NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
+        org.apache.lucene.index.SortedSetDocValues session = DocValues.getSortedSet(leaf.reader(), "session");
+        int doc = -1;
+        long seqValue = -1;
+        String sessionKey = null;
+        for (TermHit h : hits) {
+            if (h.doc() != doc) { // a doc comes once per term it has; doc values are read once
+                doc = h.doc();
+                seqValue = seq.advanceExact(doc) ? seq.longValue() : -1;
+                sessionKey = session.advanceExact(doc) ? session.lookupOrd(session.nextOrd()).utf8ToString() : null;
+            }
+            if (seqValue >= 0) rows.add(new KeywordRow(seqValue, h.term(), sessionKey));
+        }
+    }
+
     /**
      * Every indexed id key and dedup key, for an importer's in-memory filter; keys of deleted documents may come
      * too. Reads the view of the last refresh.

@@ -19,7 +19,9 @@ import java.util.Set;
  * (by the child event's time and ingest order, then the parent's ingest order).
  * <p>
  * Spans are random identifiers, so the database has no index of them: the search index's {@code span}, {@code parent}
- * and {@code kind} terms name the candidate rows, which are then read by primary key and compared in full.
+ * and {@code kind} terms name the candidate rows, and its session keys drop those that could only link a session to
+ * itself (most: a span's events and its children usually share a session); the rest are read by primary key and
+ * compared in full.
  */
 final class SessionLinks {
     private record Child(String session, String parentSpan, long startNs, long seq, boolean firstEvent) {}
@@ -45,24 +47,19 @@ final class SessionLinks {
     }
 
     private Map<String, String> find() throws SQLException {
+        boolean narrow = sessionKeysDistinct();
         List<Child> children = new ArrayList<>(firstEventsWithParents());
         Map<String, List<Parent>> parentsBySpan = new HashMap<>();
-        // every TOOL_CALL, and every event hanging from one of their spans (none when nothing hangs from anything)
-        if (index.anyWith("parent")) rowsOf(index.seqsWith("kind", List.of(EventKind.TOOL_CALL.name())), "span_id, session_id, kind", rs -> {
-            if (rs.getString(2) != null && rs.getString(3) != null && rs.getString(4).equals(EventKind.TOOL_CALL.name())) {
-                parentsBySpan.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Parent(rs.getString(3), true, rs.getLong(1)));
-            }
-        });
-        Set<String> toolSpans = new HashSet<>(parentsBySpan.keySet());
-        rowsOf(index.seqsWith("parent", toolSpans), "parent_id, session_id, start_ns", rs -> {
-            if (toolSpans.contains(rs.getString(2)) && rs.getString(3) != null) {
-                children.add(new Child(rs.getString(3), rs.getString(2), rs.getLong(4), rs.getLong(1), false));
-            }
-        });
-        // the spans first events hang from, whatever their kind
+        if (index.anyWith("parent")) linkThroughToolCalls(children, parentsBySpan, narrow);
+        // the spans first events hang from, whatever their kind, where they belong to another session
         Set<String> firstParents = new HashSet<>();
-        for (Child ch : children) if (ch.firstEvent) firstParents.add(ch.parentSpan);
-        rowsOf(index.seqsWith("span", firstParents), "span_id, session_id, kind", rs -> {
+        Map<String, Set<String>> childSessions = new HashMap<>();
+        for (Child ch : children) {
+            if (!ch.firstEvent) continue;
+            firstParents.add(ch.parentSpan);
+            childSessions.computeIfAbsent(index.keyOf(ch.parentSpan), k -> new HashSet<>()).add(index.keyOf(ch.session));
+        }
+        rowsOf(crossSession(index.rowsWith("span", firstParents), childSessions, narrow), "span_id, session_id, kind", rs -> {
             if (firstParents.contains(rs.getString(2)) && rs.getString(3) != null) {
                 parentsBySpan.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                         .add(new Parent(rs.getString(3), EventKind.TOOL_CALL.name().equals(rs.getString(4)), rs.getLong(1)));
@@ -79,6 +76,60 @@ final class SessionLinks {
         Map<String, String> parents = new HashMap<>();
         earliest.forEach((child, link) -> parents.put(child, link.parent));
         return parents;
+    }
+
+    /**
+     * Adds the events that hang from a TOOL_CALL of another session (any event of the child session, not only its
+     * first) and those tool calls. The index names every tool call's span and session without reading a row; only
+     * the rows that may link two sessions are read, and compared exactly.
+     */
+    private void linkThroughToolCalls(List<Child> children, Map<String, List<Parent>> parentsBySpan, boolean narrow) throws SQLException {
+        List<KeywordLookup.KeywordRow> toolCalls = index.termsOfRowsWith("kind", EventKind.TOOL_CALL.name(), "span");
+        Map<String, Set<String>> toolSessions = new HashMap<>(); // span key -> session keys of its tool calls
+        for (KeywordLookup.KeywordRow r : toolCalls) {
+            if (r.session() != null) toolSessions.computeIfAbsent(r.term(), k -> new HashSet<>()).add(r.session());
+        }
+        Set<String> linkedSpanKeys = new HashSet<>();
+        rowsOf(crossSession(index.rowsWith("parent", toolSessions.keySet()), toolSessions, narrow), "parent_id, session_id, start_ns", rs -> {
+            if (rs.getString(2) != null && rs.getString(3) != null) {
+                children.add(new Child(rs.getString(3), rs.getString(2), rs.getLong(4), rs.getLong(1), false));
+                linkedSpanKeys.add(index.keyOf(rs.getString(2)));
+            }
+        });
+        long[] toolSeqs = toolCalls.stream().filter(r -> linkedSpanKeys.contains(r.term())).mapToLong(KeywordLookup.KeywordRow::seq).toArray();
+        rowsOf(toolSeqs, "span_id, session_id, kind", rs -> {
+            if (rs.getString(2) != null && rs.getString(3) != null && rs.getString(4).equals(EventKind.TOOL_CALL.name())) {
+                parentsBySpan.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Parent(rs.getString(3), true, rs.getLong(1)));
+            }
+        });
+    }
+
+    /**
+     * The rows worth reading: a link needs two sessions, so a row found by a span whose other side is only ever its
+     * own session is skipped without reading it (the rows read are whole, the index's session key is cheap). Rows
+     * without a session cannot link. Without {@code narrow} (two session ids of the case differ only in letter case,
+     * so keys cannot tell them apart) every row found is read.
+     */
+    private static long[] crossSession(List<KeywordLookup.KeywordRow> found, Map<String, Set<String>> otherSide, boolean narrow) {
+        java.util.stream.LongStream.Builder seqs = java.util.stream.LongStream.builder();
+        for (KeywordLookup.KeywordRow r : found) {
+            if (r.session() == null) continue;
+            Set<String> sessions = otherSide.getOrDefault(r.term(), Set.of());
+            if (!narrow || sessions.size() > 1 || (sessions.size() == 1 && !sessions.contains(r.session()))) seqs.add(r.seq());
+        }
+        return seqs.build().toArray();
+    }
+
+    /** Whether every session id of the case has its own index key (they differ in more than letter case). */
+    private boolean sessionKeysDistinct() throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT session_id FROM session_stats")) {
+            while (rs.next()) {
+                String s = rs.getString(1);
+                if (s != null && !keys.add(index.keyOf(s))) return false;
+            }
+        }
+        return true;
     }
 
     /** Events at their session's first instant that hang from a span (through the session index, no table scan). */

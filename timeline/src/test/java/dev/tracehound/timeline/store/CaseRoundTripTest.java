@@ -199,6 +199,30 @@ class CaseRoundTripTest {
     }
 
     @Test
+    void sessionsWhoseIdsDifferOnlyInLetterCaseStillLink() {
+        // the index keeps session ids lowercased, so it cannot tell these apart; the rows can
+        try (Case c = Cases.create(tmp.resolve("case"), "cased sessions")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
+            TestCases.ingestAll(c, ev, List.of(
+                    // a root hanging from a (non-tool) span of the other session
+                    Event.builder(ev.sha256(), "line:1").sessionId("Agent").spanId("m-1").startNanos(T0).kind(EventKind.MODEL_CALL).build(),
+                    Event.builder(ev.sha256(), "line:2").sessionId("agent").spanId("s-1").parentId("m-1").startNanos(T0 + 1)
+                            .kind(EventKind.USER_MESSAGE).build(),
+                    // a later event hanging from the other session's tool call
+                    Event.builder(ev.sha256(), "line:3").sessionId("Worker").spanId("call-1").startNanos(T0 + 2).kind(EventKind.TOOL_CALL).build(),
+                    Event.builder(ev.sha256(), "line:4").sessionId("worker").spanId("w-1").startNanos(T0 + 3).kind(EventKind.NOTE).build(),
+                    Event.builder(ev.sha256(), "line:5").sessionId("worker").spanId("w-2").parentId("call-1").startNanos(T0 + 4)
+                            .kind(EventKind.USER_MESSAGE).build()));
+            Map<String, String> parents = new HashMap<>();
+            c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
+            assertEquals("Agent", parents.get("agent"), parents::toString);
+            assertEquals("Worker", parents.get("worker"), parents::toString);
+            assertNull(parents.get("Agent"), parents::toString);
+            assertNull(parents.get("Worker"), parents::toString);
+        }
+    }
+
+    @Test
     void quarantinedRecordsAreCountedAndAudited() {
         try (Case c = Cases.create(tmp.resolve("case"), "q")) {
             EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\nnot json\n");
