@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -200,6 +202,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
         if (terms.isEmpty()) return List.of();
         terms.sort(null);
+        Set<BytesRef> wanted = new HashSet<>(terms);
         return lookup(s -> {
             List<KeywordRow> rows = new ArrayList<>();
             PostingsEnum postings = null;
@@ -209,12 +212,15 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
                 TermsEnum te = t.iterator();
                 Bits live = leaf.reader().getLiveDocs();
                 List<TermHit> hits = new ArrayList<>();
-                for (BytesRef term : terms) {
-                    if (!te.seekExact(term)) continue;
-                    postings = te.postings(postings, PostingsEnum.NONE);
-                    String text = term.utf8ToString();
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live == null || live.get(doc)) hits.add(new TermHit(doc, text));
+                // many wanted terms against a small dictionary: one walk beats a seek per term (a session list asks
+                // for every tool span of the case, about as many as a segment holds)
+                if (t.size() >= 0 && (long) terms.size() * 8 > t.size()) {
+                    for (BytesRef term = te.next(); term != null; term = te.next()) {
+                        if (wanted.contains(term)) postings = addHits(te, postings, live, hits);
+                    }
+                } else {
+                    for (BytesRef term : terms) {
+                        if (te.seekExact(term)) postings = addHits(te, postings, live, hits);
                     }
                 }
                 addRows(leaf, hits, rows);
@@ -260,6 +266,16 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     }
 
     private record TermHit(int doc, String term) {}
+
+    /** The live documents of the term the enum is at; returns the postings enum for reuse. */
+    private static PostingsEnum addHits(TermsEnum te, PostingsEnum reuse, Bits live, List<TermHit> hits) throws IOException {
+        PostingsEnum postings = te.postings(reuse, PostingsEnum.NONE);
+        String text = te.term().utf8ToString();
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live == null || live.get(doc)) hits.add(new TermHit(doc, text));
+        }
+        return postings;
+    }
 
     /** Adds a segment's hits with their ingest sequence and session, read in doc order (doc values only move forward). */
     private static void addRows(LeafReaderContext leaf, List<TermHit> hits, List<KeywordRow> rows) throws IOException {

@@ -132,13 +132,15 @@ final class SessionLinks {
         return true;
     }
 
-    /** Events at their session's first instant that hang from a span (through the session index, no table scan). */
+    /**
+     * Events at their session's first instant that hang from a span: each session's first start from its totals
+     * ({@link SessionStats}), its events at that instant through the session index; no scan of the events.
+     */
     private List<Child> firstEventsWithParents() throws SQLException {
         List<Child> children = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT c.ingest_seq, c.parent_id, c.session_id, c.start_ns FROM events c
-                JOIN (SELECT session_id, MIN(start_ns) AS first_ns FROM events GROUP BY session_id) f
-                  ON f.session_id = c.session_id AND c.start_ns = f.first_ns
+                SELECT c.ingest_seq, c.parent_id, c.session_id, c.start_ns FROM session_stats f
+                JOIN events c ON c.session_id = f.session_id AND c.start_ns = f.first_ns
                 WHERE c.parent_id IS NOT NULL""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) children.add(new Child(rs.getString(3), rs.getString(2), rs.getLong(4), rs.getLong(1), true));
