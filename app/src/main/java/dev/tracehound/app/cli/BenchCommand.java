@@ -98,10 +98,12 @@ final class BenchCommand implements Callable<Integer> {
         Case c = Cases.create(caseDir, "bench");
         try {
             long cpu0 = os.getProcessCpuTime();
+            long jit0 = jitMillis(), gc0 = gcMillis();
             long t0 = System.nanoTime();
             List<ImportReport> reports = new ImportRun(c, List.of(importFile), format, p -> {}).run();
             double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
             double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double jitSeconds = (jitMillis() - jit0) / 1e3, gcSeconds = (gcMillis() - gc0) / 1e3;
             ImportReport r = reports.getFirst();
             if (r.error() != null) throw new CliException("the import failed: " + r.error());
             m.put("file", importFile.toString());
@@ -112,6 +114,9 @@ final class BenchCommand implements Callable<Integer> {
             m.put("quarantined", r.quarantined());
             m.put("seconds", seconds);
             m.put("cpu_seconds", cpuSeconds);
+            // where the CPU went: compile time of the JIT's threads and collection time, both during the import
+            m.put("jit_compile_seconds", jitSeconds);
+            m.put("gc_seconds", gcSeconds);
             m.put("records_per_s", r.records() / seconds);
             m.put("events_per_s", r.events() / seconds);
             m.put("mb_per_s", size / 1e6 / seconds);
@@ -130,6 +135,19 @@ final class BenchCommand implements Callable<Integer> {
             c.close();
         }
         return m;
+    }
+
+    /** Milliseconds the JIT compilers have spent so far (elapsed time of their threads), or 0 when not reported. */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Milliseconds of garbage collection so far, over every collector. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
+        return ms;
     }
 
     /** What the case takes on disk besides its copy of the evidence: database and search index. */

@@ -37,6 +37,9 @@ class BenchCommandTest {
         assertEquals(n.path("mb_per_s").asDouble() / n.path("bare_lucene_mb_per_s").asDouble(),
                 n.path("ratio_to_bare_lucene").asDouble(), 1e-6);
         assertTrue(n.path("cpu_seconds").asDouble() > 0, run.out());
+        // an import in a fresh JVM compiles code and collects garbage; both are reported, never negative
+        assertTrue(n.path("jit_compile_seconds").asDouble() > 0, run.out());
+        assertTrue(n.has("gc_seconds") && n.path("gc_seconds").asDouble() >= 0, run.out());
         assertEquals(Files.size(file) / 1e6, n.path("file_mb").asDouble(), 1e-9);
     }
 
