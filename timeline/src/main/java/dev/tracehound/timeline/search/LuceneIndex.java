@@ -159,10 +159,15 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
      */
     @Override
     public long[] seqsWith(String field, Collection<String> values) {
+        return seqsWithTerms(field, keywordTerms(field, values));
+    }
+
+    /** The terms keyword {@code field} indexes these values as (empty values have none). */
+    private static List<BytesRef> keywordTerms(String field, Collection<String> values) {
         if (!SearchFields.isKeyword(field)) throw new IllegalArgumentException(field + " is not a keyword field");
         List<BytesRef> terms = new ArrayList<>(values.size());
         for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
-        return seqsWithTerms(field, terms);
+        return terms;
     }
 
     /** Whether any document (live or deleted) has a term in keyword {@code field}, as of the last refresh. */
@@ -197,34 +202,13 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Rows by keyword with their term and session from the index, as of the last refresh. */
     @Override
     public List<KeywordRow> rowsWith(String field, Collection<String> values) {
-        if (!SearchFields.isKeyword(field)) throw new IllegalArgumentException(field + " is not a keyword field");
-        List<BytesRef> terms = new ArrayList<>(values.size());
-        for (String v : values) if (v != null && !v.isEmpty()) terms.add(new BytesRef(EventDocuments.keywordTerm(v)));
+        List<BytesRef> terms = keywordTerms(field, values);
         if (terms.isEmpty()) return List.of();
         terms.sort(null);
         Set<BytesRef> wanted = new HashSet<>(terms);
         return lookup(s -> {
             List<KeywordRow> rows = new ArrayList<>();
-            PostingsEnum postings = null;
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                Terms t = leaf.reader().terms(field);
-                if (t == null) continue;
-                TermsEnum te = t.iterator();
-                Bits live = leaf.reader().getLiveDocs();
-                List<TermHit> hits = new ArrayList<>();
-                // many wanted terms against a small dictionary: one walk beats a seek per term (a session list asks
-                // for every tool span of the case, about as many as a segment holds)
-                if (t.size() >= 0 && (long) terms.size() * 8 > t.size()) {
-                    for (BytesRef term = te.next(); term != null; term = te.next()) {
-                        if (wanted.contains(term)) postings = addHits(te, postings, live, hits);
-                    }
-                } else {
-                    for (BytesRef term : terms) {
-                        if (te.seekExact(term)) postings = addHits(te, postings, live, hits);
-                    }
-                }
-                addRows(leaf, hits, rows);
-            }
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) addRows(leaf, hits(leaf, field, terms, wanted, true), rows);
             return rows;
         });
     }
@@ -267,10 +251,36 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
 
     private record TermHit(int doc, String term) {}
 
+    /**
+     * The live documents of the wanted terms (sorted) in one segment, in doc order, each with its term when asked
+     * for. Many terms against a small dictionary walk it once instead of seeking each (a session list asks for every
+     * tool span of the case, about as many as a segment holds); few are sought.
+     */
+    private static List<TermHit> hits(LeafReaderContext leaf, String field, List<BytesRef> sorted, Set<BytesRef> wanted,
+                                      boolean withTerms) throws IOException {
+        Terms t = leaf.reader().terms(field);
+        if (t == null) return List.of();
+        TermsEnum te = t.iterator();
+        Bits live = leaf.reader().getLiveDocs();
+        List<TermHit> hits = new ArrayList<>();
+        PostingsEnum postings = null;
+        if (t.size() >= 0 && (long) sorted.size() * 8 > t.size()) {
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                if (wanted.contains(term)) postings = addHits(te, postings, live, hits, withTerms);
+            }
+        } else {
+            for (BytesRef term : sorted) {
+                if (te.seekExact(term)) postings = addHits(te, postings, live, hits, withTerms);
+            }
+        }
+        hits.sort(java.util.Comparator.comparingInt(TermHit::doc));
+        return hits;
+    }
+
     /** The live documents of the term the enum is at; returns the postings enum for reuse. */
-    private static PostingsEnum addHits(TermsEnum te, PostingsEnum reuse, Bits live, List<TermHit> hits) throws IOException {
+    private static PostingsEnum addHits(TermsEnum te, PostingsEnum reuse, Bits live, List<TermHit> hits, boolean withTerm) throws IOException {
         PostingsEnum postings = te.postings(reuse, PostingsEnum.NONE);
-        String text = te.term().utf8ToString();
+        String text = withTerm ? te.term().utf8ToString() : null;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if (live == null || live.get(doc)) hits.add(new TermHit(doc, text));
         }
@@ -341,21 +351,17 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     private long[] seqsWithTerms(String field, List<BytesRef> terms) {
         if (terms.isEmpty()) return new long[0];
         terms.sort(null); // sorted seeks reuse the term dictionary blocks already read
+        Set<BytesRef> wanted = new HashSet<>(terms);
         return lookup(s -> {
             java.util.stream.LongStream.Builder seqs = java.util.stream.LongStream.builder();
-            PostingsEnum postings = null;
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                Terms t = leaf.reader().terms(field);
-                if (t == null) continue;
-                TermsEnum te = t.iterator();
-                Bits live = leaf.reader().getLiveDocs();
-                for (BytesRef term : terms) {
-                    if (!te.seekExact(term)) continue;
-                    postings = te.postings(postings, PostingsEnum.NONE);
-                    NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ); // forward-only: one per term
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if ((live == null || live.get(doc)) && seq.advanceExact(doc)) seqs.add(seq.longValue());
-                    }
+                List<TermHit> hits = hits(leaf, field, terms, wanted, false);
+                if (hits.isEmpty()) continue;
+                NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
+                int last = -1;
+                for (TermHit h : hits) {
+                    if (h.doc() != last && seq.advanceExact(h.doc())) seqs.add(seq.longValue());
+                    last = h.doc();
                 }
             }
             return seqs.build().toArray();
