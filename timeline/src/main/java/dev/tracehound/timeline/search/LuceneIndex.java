@@ -232,17 +232,14 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
                 org.apache.lucene.util.FixedBitSet selected = new org.apache.lucene.util.FixedBitSet(leaf.reader().maxDoc());
                 selected.or(se.postings(null, PostingsEnum.NONE));
                 Bits live = leaf.reader().getLiveDocs();
+                Bits accept = live == null ? selected : new Bits() {
+                    @Override public boolean get(int doc) { return selected.get(doc) && live.get(doc); }
+                    @Override public int length() { return selected.length(); }
+                };
                 List<TermHit> hits = new ArrayList<>();
                 TermsEnum te = wanted.iterator();
-                for (BytesRef term = te.next(); term != null; term = te.next()) {
-                    postings = te.postings(postings, PostingsEnum.NONE);
-                    String text = null;
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (!selected.get(doc) || (live != null && !live.get(doc))) continue;
-                        if (text == null) text = term.utf8ToString();
-                        hits.add(new TermHit(doc, text));
-                    }
-                }
+                for (BytesRef term = te.next(); term != null; term = te.next()) postings = addHits(te, postings, accept, hits, true);
+                hits.sort(java.util.Comparator.comparingInt(TermHit::doc));
                 addRows(leaf, hits, rows);
             }
             return rows;
@@ -277,20 +274,25 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         return hits;
     }
 
-    /** The live documents of the term the enum is at; returns the postings enum for reuse. */
-    private static PostingsEnum addHits(TermsEnum te, PostingsEnum reuse, Bits live, List<TermHit> hits, boolean withTerm) throws IOException {
+    /**
+     * The documents of the term the enum is at that {@code accept} keeps (null: all), with the term when asked for
+     * (made only once a document is kept: most terms of a walked dictionary keep none); returns the postings enum
+     * for reuse.
+     */
+    private static PostingsEnum addHits(TermsEnum te, PostingsEnum reuse, Bits accept, List<TermHit> hits, boolean withTerm) throws IOException {
         PostingsEnum postings = te.postings(reuse, PostingsEnum.NONE);
-        String text = withTerm ? te.term().utf8ToString() : null;
+        String text = null;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (live == null || live.get(doc)) hits.add(new TermHit(doc, text));
+            if (accept != null && !accept.get(doc)) continue;
+            if (withTerm && text == null) text = te.term().utf8ToString();
+            hits.add(new TermHit(doc, text));
         }
         return postings;
     }
 
-    /** Adds a segment's hits with their ingest sequence and session, read in doc order (doc values only move forward). */
+    /** Adds a segment's hits, in doc order (doc values only move forward), with their ingest sequence and session. */
     private static void addRows(LeafReaderContext leaf, List<TermHit> hits, List<KeywordRow> rows) throws IOException {
         if (hits.isEmpty()) return;
-        hits.sort(java.util.Comparator.comparingInt(TermHit::doc));
         NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
         org.apache.lucene.index.SortedSetDocValues session = DocValues.getSortedSet(leaf.reader(), "session");
         int doc = -1;
