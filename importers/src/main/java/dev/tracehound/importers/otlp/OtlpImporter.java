@@ -55,7 +55,7 @@ public final class OtlpImporter implements Importer {
 
     @Override
     public void read(ImportSource source, EventSink sink) throws IOException {
-        Map<String, String> sessions;
+        TraceSessions sessions;
         try (InputStream in = source.open()) {
             sessions = SessionPrepass.scan(in);
         }
@@ -104,7 +104,7 @@ public final class OtlpImporter implements Importer {
     /** The state of one read: sessions found by the pre-pass, the event writer, warnings already given. */
     private static final class Run implements OtlpWalker.Handler {
         final EventSink sink;
-        final Map<String, String> sessions;
+        final TraceSessions sessions;
         final SpanEventWriter writer;
         final AttributeFamilies families;
         final OtlpWalker walker = new OtlpWalker(this);
@@ -113,7 +113,7 @@ public final class OtlpImporter implements Importer {
         long lastNanos;
         int quarantined;
 
-        Run(ImportSource source, EventSink sink, Map<String, String> sessions) {
+        Run(ImportSource source, EventSink sink, TraceSessions sessions) {
             this.sink = sink;
             this.sessions = sessions;
             this.writer = new SpanEventWriter(source.evidenceSha256(), sink);
@@ -132,7 +132,8 @@ public final class OtlpImporter implements Importer {
             }
             families.check(span);
             String session = SessionKeys.of(span);
-            if (session == null) session = sessions.getOrDefault(span.traceId(), span.traceId());
+            if (session == null) session = sessions.get(span.traceId());
+            if (session == null) session = span.traceId();
             ObservedSpan o = GenAiInterpreter.interpret(span, session);
             if (o.timeInferred) {
                 o.startNanos = o.endNanos = lastNanos + 1_000;

@@ -6,20 +6,18 @@ import dev.tracehound.importers.otlp.genai.SessionKeys;
 import dev.tracehound.importers.read.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A first, token-level pass over the file that maps trace ids to the conversation they belong to. Needed
  * because only some spans of a trace carry {@code gen_ai.conversation.id} or {@code session.id} (often the
  * root, which exporters write last), yet every span of the trace belongs to that session. Builds no trees, so
- * it costs a fraction of the real read; keeps one entry per trace that names a session.
+ * it costs a fraction of the real read; keeps one compact entry per trace that names a session ({@link TraceSessions}).
  */
 final class SessionPrepass {
     private SessionPrepass() {}
 
-    static Map<String, String> scan(InputStream in) {
-        Map<String, String> sessions = new HashMap<>();
+    static TraceSessions scan(InputStream in) {
+        TraceSessions sessions = new TraceSessions();
         String[] traceAt = new String[Json.MAX_DEPTH + 2];
         String[] sessionAt = new String[Json.MAX_DEPTH + 2];
         int[] rankAt = new int[Json.MAX_DEPTH + 2];
