@@ -110,6 +110,11 @@ final class IngestPipeline implements AutoCloseable {
         return done;
     }
 
+    /** An ingest announces about how many events it may add, so key lookups are sized for them (see {@link KeyFilter}). */
+    void expect(long events) {
+        dbWriter.execute(() -> keys.expect(events));
+    }
+
     /** Waits for every queued batch, makes the database durable, then commits the index with its watermark. */
     void commitDurably() {
         await(CompletableFuture.runAsync(this::commitIndexOnWriterThread, dbWriter));

@@ -7,6 +7,10 @@ import java.util.List;
  * A set of strings that answers "certainly not in it" or "maybe in it" (a Bloom filter that grows: when its newest
  * part is full, a part twice as large is added). About 1.2 bytes per key at a 1 % false-positive rate per part, so
  * an import can tell in memory that an id or dedup key is new, and asks the index only about the rest.
+ * <p>
+ * Every part is probed for every key and the false positives of full parts add up, so an import reserves room for
+ * the keys it expects ({@link #reserve}): grown by doubling from an empty case, a 2 GB import ended with seven
+ * parts, seven cache misses a lookup, and several percent of its new keys looked up in the index for nothing.
  */
 final class KeyFilter {
     private static final int HASHES = 7;
@@ -14,8 +18,21 @@ final class KeyFilter {
 
     private final List<Part> parts = new ArrayList<>();
 
-    KeyFilter(int expectedKeys) {
+    KeyFilter(long expectedKeys) {
         parts.add(new Part(Math.max(expectedKeys, 1 << 16)));
+    }
+
+    /** Makes room for this many more keys in one part, unless the newest part has it already. */
+    void reserve(long moreKeys) {
+        Part last = parts.getLast();
+        if (last.capacity - last.count >= moreKeys) return;
+        if (last.count == 0) parts.removeLast(); // an empty part is only in the way
+        parts.add(new Part(Math.max(moreKeys, parts.isEmpty() ? 1 << 16 : parts.getLast().capacity * 2)));
+    }
+
+    /** How many parts a lookup probes. */
+    int parts() {
+        return parts.size();
     }
 
     void add(String key) {

@@ -17,6 +17,12 @@ final class LocalIngest implements Ingest {
     static final int BATCH_EVENTS = 2_000;
     /** Also cut batches by size, so a run of 1 MB texts does not hold gigabytes in memory. */
     static final long BATCH_CHARS = 16_000_000;
+    /**
+     * Exports spend a few hundred bytes on an event (OTLP JSONL about 480): a guess on the high side of how many
+     * events a file may give, capped so a huge file does not reserve a huge filter at once (it grows past that).
+     */
+    private static final int BYTES_PER_EVENT = 256;
+    private static final long MAX_EXPECTED_EVENTS = 16_000_000;
 
     private final IngestPipeline pipeline;
     private final H2Database db;
@@ -43,6 +49,7 @@ final class LocalIngest implements Ingest {
         this.actor = actor;
         this.batchEvents = batchEvents;
         this.buffer = new ArrayList<>(batchEvents);
+        pipeline.expect(Math.min(MAX_EXPECTED_EVENTS, evidence.size() / BYTES_PER_EVENT + 1));
         int cleared = evidenceStore.beginImport(evidence.sha256(), evidence.format());
         if (cleared > 0) {
             audit.append(actor, "quarantine-reset", "{\"evidence\":\"" + evidence.sha256() + "\",\"cleared\":" + cleared

@@ -39,9 +39,21 @@ final class StoredKeys {
     private final Map<String, Long> recentIds = new HashMap<>();
     private final Map<String, Original> recentDedupKeys = new HashMap<>();
     private volatile long searchableUpTo;
+    /** Keys announced by {@link #expect} before the filters were loaded. */
+    private long expected;
 
     StoredKeys(LuceneIndex index) {
         this.index = index;
+    }
+
+    /** An import is about to add up to this many events: the filters make room for their keys in one part each. */
+    void expect(long moreKeys) {
+        if (ids == null) {
+            expected += moreKeys;
+        } else {
+            ids.reserve(moreKeys);
+            dedupKeys.reserve(moreKeys);
+        }
     }
 
     /** Those of {@code wanted} already stored. */
@@ -128,9 +140,9 @@ final class StoredKeys {
 
     private void loadFilters() {
         if (ids == null) {
-            int expected = index.numDocs() * 2;
-            KeyFilter idFilter = new KeyFilter(expected);
-            KeyFilter dedupFilter = new KeyFilter(expected);
+            long room = index.numDocs() * 2L + expected;
+            KeyFilter idFilter = new KeyFilter(room);
+            KeyFilter dedupFilter = new KeyFilter(room);
             index.forEachKey(idFilter::add, dedupFilter::add);
             for (Recent r : recent) {
                 idFilter.add(LuceneIndex.idKey(r.id));
