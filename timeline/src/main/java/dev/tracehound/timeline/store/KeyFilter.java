@@ -15,11 +15,13 @@ import java.util.List;
 final class KeyFilter {
     private static final int HASHES = 7;
     private static final int BITS_PER_KEY = 10;
+    /** The smallest part: below this a part would fill and be outgrown within one batch or two. */
+    private static final long MIN_PART_KEYS = 1 << 16;
 
     private final List<Part> parts = new ArrayList<>();
 
     KeyFilter(long expectedKeys) {
-        parts.add(new Part(Math.max(expectedKeys, 1 << 16)));
+        parts.add(new Part(Math.max(expectedKeys, MIN_PART_KEYS)));
     }
 
     /** Makes room for this many more keys in one part, unless the newest part has it already. */
@@ -27,7 +29,7 @@ final class KeyFilter {
         Part last = parts.getLast();
         if (last.capacity - last.count >= moreKeys) return;
         if (last.count == 0) parts.removeLast(); // an empty part is only in the way
-        parts.add(new Part(Math.max(moreKeys, parts.isEmpty() ? 1 << 16 : parts.getLast().capacity * 2)));
+        parts.add(new Part(Math.max(moreKeys, parts.isEmpty() ? MIN_PART_KEYS : parts.getLast().capacity * 2)));
     }
 
     /** How many parts a lookup probes. */
