@@ -115,6 +115,28 @@ class ExportsTest {
     }
 
     @Test
+    void everyEventIsExportedInTimeOrderWhateverTheOrderItWasImportedIn() throws Exception {
+        var ev = fx.c.evidence().add(Files.writeString(tmp.resolve("late.jsonl"), "{\"late\":1}\n"), "jsonl");
+        var earliest = dev.tracehound.timeline.event.Event.builder(ev.sha256(), "line:1").sessionId("imported-last")
+                .startNanos(-86_400_000_000_000L) // before the epoch, where inferred times start
+                .kind(dev.tracehound.timeline.event.EventKind.NOTE).text("imported last, happened first").build();
+        try (var in = fx.c.ingest(ev, "tester")) {
+            in.add(earliest);
+            in.commit();
+        }
+        var rec = Exports.export(fx.c, ExportFormat.TIMESKETCH, EventSelection.all(), tmp.resolve("ordered.jsonl"));
+        List<String> lines = Files.readAllLines(rec.file());
+        assertEquals(fx.c.events().count(), lines.size());
+        assertEquals(earliest.eventId(), tree(lines.getFirst()).path("event_id").asText());
+        long previous = Long.MIN_VALUE;
+        for (String line : lines) {
+            long t = tree(line).path("timestamp").asLong();
+            assertTrue(t >= previous, "time order: " + t + " after " + previous);
+            previous = t;
+        }
+    }
+
+    @Test
     void sarifHasRulesWithAtlasAndResultsPointingAtEvidence() throws Exception {
         var rec = Exports.export(fx.c, ExportFormat.SARIF, null, tmp.resolve("f.sarif"));
         JsonNode sarif = JSON.readTree(rec.file().toFile());

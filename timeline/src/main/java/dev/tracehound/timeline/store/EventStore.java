@@ -22,7 +22,10 @@ public interface EventStore {
     /** Every evidence file a (deduplicated) event was read from; the first is the one that created it. */
     List<String> evidenceOf(String eventId);
 
-    /** Streams every event in time order without holding them all in memory. */
+    /**
+     * Streams every event in the order it was stored, without holding them all in memory. For time order, page
+     * through the search index ({@code SearchRequest} sorts by time, ties by ingest order).
+     */
     void forEach(Consumer<Event> action);
 
     long count();

@@ -100,7 +100,18 @@ public final class H2EventStore implements EventStore {
 
     @Override
     public void forEach(Consumer<Event> action) {
-        streamOrdered("ORDER BY start_ns, ingest_seq", action);
+        db.read("stream events", c -> {
+            lazy(c, true); // rows come from the primary key one by one instead of a materialised result
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "ORDER BY ingest_seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) action.accept(EventRows.read(rs));
+                }
+            } finally {
+                lazy(c, false);
+            }
+            return null;
+        });
     }
 
     /**
@@ -169,20 +180,6 @@ public final class H2EventStore implements EventStore {
         });
     }
 
-    private void streamOrdered(String order, Consumer<Event> action) {
-        db.read("stream events", c -> {
-            lazy(c, true); // rows come from the index one by one instead of a materialised result
-            try (PreparedStatement ps = c.prepareStatement(SELECT + order)) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) action.accept(EventRows.read(rs));
-                }
-            } finally {
-                lazy(c, false);
-            }
-            return null;
-        });
-    }
 
     private static void lazy(Connection c, boolean on) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -23,6 +23,7 @@ final class SchemaUpgrade {
             db.read("upgrade the case database from schema version " + step, c -> {
                 if (step == 1) lookupKeys(c);
                 if (step == 2) noRandomIndexes(c);
+                if (step == 3) noTimeIndex(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("UPDATE case_meta SET schema_version = " + (step + 1));
                 }
@@ -76,6 +77,13 @@ final class SchemaUpgrade {
             for (String old : new String[] {"id_key", "dedup_key_hash", "span_key", "parent_key"}) st.execute("ALTER TABLE events DROP COLUMN IF EXISTS " + old);
             SessionStats.createTable(st);
             SessionStats.fillFromEvents(st);
+        }
+    }
+
+    /** Version 3 to 4: no database index of time (whole-case time order comes from the search index). */
+    private static void noTimeIndex(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX IF EXISTS events_time");
         }
     }
 

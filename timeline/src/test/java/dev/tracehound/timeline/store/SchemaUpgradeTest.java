@@ -27,13 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A case written with an older schema opens, is upgraded in place and keeps everything: version 1 (string-keyed
- * lookups) and version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys).
+ * lookups), version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys) and version 3 (a
+ * database index of time).
  */
 class SchemaUpgradeTest {
     @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void anOlderCaseIsUpgradedWithEveryRowAndLookupIntact(int oldVersion) throws Exception {
         Path dir = tmp.resolve("case");
         List<Event> events;
@@ -52,15 +53,19 @@ class SchemaUpgradeTest {
             // the same tool call recorded by a second file: one event listing both
             TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
         }
-        downgradeToVersionTwo(dir);
+        downgradeToVersionThree(dir);
+        if (oldVersion <= 2) downgradeToVersionTwo(dir);
         if (oldVersion == 1) downgradeToVersionOne(dir);
 
         try (Case c = Cases.open(dir)) {
             assertEquals(CaseSchema.VERSION, c.info().schemaVersion());
             assertTrue(Files.readString(dir.resolve("case.json")).contains("\"schemaVersion\" : " + CaseSchema.VERSION));
             LocalCase local = (LocalCase) c;
-            assertEquals(3, local.index().watermark(), "the search index, of an older layout, was rebuilt from the database");
+            if (oldVersion < 3) {
+                assertEquals(3, local.index().watermark(), "the search index, of an older layout, was rebuilt from the database");
+            }
             assertEquals(3, local.index().numDocs());
+            assertEquals(List.of("EVENTS_SESSION"), eventIndexes(local), "the time index is gone; ids, keys and spans were never indexed");
             for (Event e : events) assertEquals(e, c.events().get(e.eventId()).orElseThrow());
             assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(events.get(1).eventId()));
             Map<String, String> parents = new HashMap<>();
@@ -82,6 +87,28 @@ class SchemaUpgradeTest {
         try (Case c = Cases.open(dir)) {
             assertEquals(1, c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).count(), "upgraded once");
         }
+    }
+
+    private static List<String> eventIndexes(LocalCase c) {
+        return c.database().read("list indexes", conn -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rs = conn.createStatement().executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
+                    + "WHERE TABLE_NAME = 'EVENTS' AND INDEX_TYPE_NAME <> 'PRIMARY KEY' ORDER BY INDEX_NAME")) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            return names;
+        });
+    }
+
+    /** Rewrites a current case into the version-3 layout: a database index of time. */
+    private static void downgradeToVersionThree(Path dir) throws Exception {
+        CaseFolder folder = new CaseFolder(dir);
+        try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX events_time ON events(start_ns, ingest_seq)");
+            st.execute("UPDATE case_meta SET schema_version = 3");
+        }
+        Path manifest = folder.manifest();
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 3"));
     }
 
     /**
@@ -123,10 +150,10 @@ class SchemaUpgradeTest {
             w.commit();
         }
         Path manifest = folder.manifest();
-        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 2"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 2"));
     }
 
-    /** Rewrites a version-2 case into the version-1 layout: string indexes, no key columns, version 1 everywhere. */
+    /** Rewrites a version-3 case into the version-1 layout: string indexes, no key columns, version 1 everywhere. */
     private static void downgradeToVersionOne(Path dir) throws Exception {
         CaseFolder folder = new CaseFolder(dir);
         try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
