@@ -6,6 +6,7 @@ import dev.tracehound.importers.run.ImportRun;
 import dev.tracehound.timeline.bench.BareLucene;
 import dev.tracehound.timeline.bench.Benchmark;
 import dev.tracehound.timeline.bench.BenchmarkResult;
+import dev.tracehound.timeline.bench.ProcessCpu;
 import dev.tracehound.timeline.bench.ProgressListener;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
@@ -89,20 +90,19 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliException("cannot read " + importFile + ": " + e.getMessage());
         }
         if (!output.json()) progress("bare Lucene baseline over " + Math.min(size, BareLucene.SYNTHETIC_RATE_MAX_BYTES) / 1_000_000 + " MB of synthetic text");
-        double bareMbPerS = BareLucene.syntheticRate(tmp.resolve("baseline"), size);
+        BareLucene.Rate bare = BareLucene.syntheticRate(tmp.resolve("baseline"), size);
         deleteTree(tmp.resolve("baseline"));
         if (!output.json()) progress("importing " + importFile);
         Map<String, Object> m = new LinkedHashMap<>();
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Path caseDir = tmp.resolve("case");
         Case c = Cases.create(caseDir, "bench");
         try {
-            long cpu0 = os.getProcessCpuTime();
+            long cpu0 = ProcessCpu.nanos();
             long jit0 = jitMillis(), gc0 = gcMillis();
             long t0 = System.nanoTime();
             List<ImportReport> reports = new ImportRun(c, List.of(importFile), format, p -> {}).run();
             double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
             double jitSeconds = (jitMillis() - jit0) / 1e3, gcSeconds = (gcMillis() - gc0) / 1e3;
             ImportReport r = reports.getFirst();
             if (r.error() != null) throw new CliException("the import failed: " + r.error());
@@ -120,8 +120,13 @@ final class BenchCommand implements Callable<Integer> {
             m.put("records_per_s", r.records() / seconds);
             m.put("events_per_s", r.events() / seconds);
             m.put("mb_per_s", size / 1e6 / seconds);
-            m.put("bare_lucene_mb_per_s", bareMbPerS);
-            m.put("ratio_to_bare_lucene", size / 1e6 / seconds / bareMbPerS);
+            m.put("bare_lucene_mb_per_s", bare.mbPerSecond());
+            m.put("ratio_to_bare_lucene", size / 1e6 / seconds / bare.mbPerSecond());
+            // the same comparison in CPU time, which a busy shared machine disturbs far less than wall time
+            double cpuPerMb = cpuSeconds / (size / 1e6);
+            m.put("cpu_seconds_per_mb", cpuPerMb);
+            m.put("bare_lucene_cpu_seconds_per_mb", bare.cpuSecondsPerMb());
+            m.put("cpu_ratio_to_bare_lucene", bare.cpuSecondsPerMb() / cpuPerMb);
             if (!output.json()) progress("imported; listing the sessions");
             long l0 = System.nanoTime();
             m.put("sessions", c.events().sessions().size());

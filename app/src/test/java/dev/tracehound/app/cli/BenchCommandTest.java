@@ -37,6 +37,11 @@ class BenchCommandTest {
         assertEquals(n.path("mb_per_s").asDouble() / n.path("bare_lucene_mb_per_s").asDouble(),
                 n.path("ratio_to_bare_lucene").asDouble(), 1e-6);
         assertTrue(n.path("cpu_seconds").asDouble() > 0, run.out());
+        // and in CPU time: the baseline's CPU seconds per MB over the import's
+        assertEquals(n.path("cpu_seconds").asDouble() / n.path("file_mb").asDouble(), n.path("cpu_seconds_per_mb").asDouble(), 1e-9);
+        assertTrue(n.path("bare_lucene_cpu_seconds_per_mb").asDouble() > 0, run.out());
+        assertEquals(n.path("bare_lucene_cpu_seconds_per_mb").asDouble() / n.path("cpu_seconds_per_mb").asDouble(),
+                n.path("cpu_ratio_to_bare_lucene").asDouble(), 1e-6);
         // an import in a fresh JVM compiles code and collects garbage; both are reported, never negative
         assertTrue(n.path("jit_compile_seconds").asDouble() > 0, run.out());
         assertTrue(n.has("gc_seconds") && n.path("gc_seconds").asDouble() >= 0, run.out());

@@ -54,15 +54,24 @@ public final class BareLucene {
      * each) indexed by bare Lucene with two threads. {@code textBytes} (at most 256 MB are used) sets how much text,
      * so a file's import is compared with indexing the same amount of text.
      */
-    public static double syntheticRate(Path work, long textBytes) throws IOException {
+    public static Rate syntheticRate(Path work, long textBytes) throws IOException {
         long bytes = Math.max(2_000_000L, Math.min(SYNTHETIC_RATE_MAX_BYTES, textBytes));
         int events = (int) (bytes / 2_100); // the synthetic texts average 2.1 KB
         Files.createDirectories(work);
         Path jsonl = work.resolve("baseline.jsonl");
         SyntheticEvents.Summary summary = SyntheticEvents.write(jsonl, events, Benchmark.SEED, ProgressListener.NONE);
+        long cpu0 = ProcessCpu.nanos();
         double seconds = index(jsonl, work.resolve("baseline-index"), ProgressListener.NONE, events);
-        return summary.textBytes() / 1e6 / seconds;
+        double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+        double mb = summary.textBytes() / 1e6;
+        return new Rate(mb / seconds, cpuSeconds / mb);
     }
+
+    /**
+     * How fast bare Lucene indexed: MB of text per second of wall time, and seconds of the process's CPU time (every
+     * thread: indexing, reading, JIT compilers, collector) per MB.
+     */
+    public record Rate(double mbPerSecond, double cpuSecondsPerMb) {}
 
     /** Indexes every text of the source and commits; returns the wall time in seconds (reading included). */
     public static double index(TextSource texts, Path indexDir) throws IOException {
