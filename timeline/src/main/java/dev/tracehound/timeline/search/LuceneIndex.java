@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -56,6 +57,13 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
+    /**
+     * Segments Lucene keeps per size tier before it merges them (its default is 10). A case is written in bulk and
+     * then searched: merging about half as often cut a 2 GB import's CPU by 8% (merges had been 15% of it), and
+     * searches of a 1M-event case stayed within a few milliseconds of the default (docs/case-store.md).
+     */
+    static final double SEGMENTS_PER_TIER = 25;
+
     public static LuceneIndex open(Path dir, double ramBufferMb) {
         try {
             Directory directory = FSDirectory.open(dir);
@@ -63,6 +71,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(ramBufferMb);
             config.setCommitOnClose(false); // only explicit commits carry a watermark
+            config.setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER));
             LuceneIndex index = new LuceneIndex(directory, new IndexWriter(directory, config));
             if (index.layout() < LAYOUT && index.watermark() > 0) index.rebuildFromScratch();
             return index;
