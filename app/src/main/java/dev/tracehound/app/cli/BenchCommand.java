@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("mb_per_s", size / 1e6 / seconds);
             m.put("bare_lucene_mb_per_s", bare.mbPerSecond());
             m.put("ratio_to_bare_lucene", size / 1e6 / seconds / bare.mbPerSecond());
-            // the same comparison in CPU time, which a busy shared machine disturbs far less than wall time
+            // the same comparison in CPU time, which a neighbour's load on a shared machine disturbs less than wall time
             double cpuPerMb = cpuSeconds / (size / 1e6);
             m.put("cpu_seconds_per_mb", cpuPerMb);
             m.put("bare_lucene_cpu_seconds_per_mb", bare.cpuSecondsPerMb());

@@ -4,7 +4,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * CPU time of this process, all threads. On a shared machine wall time moves with the neighbours' load; CPU time
- * of the same work moves far less, so benchmarks report both.
+ * of the same work moves less (a neighbour that takes the cores stretches the one, not the other), so benchmarks
+ * report both.
  */
 public final class ProcessCpu {
     private ProcessCpu() {}

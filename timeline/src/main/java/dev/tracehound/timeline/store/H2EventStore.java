@@ -180,7 +180,6 @@ public final class H2EventStore implements EventStore {
         });
     }
 
-
     private static void lazy(Connection c, boolean on) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
