@@ -18,7 +18,16 @@ import java.util.Map;
 public final class CaseBaseline {
     private final Map<String, long[]> tokensBySession = new HashMap<>();
     private final Map<String, double[]> costBySession = new HashMap<>();
-    private final Map<String, Map<String, String>> descriptionsByTool = new LinkedHashMap<>();
+    /** Tool name -> description hash -> its earliest listing (by time, then event id: any feeding order agrees). */
+    private final Map<String, Map<String, Listing>> descriptionsByTool = new HashMap<>();
+
+    private record Listing(long startNanos, String eventId) implements Comparable<Listing> {
+        @Override
+        public int compareTo(Listing o) {
+            int byTime = Long.compare(startNanos, o.startNanos);
+            return byTime != 0 ? byTime : eventId.compareTo(o.eventId);
+        }
+    }
 
     public static CaseBaseline empty() {
         return new CaseBaseline();
@@ -34,7 +43,10 @@ public final class CaseBaseline {
             JsonNode p = Payloads.of(e);
             String name = e.toolName() != null ? e.toolName() : p.path("name").asText(null);
             String sha = p.path("descriptionSha256").asText(null);
-            if (name != null && sha != null) descriptionsByTool.computeIfAbsent(name, k -> new LinkedHashMap<>()).putIfAbsent(sha, e.eventId());
+            if (name != null && sha != null) {
+                Listing l = new Listing(e.startNanos(), e.eventId());
+                descriptionsByTool.computeIfAbsent(name, k -> new HashMap<>()).merge(sha, l, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
         }
     }
 
@@ -60,9 +72,13 @@ public final class CaseBaseline {
         return tokensBySession.size();
     }
 
-    /** Description hashes a tool has had across the case, first seen first, each with the listing event that had it. */
+    /** Description hashes a tool has had across the case, earliest first, each with its earliest listing event. */
     public Map<String, String> descriptionsOf(String tool) {
-        return Collections.unmodifiableMap(descriptionsByTool.getOrDefault(tool, Map.of()));
+        Map<String, String> ordered = new LinkedHashMap<>();
+        descriptionsByTool.getOrDefault(tool, Map.of()).entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(d -> ordered.put(d.getKey(), d.getValue().eventId()));
+        return Collections.unmodifiableMap(ordered);
     }
 
     private static double median(List<Double> values) {

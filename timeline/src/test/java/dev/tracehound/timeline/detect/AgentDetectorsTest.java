@@ -12,6 +12,7 @@ import dev.tracehound.timeline.findings.Severity;
 import dev.tracehound.timeline.testing.Ev;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentDetectorsTest {
@@ -37,11 +38,29 @@ class AgentDetectorsTest {
     void rugPullAgainstTheCaseFirstListing() {
         Ev earlier = new Ev("t1");
         listing(earlier, "add", "Adds two numbers.", "aaa");
-        Ev later = new Ev("t2");
+        Ev later = new Ev("t2", Ev.START + 3_600_000_000_000L); // an hour after
         listing(later, "add", "Adds two numbers.", "zzz");
         CaseBaseline b = CaseBaseline.of(new ArrayList<>() {{ addAll(earlier.events()); addAll(later.events()); }});
         assertEquals(1, run(new ToolPoisoningDetector(), later, b).size());
         assertTrue(run(new ToolPoisoningDetector(), earlier, b).isEmpty());
+    }
+
+    private static Event listingAt(String locator, long startNanos, String sha) {
+        return Event.builder("c".repeat(64), locator).sessionId(locator.substring(0, 1)).startNanos(startNanos)
+                .kind(EventKind.TOOL_LISTING).trust(Trust.TOOL_DESCRIPTION).text("Adds two numbers.").toolName("add")
+                .payloadJson("{\"name\":\"add\",\"descriptionSha256\":\"" + sha + "\"}").build();
+    }
+
+    @Test
+    void theCaseFirstListingIsTheEarliestWhateverOrderTheCaseIsReadIn() {
+        Event earliest = listingAt("a:0", 1_000, "aaa");
+        Event sameAgain = listingAt("a:1", 2_000, "aaa");
+        Event changed = listingAt("b:0", 3_000, "zzz");
+        List<Map.Entry<String, String>> expected = List.of(Map.entry("aaa", earliest.eventId()), Map.entry("zzz", changed.eventId()));
+        // a case imported later file first streams its rows in that order; the baseline must not care
+        for (List<Event> order : List.of(List.of(earliest, sameAgain, changed), List.of(changed, sameAgain, earliest))) {
+            assertEquals(expected, List.copyOf(CaseBaseline.of(order).descriptionsOf("add").entrySet()));
+        }
     }
 
     @Test

@@ -8,18 +8,26 @@ import java.util.List;
 
 /** Test helper: builds one session's events in order with short calls; times advance a millisecond per event. */
 public final class Ev {
+    public static final long START = 1_700_000_000_000_000_000L;
     private final String session;
+    private final long start;
     private final List<Event> events = new ArrayList<>();
     private long seq;
 
     public Ev(String session) {
+        this(session, START);
+    }
+
+    /** A session whose first event is at {@code startNanos}. */
+    public Ev(String session, long startNanos) {
         this.session = session;
+        this.start = startNanos;
     }
 
     public Event.Builder next(EventKind kind, Trust trust, String text) {
         long s = seq++;
         return Event.builder("c".repeat(64), session + ":" + s).sessionId(session).sequence(s)
-                .startNanos(1_700_000_000_000_000_000L + s * 1_000_000L).kind(kind).trust(trust).text(text);
+                .startNanos(start + s * 1_000_000L).kind(kind).trust(trust).text(text);
     }
 
     public Event add(Event.Builder b) {
