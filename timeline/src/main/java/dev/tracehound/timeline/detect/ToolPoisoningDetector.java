@@ -49,11 +49,9 @@ public final class ToolPoisoningDetector implements Detector {
             String earlierSha = earlier == null ? null : Payloads.of(earlier).path("descriptionSha256").asText(null);
             if (earlier == null) {
                 firstListing.put(name, e);
-                String caseFirst = context.baseline().descriptionsOf(name).keySet().stream().findFirst().orElse(null);
-                if (caseFirst != null && !caseFirst.equals(sha)) {
-                    String firstEvent = context.baseline().descriptionsOf(name).get(caseFirst);
-                    out.add(rugPull(session, name, firstEvent, e, context));
-                }
+                Map<String, String> descriptions = context.baseline().descriptionsOf(name); // earliest first
+                String caseFirst = descriptions.keySet().stream().findFirst().orElse(null);
+                if (caseFirst != null && !caseFirst.equals(sha)) out.add(rugPull(session, name, descriptions.get(caseFirst), e, context));
             } else if (!sha.equals(earlierSha)) {
                 out.add(rugPull(session, name, earlier.eventId(), e, context));
                 firstListing.put(name, e);
