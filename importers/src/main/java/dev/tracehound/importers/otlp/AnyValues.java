@@ -1,10 +1,13 @@
 package dev.tracehound.importers.otlp;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.read.Json;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -67,6 +70,61 @@ public final class AnyValues {
             out.put(key.asText(), plain(kv.get("value")));
         }
         return out;
+    }
+
+    /**
+     * {@link #keyValues(JsonNode)} straight from a parser at the list's first token, which it consumes. The common
+     * shape, {@code [{"key": k, "value": {"stringValue": s}}]}, builds no tree; anything else is read as one and
+     * goes through the same rules.
+     */
+    public static Map<String, JsonNode> keyValues(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) return keyValues(p.<JsonNode>readValueAsTree());
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String key = null;
+            JsonNode value = null;
+            boolean textKey = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("key")) {
+                    textKey = v == JsonToken.VALUE_STRING;
+                    key = textKey ? p.getText() : null;
+                    p.skipChildren();
+                } else if (field.equals("value")) {
+                    value = plain(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (textKey) out.put(key, value == null ? F.nullNode() : value);
+        }
+        return out;
+    }
+
+    /** {@link #plain(JsonNode)} from a parser at the value's first token; a lone {@code stringValue} builds no tree. */
+    private static JsonNode plain(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) return plain(p.<JsonNode>readValueAsTree());
+        ObjectNode any = F.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (any.isEmpty() && v == JsonToken.VALUE_STRING && (field.equals("stringValue") || field.equals("string_value"))) {
+                String text = p.getText();
+                if (p.nextToken() == JsonToken.END_OBJECT) return F.textNode(text);
+                any.put(field, text); // more fields follow: the general rule decides
+                if (p.currentToken() != JsonToken.FIELD_NAME) break;
+                field = p.currentName();
+                p.nextToken();
+            }
+            any.set(field, p.<JsonNode>readValueAsTree());
+        }
+        return plain(any);
     }
 
     private static boolean isAnyValue(JsonNode v) {

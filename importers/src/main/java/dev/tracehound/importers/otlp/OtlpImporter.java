@@ -2,7 +2,6 @@ package dev.tracehound.importers.otlp;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
@@ -18,7 +17,6 @@ import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 
 /**
  * OpenTelemetry OTLP/JSON traces: one ExportTraceServiceRequest, a JSON array of them, or JSONL as the
@@ -77,7 +75,7 @@ public final class OtlpImporter implements Importer {
                     throw new IOException("not readable as OTLP/JSON at " + where + ": " + e.getOriginalMessage()
                             + " (expected an ExportTraceServiceRequest, an array of them, or one per line)", e);
                 }
-                run.sink.quarantine(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
+                run.bad(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
             }
         }
     }
@@ -87,8 +85,10 @@ public final class OtlpImporter implements Importer {
             run.lines = lines;
             JsonLines.Line line;
             while ((line = lines.next()) != null && !run.sink.cancelled()) {
+                run.line = line;
                 if (line.oversized()) {
-                    run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
+                    run.sink.recordRead(lines.bytesConsumed());
+                    run.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
                     continue;
                 }
                 if (line.blank()) continue;
@@ -110,6 +110,8 @@ public final class OtlpImporter implements Importer {
         final OtlpWalker walker = new OtlpWalker(this);
         JsonParser parser;
         JsonLines lines;
+        /** The JSONL line being read (its bytes give quarantine excerpts); null for a whole document. */
+        JsonLines.Line line;
         long lastNanos;
         int quarantined;
 
@@ -121,15 +123,13 @@ public final class OtlpImporter implements Importer {
         }
 
         @Override
-        public void span(JsonNode node, String locator, Map<String, JsonNode> resource, String scopeName) {
+        public void spanStarts() {
             sink.recordRead(bytes());
-            OtlpSpan span;
-            try {
-                span = OtlpSpanParser.parse(node, locator, resource, scopeName);
-            } catch (BadRecordException e) {
-                bad(locator, e.getMessage(), node.toString());
-                return;
-            }
+        }
+
+        @Override
+        public void span(OtlpSpan span) {
+            String locator = span.locator();
             families.check(span);
             String session = SessionKeys.of(span);
             if (session == null) session = sessions.get(span.traceId());
@@ -143,10 +143,22 @@ public final class OtlpImporter implements Importer {
             writer.write(o);
         }
 
+        /** Quarantines a record; one that is not a span already counted (a broken line, a stray value) counts as read. */
         @Override
         public void bad(String locator, String reason, String excerpt) {
+            if (!walker.inSpan()) sink.recordRead(bytes());
+            quarantine(locator, reason, excerpt);
+        }
+
+        void quarantine(String locator, String reason, String excerpt) {
             quarantined++;
             sink.quarantine(locator, reason, Json.excerpt(excerpt, 300));
+        }
+
+        @Override
+        public String source(long fromByte, long toByte) {
+            if (line == null || fromByte < 0 || toByte <= fromByte || toByte > line.length()) return "";
+            return new String(line.bytes(), (int) fromByte, (int) Math.min(toByte - fromByte, 1_200), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.tracehound.importers.otlp;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.read.Json;
 import java.io.IOException;
 import java.util.Locale;
@@ -17,15 +18,22 @@ import java.util.Map;
 final class OtlpWalker {
 
     interface Handler {
-        void span(JsonNode span, String locator, Map<String, JsonNode> resource, String scopeName);
+        /** Called before the span is read: counts it as a record read, wherever reading it ends. */
+        void spanStarts();
+
+        void span(OtlpSpan span);
 
         void bad(String locator, String reason, String excerpt);
+
+        /** The source text between two byte offsets of what the parser reads, for a quarantine excerpt; "" if not kept. */
+        String source(long fromByte, long toByte);
 
         boolean cancelled();
     }
 
     private final Handler handler;
     private int spans;
+    private boolean inSpan;
 
     OtlpWalker(Handler handler) {
         this.handler = handler;
@@ -35,8 +43,17 @@ final class OtlpWalker {
         return spans;
     }
 
+    /**
+     * True while a span is being read, and after one whose JSON broke off: the span was counted as a record when
+     * it started, so whatever is quarantined for it is not another record.
+     */
+    boolean inSpan() {
+        return inSpan;
+    }
+
     /** Reads every root value; {@code prefix} starts each locator (empty for a document, {@code line:N} for JSONL). */
     void walk(JsonParser p, String prefix) throws IOException {
+        inSpan = false;
         int root = 0;
         JsonToken t;
         while ((t = p.nextToken()) != null && !handler.cancelled()) {
@@ -103,9 +120,16 @@ final class OtlpWalker {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                     String locator = at + "/spans/" + i++;
                     if (t == JsonToken.START_OBJECT) {
-                        JsonNode span = p.readValueAsTree();
                         spans++;
-                        handler.span(span, locator, resource, scope);
+                        handler.spanStarts();
+                        long from = p.currentTokenLocation().getByteOffset();
+                        inSpan = true;
+                        try {
+                            handler.span(OtlpSpanParser.parse(p, locator, resource, scope));
+                        } catch (BadRecordException e) {
+                            handler.bad(locator, e.getMessage(), handler.source(from, p.currentLocation().getByteOffset()));
+                        }
+                        inSpan = false; // not reached when the span's JSON breaks off: the read of the line or file ends
                         if (handler.cancelled()) return;
                     } else {
                         String text = p.getText();

@@ -51,6 +51,23 @@ class SpanImportersHostileInputTest {
     }
 
     @Test
+    void everyQuarantinedLineOrSpanIsCountedOnceSoTheReportAddsUp() throws IOException {
+        String good = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000001")).toString();
+        var noTrace = OtlpConventionsTest.toolSpan("a000000000000002");
+        noTrace.remove("traceId");
+        String broken = OtlpFixture.request(OtlpConventionsTest.toolSpan("a000000000000003")).toString();
+        broken = broken.substring(0, broken.indexOf("a000000000000003") + 20); // the span's JSON breaks off
+        String text = good + "\nnot json at all\n" + OtlpFixture.request(noTrace) + "\n" + broken + "\n";
+        CollectingSink sink = ImportFixture.importText(new OtlpImporter(), "mixed.jsonl", text);
+        assertEquals(List.of("line:2", "line:3/resourceSpans/0/scopeSpans/0/spans/0", "line:4"),
+                sink.quarantined.stream().map(q -> q.locator()).toList(), sink.reasons());
+        // one good span, a line that is no JSON, a span without a trace id, a span cut off: four records, three bad
+        assertEquals(4, sink.records());
+        assertEquals(1, sink.ofKind(EventKind.TOOL_CALL).size());
+        assertTrue(sink.quarantined.get(1).excerpt().contains("a000000000000002"), "the bad span's own text: " + sink.quarantined.get(1));
+    }
+
+    @Test
     void scriptInContentStaysPlainText() throws IOException {
         String doc = "{\"trace\":{\"id\":\"t\"},\"observations\":[{\"id\":\"o\",\"type\":\"TOOL\",\"name\":\"fetch\","
                 + "\"startTime\":\"2025-01-01T00:00:00Z\",\"output\":\"<script>alert(1)</script>\"}]}";
