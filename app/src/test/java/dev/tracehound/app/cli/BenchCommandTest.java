@@ -1,6 +1,7 @@
 package dev.tracehound.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ class BenchCommandTest {
         assertTrue(n.path("records").asLong() > 0 && n.path("records_per_s").asDouble() > 0 && n.path("mb_per_s").asDouble() > 0);
         // the ratio is the file's import rate over the bare-Lucene rate of the same amount of synthetic text
         assertTrue(n.path("bare_lucene_mb_per_s").asDouble() > 0, run.out());
+        // a small file: the baseline indexes its minimum of 2 MB of text, cold like the import
+        assertEquals(2.0, n.path("bare_lucene_text_mb").asDouble(), 0.4, run.out());
+        assertFalse(n.path("bare_lucene_warmed_up").asBoolean(true), run.out());
         assertEquals(n.path("mb_per_s").asDouble() / n.path("bare_lucene_mb_per_s").asDouble(),
                 n.path("ratio_to_bare_lucene").asDouble(), 1e-6);
         assertTrue(n.path("cpu_seconds").asDouble() > 0, run.out());
