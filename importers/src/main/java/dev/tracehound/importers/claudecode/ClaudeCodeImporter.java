@@ -18,6 +18,7 @@ import dev.tracehound.importers.read.JsonArrayRecords;
 import dev.tracehound.importers.read.JsonlRecords;
 import dev.tracehound.importers.read.Locators;
 import dev.tracehound.importers.read.RecordRejected;
+import dev.tracehound.importers.read.SessionSequences;
 import dev.tracehound.importers.read.Times;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
@@ -81,7 +82,7 @@ public final class ClaudeCodeImporter implements Importer {
         private final EventSink sink;
         private final SidechainMap sidechains;
         private final InferredTimes inferred = new InferredTimes();
-        private final Map<String, Long> sequences = new HashMap<>();
+        private final SessionSequences sequences = new SessionSequences();
         private final Map<String, PendingResponse> pending = new LinkedHashMap<>();
         private final Map<String, String> toolNames = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -255,7 +256,7 @@ public final class ClaudeCodeImporter implements Importer {
         }
 
         private long nextSequence(String session) {
-            return sequences.merge(session, 1L, Long::sum) - 1;
+            return sequences.next(session);
         }
 
         private final class Context {

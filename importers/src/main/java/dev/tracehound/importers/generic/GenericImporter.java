@@ -13,6 +13,7 @@ import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.read.JsonLines;
 import dev.tracehound.importers.read.JsonlRecords;
 import dev.tracehound.importers.read.RecordRejected;
+import dev.tracehound.importers.read.SessionSequences;
 import dev.tracehound.importers.read.Times;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
@@ -21,7 +22,6 @@ import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +132,7 @@ public final class GenericImporter implements Importer {
         private final ImportSource source;
         private final EventSink sink;
         private final InferredTimes inferred = new InferredTimes();
-        private final Map<String, Long> sequences = new HashMap<>();
+        private final SessionSequences sequences = new SessionSequences();
 
         Reading(ImportSource source, EventSink sink) {
             this.source = source;
@@ -148,7 +148,7 @@ public final class GenericImporter implements Importer {
             String session = field(record, mapping.session());
             if (session == null) session = source.evidenceSha256().substring(0, 16);
             Event.Builder b = Event.builder(source.evidenceSha256(), locator).sessionId(session)
-                    .sequence(sequences.merge(session, 1L, Long::sum) - 1).text(text).payloadJson(Json.write(record));
+                    .sequence(sequences.next(session)).text(text).payloadJson(Json.write(record));
             Long time = time(record);
             if (time == null) b.startNanos(inferred.next(sink, locator)).flag(EventFlag.TIME_INFERRED);
             else b.startNanos(time);

@@ -17,6 +17,7 @@ import dev.tracehound.importers.read.JsonLines;
 import dev.tracehound.importers.read.JsonlRecords;
 import dev.tracehound.importers.read.Locators;
 import dev.tracehound.importers.read.RecordRejected;
+import dev.tracehound.importers.read.SessionSequences;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -75,7 +76,7 @@ public final class McpImporter implements Importer {
         private final ImportSource source;
         private final EventSink sink;
         private final InferredTimes inferred = new InferredTimes();
-        private final Map<String, Long> sequences = new HashMap<>();
+        private final SessionSequences sequences = new SessionSequences();
         private final Map<String, Pending> pending = new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
@@ -253,7 +254,7 @@ public final class McpImporter implements Importer {
 
         private Event.Builder builder(McpMessage m, String session, String locator) {
             Event.Builder b = Event.builder(source.evidenceSha256(), locator).sessionId(session)
-                    .sequence(sequences.merge(session, 1L, Long::sum) - 1);
+                    .sequence(sequences.next(session));
             if (m.time() != null) {
                 lastTime = m.time();
                 b.startNanos(m.time());

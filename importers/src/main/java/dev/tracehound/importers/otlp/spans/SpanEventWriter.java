@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.importers.EventSink;
+import dev.tracehound.importers.read.SessionSequences;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
@@ -36,7 +37,7 @@ public final class SpanEventWriter {
 
     private final String evidenceSha256;
     private final EventSink sink;
-    private final Map<String, Long> sequences = new HashMap<>();
+    private final SessionSequences sequences = new SessionSequences();
     /**
      * Tool calls taken from a model's output, held until the tool span of the same call is written so the store
      * keeps that richer record (timing, status, result beside it) first; see {@link #toolCallKey}. Bounded: the
@@ -234,7 +235,7 @@ public final class SpanEventWriter {
     }
 
     private long next(String sessionId) {
-        return sequences.merge(sessionId == null ? "" : sessionId, 1L, Long::sum) - 1;
+        return sequences.next(sessionId == null ? "" : sessionId);
     }
 
     private static String lastInputText(ObservedSpan s) {
