@@ -111,18 +111,20 @@ public final class AnyValues {
     private static JsonNode plain(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) return plain(p.<JsonNode>readValueAsTree());
         ObjectNode any = F.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (any.isEmpty() && v == JsonToken.VALUE_STRING && (field.equals("stringValue") || field.equals("string_value"))) {
-                String text = p.getText();
-                if (p.nextToken() == JsonToken.END_OBJECT) return F.textNode(text);
-                any.put(field, text); // more fields follow: the general rule decides
-                if (p.currentToken() != JsonToken.FIELD_NAME) break;
-                field = p.currentName();
-                p.nextToken();
-            }
+        if (p.nextToken() != JsonToken.FIELD_NAME) return plain(any); // {}
+        String field = p.currentName();
+        if (p.nextToken() == JsonToken.VALUE_STRING && (field.equals("stringValue") || field.equals("string_value"))) {
+            String text = p.getText();
+            if (p.nextToken() == JsonToken.END_OBJECT) return F.textNode(text); // the common case
+            any.put(field, text);
+        } else {
             any.set(field, p.<JsonNode>readValueAsTree());
+            p.nextToken();
+        }
+        for (; p.currentToken() == JsonToken.FIELD_NAME; p.nextToken()) { // more fields: the general rule decides
+            String next = p.currentName();
+            p.nextToken();
+            any.set(next, p.<JsonNode>readValueAsTree());
         }
         return plain(any);
     }

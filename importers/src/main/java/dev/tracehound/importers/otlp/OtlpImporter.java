@@ -17,6 +17,7 @@ import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * OpenTelemetry OTLP/JSON traces: one ExportTraceServiceRequest, a JSON array of them, or JSONL as the
@@ -86,7 +87,7 @@ public final class OtlpImporter implements Importer {
             JsonLines.Line line;
             while ((line = lines.next()) != null && !run.sink.cancelled()) {
                 run.line = line;
-                if (line.oversized()) {
+                if (line.oversized()) { // a record of its own, never seen by the walker
                     run.sink.recordRead(lines.bytesConsumed());
                     run.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
                     continue;
@@ -158,7 +159,7 @@ public final class OtlpImporter implements Importer {
         @Override
         public String source(long fromByte, long toByte) {
             if (line == null || fromByte < 0 || toByte <= fromByte || toByte > line.length()) return "";
-            return new String(line.bytes(), (int) fromByte, (int) Math.min(toByte - fromByte, 1_200), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(line.bytes(), (int) fromByte, (int) Math.min(toByte - fromByte, 1_200), StandardCharsets.UTF_8);
         }
 
         @Override
