@@ -87,9 +87,8 @@ public final class OtlpImporter implements Importer {
             JsonLines.Line line;
             while ((line = lines.next()) != null && !run.sink.cancelled()) {
                 run.line = line;
-                if (line.oversized()) { // a record of its own, never seen by the walker
-                    run.sink.recordRead(lines.bytesConsumed());
-                    run.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
+                if (line.oversized()) {
+                    run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
                     continue;
                 }
                 if (line.blank()) continue;
@@ -115,6 +114,8 @@ public final class OtlpImporter implements Importer {
         JsonLines.Line line;
         long lastNanos;
         int quarantined;
+        /** A span was counted when it started and nothing has ended it yet: its quarantine is not another record. */
+        boolean spanOpen;
 
         Run(ImportSource source, EventSink sink, TraceSessions sessions) {
             this.sink = sink;
@@ -126,10 +127,12 @@ public final class OtlpImporter implements Importer {
         @Override
         public void spanStarts() {
             sink.recordRead(bytes());
+            spanOpen = true;
         }
 
         @Override
         public void span(OtlpSpan span) {
+            spanOpen = false;
             String locator = span.locator();
             families.check(span);
             String session = SessionKeys.of(span);
@@ -147,11 +150,8 @@ public final class OtlpImporter implements Importer {
         /** Quarantines a record; one that is not a span already counted (a broken line, a stray value) counts as read. */
         @Override
         public void bad(String locator, String reason, String excerpt) {
-            if (!walker.inSpan()) sink.recordRead(bytes());
-            quarantine(locator, reason, excerpt);
-        }
-
-        void quarantine(String locator, String reason, String excerpt) {
+            if (!spanOpen) sink.recordRead(bytes());
+            spanOpen = false;
             quarantined++;
             sink.quarantine(locator, reason, Json.excerpt(excerpt, 300));
         }

@@ -18,7 +18,10 @@ import java.util.Map;
 final class OtlpWalker {
 
     interface Handler {
-        /** Called before the span is read: counts it as a record read, wherever reading it ends. */
+        /**
+         * Called before the span is read: counts it as a record read, wherever reading it ends ({@link #span}, or
+         * {@link #bad} for the span itself or, when its JSON breaks off, for the rest of its line or file).
+         */
         void spanStarts();
 
         void span(OtlpSpan span);
@@ -33,7 +36,6 @@ final class OtlpWalker {
 
     private final Handler handler;
     private int spans;
-    private boolean inSpan;
 
     OtlpWalker(Handler handler) {
         this.handler = handler;
@@ -43,17 +45,8 @@ final class OtlpWalker {
         return spans;
     }
 
-    /**
-     * True while a span is being read, and after one whose JSON broke off: the span was counted as a record when
-     * it started, so whatever is quarantined for it is not another record.
-     */
-    boolean inSpan() {
-        return inSpan;
-    }
-
     /** Reads every root value; {@code prefix} starts each locator (empty for a document, {@code line:N} for JSONL). */
     void walk(JsonParser p, String prefix) throws IOException {
-        inSpan = false;
         int root = 0;
         JsonToken t;
         while ((t = p.nextToken()) != null && !handler.cancelled()) {
@@ -123,13 +116,11 @@ final class OtlpWalker {
                         spans++;
                         handler.spanStarts();
                         long from = p.currentTokenLocation().getByteOffset();
-                        inSpan = true;
                         try {
                             handler.span(OtlpSpanParser.parse(p, locator, resource, scope));
                         } catch (BadRecordException e) {
                             handler.bad(locator, e.getMessage(), handler.source(from, p.currentLocation().getByteOffset()));
                         }
-                        inSpan = false; // not reached when the span's JSON breaks off: the read of the line or file ends
                         if (handler.cancelled()) return;
                     } else {
                         String text = p.getText();

@@ -70,7 +70,6 @@ public final class BareLucene {
     }
 
     static Rate syntheticRate(Path work, long textBytes, long maxBytes, long warmUpBytes) throws IOException {
-        Files.createDirectories(work);
         boolean warmUp = textBytes > maxBytes;
         if (warmUp) timedRate(work.resolve("warm-up"), warmUpBytes);
         Rate timed = timedRate(work, Math.max(MIN_BYTES, Math.min(maxBytes, textBytes)));
