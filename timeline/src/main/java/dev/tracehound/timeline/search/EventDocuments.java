@@ -49,9 +49,10 @@ final class EventDocuments {
 
     private static void keyword(Document d, String field, String value) {
         if (value == null || value.isEmpty()) return;
-        String v = keywordTerm(value);
+        // one UTF-8 copy for the term and the facet value: the same bytes a String value would be indexed as
+        BytesRef v = new BytesRef(keywordTerm(value));
         d.add(new StringField(field, v, Field.Store.NO));
-        if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+        if (SearchFields.FACETED.contains(field)) d.add(new SortedSetDocValuesField(field, v));
     }
 
     /** The id term a document is replaced by; normalised like the indexed value. */
