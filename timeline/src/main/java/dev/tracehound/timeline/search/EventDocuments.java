@@ -29,7 +29,7 @@ final class EventDocuments {
         d.add(new LongPoint(SearchFields.TS, e.startNanos()));
         d.add(new NumericDocValuesField(SearchFields.TS, e.startNanos()));
         d.add(new NumericDocValuesField(SearchFields.SEQ, ingestSeq));
-        if (e.dedupKey() != null) d.add(new StringField(SearchFields.DEDUP, e.dedupKey(), Field.Store.NO));
+        if (e.dedupKey() != null) d.add(new StringField(SearchFields.DEDUP, DedupTerms.of(e.dedupKey()), Field.Store.NO));
         keyword(d, "kind", e.kind().name());
         keyword(d, "actor", e.actor());
         keyword(d, "tool", e.toolName());

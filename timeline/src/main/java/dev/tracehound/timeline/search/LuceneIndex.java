@@ -42,9 +42,10 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /**
      * The document layout this build writes. An index with an older layout (or none recorded: layout 1) is emptied
      * on open with watermark 0, so the case indexes every database row again. Layout 2 added the dedup key; layout 3
-     * names hits by ingest sequence only (no id doc values) and keeps doc values only for the fields counted in facets.
+     * names hits by ingest sequence only (no id doc values) and keeps doc values only for the fields counted in facets;
+     * layout 4 indexes dedup keys as hashes ({@link DedupTerms}).
      */
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -194,8 +195,13 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Ingest sequences of the documents carrying one of these dedup keys, as of the last refresh. */
     public long[] seqsWithDedupKeys(Collection<String> keys) {
         List<BytesRef> terms = new ArrayList<>(keys.size());
-        for (String k : keys) if (k != null) terms.add(new BytesRef(k));
+        for (String k : keys) if (k != null) terms.add(DedupTerms.of(k));
         return seqsWithTerms(SearchFields.DEDUP, terms);
+    }
+
+    /** The 64 bits an in-memory filter holds a dedup key by, as {@link #forEachKey} gives them. */
+    public static long dedupFilterKey(String dedupKey) {
+        return DedupTerms.filterKey(DedupTerms.of(dedupKey));
     }
 
     /** The key an id is looked up by: ids match ignoring case, like the {@code id:} query field. */
@@ -318,14 +324,14 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     }
 
     /**
-     * Every indexed id key and dedup key, for an importer's in-memory filter; keys of deleted documents may come
-     * too. Reads the view of the last refresh.
+     * Every indexed id key and dedup key ({@link #dedupFilterKey} of it), for an importer's in-memory filter; keys of
+     * deleted documents may come too. Reads the view of the last refresh.
      */
-    public void forEachKey(Consumer<String> idKeys, Consumer<String> dedupKeys) {
+    public void forEachKey(Consumer<String> idKeys, java.util.function.LongConsumer dedupKeys) {
         lookup(s -> {
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                forEachTerm(leaf.reader().terms(SearchFields.ID), idKeys);
-                forEachTerm(leaf.reader().terms(SearchFields.DEDUP), dedupKeys);
+                forEachTerm(leaf.reader().terms(SearchFields.ID), t -> idKeys.accept(t.utf8ToString()));
+                forEachTerm(leaf.reader().terms(SearchFields.DEDUP), t -> dedupKeys.accept(DedupTerms.filterKey(t)));
             }
             return null;
         });
@@ -353,10 +359,10 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         }
     }
 
-    private static void forEachTerm(Terms terms, Consumer<String> action) throws IOException {
+    private static void forEachTerm(Terms terms, Consumer<BytesRef> action) throws IOException {
         if (terms == null) return;
         TermsEnum te = terms.iterator();
-        for (BytesRef t = te.next(); t != null; t = te.next()) action.accept(t.utf8ToString());
+        for (BytesRef t = te.next(); t != null; t = te.next()) action.accept(t);
     }
 
     private long[] seqsWithTerms(String field, List<BytesRef> terms) {

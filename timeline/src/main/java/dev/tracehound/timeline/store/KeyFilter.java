@@ -38,7 +38,11 @@ final class KeyFilter {
     }
 
     void add(String key) {
-        long h = RowKeys.hash(key);
+        add(RowKeys.hash(key));
+    }
+
+    /** Adds a key that is a 64-bit hash already. */
+    void add(long h) {
         if (mightContain(h)) return; // keeps the parts from filling with repeats
         Part last = parts.getLast();
         if (last.count >= last.capacity) {
@@ -52,7 +56,8 @@ final class KeyFilter {
         return mightContain(RowKeys.hash(key));
     }
 
-    private boolean mightContain(long h) {
+    /** Whether a key given as a 64-bit hash may be in the set. */
+    boolean mightContain(long h) {
         for (Part p : parts) if (p.mightContain(h)) return true;
         return false;
     }

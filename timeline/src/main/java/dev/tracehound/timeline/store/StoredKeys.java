@@ -82,7 +82,7 @@ final class StoredKeys {
             // a recent row with this key was stored because no earlier one existed: it is the first
             Original o = recentDedupKeys.get(key);
             if (o != null) found.put(key, o);
-            else if (dedupKeys.mightContain(key)) ask.add(key);
+            else if (dedupKeys.mightContain(LuceneIndex.dedupFilterKey(key))) ask.add(key);
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
@@ -107,7 +107,7 @@ final class StoredKeys {
             if (ids != null) ids.add(LuceneIndex.idKey(e.eventId()));
             if (e.dedupKey() != null) {
                 recentDedupKeys.putIfAbsent(e.dedupKey(), new Original(seqs[i], e.eventId(), e.evidenceSha256()));
-                if (dedupKeys != null) dedupKeys.add(e.dedupKey());
+                if (dedupKeys != null) dedupKeys.add(LuceneIndex.dedupFilterKey(e.dedupKey()));
             }
         }
     }
@@ -146,7 +146,7 @@ final class StoredKeys {
             index.forEachKey(idFilter::add, dedupFilter::add);
             for (Recent r : recent) {
                 idFilter.add(LuceneIndex.idKey(r.id));
-                if (r.dedupKey != null) dedupFilter.add(r.dedupKey);
+                if (r.dedupKey != null) dedupFilter.add(LuceneIndex.dedupFilterKey(r.dedupKey));
             }
             ids = idFilter;
             dedupKeys = dedupFilter;
