@@ -18,6 +18,7 @@ import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * OpenTelemetry OTLP/JSON traces: one ExportTraceServiceRequest, a JSON array of them, or JSONL as the
@@ -52,11 +53,21 @@ public final class OtlpImporter implements Importer {
         }
     }
 
+    /** The pre-pass that maps traces to sessions, made while the file is copied into the case. */
+    @Override
+    public Optional<PreReader> preReader() {
+        return Optional.of(SessionPrepass::scan);
+    }
+
     @Override
     public void read(ImportSource source, EventSink sink) throws IOException {
         TraceSessions sessions;
-        try (InputStream in = source.open()) {
-            sessions = SessionPrepass.scan(in);
+        if (source.preRead() instanceof TraceSessions found) {
+            sessions = found;
+        } else {
+            try (InputStream in = source.open()) {
+                sessions = SessionPrepass.scan(in);
+            }
         }
         Run run = new Run(source, sink, sessions);
         if (RecordStream.isJsonLines(source)) readLines(source, run);

@@ -1,5 +1,6 @@
 package dev.tracehound.importers.otlp;
 
+import dev.tracehound.importers.Importer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Map;
  * Which session each trace of a file belongs to, for the whole import, held compactly: the map has one entry per
  * trace (hundreds of thousands in a 2 GB export), so a 16-byte trace id is kept as two longs in an open-addressing
  * table and its session as a number into the list of distinct session names. About 30 bytes a trace, where a map
- * of strings took about 200 and, at 2 GB, a third of the live heap of an import under -Xmx512m.
+ * of strings took about 200 and, at 2 GB, a third of the live heap of an import under -Xmx512m. The pre-pass's result,
+ * usually made while the file is copied into the case ({@link Importer#preReader}).
  */
-final class TraceSessions {
+final class TraceSessions implements Importer.PreRead {
     private static final float MAX_LOAD = 0.6f;
 
     private final List<String> sessionNames = new ArrayList<>();

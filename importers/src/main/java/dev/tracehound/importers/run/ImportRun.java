@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * Imports files into a case, one after the other. Per file: sniff the head (binary garbage and unknown
- * formats stop here, before anything enters the case), copy and hash it into the evidence store, then
- * stream the <em>stored copy</em> through the importer into the case's ingest and commit. A file whose
+ * formats stop here, before anything enters the case), copy and hash it into the evidence store (meanwhile the
+ * importer's first pass, if it has one, reads the original: {@link PreReading}), then stream the <em>stored
+ * copy</em> through the importer into the case's ingest and commit. A file whose
  * evidence is already complete is not read again. Cancelling (from any thread) stops between records:
  * what was read is flushed and stays, the evidence stays {@code IMPORTING}, and running the import again
  * completes it, adding only what is missing.
@@ -94,13 +95,16 @@ public final class ImportRun {
         } catch (IllegalArgumentException e) {
             return failed(name, format, null, e.getMessage());
         }
+        PreReading preReading = PreReading.start(importer, file, limit); // overlaps the copy below
         EvidenceRecord evidence;
         try {
             evidence = targetCase.evidence().add(file, importer.format());
         } catch (IOException e) {
+            preReading.abandon();
             return failed(name, importer.format(), null, "cannot copy " + name + " into the case: " + describe(e));
         }
         if (evidence.complete()) {
+            preReading.abandon();
             ImportReport report = new ImportReport(name, importer.format(), evidence.sha256(), 0, 0, 0, 0, 0, List.of(), Map.of(),
                     true, false, null, "already imported into this case (evidence " + evidence.sha256().substring(0, 12) + "…); nothing added");
             audit(actor, report);
@@ -111,16 +115,17 @@ public final class ImportRun {
             evidence = new EvidenceRecord(evidence.sha256(), evidence.size(), evidence.originalPath(), importer.format(),
                     evidence.importedAt(), evidence.storedPath(), evidence.status());
         }
-        ImportReport report = read(file, head, importer, evidence, actor);
+        ImportReport report = read(file, head, importer, evidence, actor, preReading);
         audit(actor, report);
         return report;
     }
 
-    private ImportReport read(Path file, FileHead head, Importer importer, EvidenceRecord evidence, String actor) {
+    private ImportReport read(Path file, FileHead head, Importer importer, EvidenceRecord evidence, String actor, PreReading preReading) {
         String name = file.toString();
         String sha = evidence.sha256();
         ImportSource source = new ImportSource(sha, file.getFileName().toString(), evidence.size(),
-                () -> EvidenceStreams.decoded(targetCase.evidence().open(sha), file.getFileName().toString(), limit));
+                () -> EvidenceStreams.decoded(targetCase.evidence().open(sha), file.getFileName().toString(), limit),
+                preReading.resultFor(sha));
         Progress progress = new Progress(file, evidence.size());
         String error = null;
         RecordingSink sink;
