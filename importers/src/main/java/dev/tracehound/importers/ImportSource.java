@@ -8,7 +8,7 @@ import java.io.InputStream;
  *
  * @param evidenceSha256 the SHA-256 of the evidence file as stored (events' ids derive from it)
  * @param fileName the original file name, for sessions named after files
- * @param preRead what the importer's {@link Importer#preRead} found in these very bytes, or null
+ * @param preRead what the importer's {@link Importer#preReader} found in these very bytes, or null
  */
 public record ImportSource(String evidenceSha256, String fileName, long size, StreamOpener opener, Importer.PreRead preRead) {
 
