@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.search;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -18,17 +19,13 @@ final class DedupTerms {
         byte[] utf8 = dedupKey.getBytes(StandardCharsets.UTF_8);
         long[] h = StringHelper.murmurhash3_x64_128(utf8, 0, utf8.length, 0);
         byte[] term = new byte[16]; // little-endian halves: the reference implementation's byte order
-        for (int i = 0; i < 8; i++) {
-            term[i] = (byte) (h[0] >>> (8 * i));
-            term[8 + i] = (byte) (h[1] >>> (8 * i));
-        }
+        BitUtil.VH_LE_LONG.set(term, 0, h[0]);
+        BitUtil.VH_LE_LONG.set(term, 8, h[1]);
         return new BytesRef(term);
     }
 
     /** The 64 bits of a dedup term that an in-memory key filter holds it by: its first half. */
     static long filterKey(BytesRef term) {
-        long k = 0;
-        for (int i = 7; i >= 0; i--) k = (k << 8) | (term.bytes[term.offset + i] & 0xFF);
-        return k;
+        return (long) BitUtil.VH_LE_LONG.get(term.bytes, term.offset);
     }
 }
