@@ -35,7 +35,7 @@ final class EventDocuments {
         keyword(d, "tool", e.toolName());
         keyword(d, "model", e.model());
         keyword(d, "provider", e.provider());
-        keyword(d, "session", e.sessionId());
+        keyword(d, SearchFields.SESSION, e.sessionId());
         keyword(d, "trace", e.traceId());
         keyword(d, "evidence", e.evidenceSha256());
         for (String sha : alsoEvidence) if (!sha.equals(e.evidenceSha256())) keyword(d, "evidence", sha);

@@ -309,7 +309,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     private static void addRows(LeafReaderContext leaf, List<TermHit> hits, List<KeywordRow> rows) throws IOException {
         if (hits.isEmpty()) return;
         NumericDocValues seq = DocValues.getNumeric(leaf.reader(), SearchFields.SEQ);
-        org.apache.lucene.index.SortedSetDocValues session = DocValues.getSortedSet(leaf.reader(), "session");
+        org.apache.lucene.index.SortedSetDocValues session = DocValues.getSortedSet(leaf.reader(), SearchFields.SESSION);
         int doc = -1;
         long seqValue = -1;
         String sessionKey = null;

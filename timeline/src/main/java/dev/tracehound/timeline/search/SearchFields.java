@@ -9,6 +9,7 @@ public final class SearchFields {
     public static final String TEXT = "text";
     public static final String TS = "ts";
     public static final String ID = "id";
+    public static final String SESSION = "session";
     /** Ingest order: tie-breaker for time sort and the crash-recovery watermark. */
     public static final String SEQ = "seq";
     /**
@@ -19,14 +20,14 @@ public final class SearchFields {
 
     /** Exact-value fields, matched case-insensitively (values are lowercased when indexed and queried). */
     public static final List<String> KEYWORDS =
-            List.of("kind", "actor", "tool", "model", "provider", "session", "trace", "evidence", "trust", "status", "flag", "span", "parent", ID);
+            List.of("kind", "actor", "tool", "model", "provider", SESSION, "trace", "evidence", "trust", "status", "flag", "span", "parent", ID);
 
     /**
      * Keyword fields with doc values for facet counts. Not {@code trace}: nearly one value per few events, so its doc
      * values cost every import a large sorted dictionary that no count over them would use.
      */
     public static final List<String> FACETED =
-            List.of("kind", "actor", "tool", "model", "provider", "session", "evidence", "trust", "status", "flag");
+            List.of("kind", "actor", "tool", "model", "provider", SESSION, "evidence", "trust", "status", "flag");
 
     public static boolean isKeyword(String field) {
         return KEYWORDS.contains(field);

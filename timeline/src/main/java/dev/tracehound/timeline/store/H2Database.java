@@ -185,7 +185,10 @@ public final class H2Database implements AutoCloseable {
                   payload VARBINARY(4000000),
                   trust VARCHAR(40) NOT NULL,
                   flags VARCHAR(400) NOT NULL)""");
-            createEventIndexes(st);
+            // No secondary index of events: each costs an import a page rewrite per row, most at random places. Ids,
+            // dedup keys, spans and sessions are found through the search index's terms ({@link StoredKeys},
+            // {@link KeywordLookup}), time order through its points and doc values, sessions' totals and first
+            // events through session_stats.
             SessionStats.createTable(st);
             // A large identity cache: H2 commits a system transaction each time it refills it, per 32 rows by default.
             st.execute("""
@@ -261,18 +264,6 @@ public final class H2Database implements AutoCloseable {
                   json VARCHAR(1000000) NOT NULL,
                   UNIQUE (collection, id))""");
         }
-    }
-
-    /**
-     * Only sessions are indexed here, since their inserts arrive in order and touch few pages. Nothing random is
-     * indexed (event ids, dedup keys, spans): each insert into such an index costs a random page rewrite; the search
-     * index's terms find those ({@link StoredKeys}, {@link KeywordLookup}). Nor is time: every ordered index costs an
-     * import about a quarter of its row inserts, and the search index's time points and doc values already order the
-     * whole case by time.
-     */
-    static void createEventIndexes(Statement st) throws SQLException {
-        // IF NOT EXISTS also finishes a half-done upgrade
-        st.execute("CREATE INDEX IF NOT EXISTS events_session ON events(session_id, start_ns, sequence, ingest_seq)");
     }
 
     @FunctionalInterface

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,19 +69,32 @@ public final class H2EventStore implements EventStore {
         return ordered;
     }
 
+    /**
+     * A session's events in time order (ties by sequence, then ingest order). The search index's session terms name
+     * the rows (the database keeps no index of sessions: one cost every import a page rewrite per row); the rows' own
+     * session ids decide, since terms match ignoring case.
+     */
     @Override
     public List<Event> session(String sessionId) {
-        return db.read("read session " + sessionId, c -> {
-            List<Event> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE session_id = ? ORDER BY start_ns, sequence, ingest_seq")) {
-                ps.setString(1, sessionId);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) events.add(EventRows.read(rs));
-                }
-            }
-            return events;
+        if (sessionId == null) return List.of();
+        long[] seqs = index.seqsWith(SearchFields.SESSION, List.of(sessionId));
+        List<Stored> rows = new ArrayList<>(seqs.length);
+        db.read("read session " + sessionId, c -> {
+            EventRows.eventsBySeq(c, seqs, rs -> {
+                Event e = EventRows.read(rs);
+                if (sessionId.equals(e.sessionId())) rows.add(new Stored(e, rs.getLong(1)));
+            });
+            return null;
         });
+        rows.sort(Stored.IN_SESSION_ORDER);
+        List<Event> events = new ArrayList<>(rows.size());
+        for (Stored r : rows) events.add(r.event);
+        return events;
+    }
+
+    private record Stored(Event event, long seq) {
+        static final Comparator<Stored> IN_SESSION_ORDER = Comparator.<Stored>comparingLong(r -> r.event.startNanos())
+                .thenComparingLong(r -> r.event.sequence()).thenComparingLong(Stored::seq);
     }
 
     @Override

@@ -246,7 +246,7 @@ final class IngestPipeline implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            SessionStats.add(c, fresh);
+            SessionStats.add(c, fresh, seqs);
         }
         if (!alsoSeenIn.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "

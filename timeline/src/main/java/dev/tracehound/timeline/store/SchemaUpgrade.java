@@ -24,6 +24,7 @@ final class SchemaUpgrade {
                 if (step == 1) lookupKeys(c);
                 if (step == 2) noRandomIndexes(c);
                 if (step == 3) noTimeIndex(c);
+                if (step == 4) noSessionIndex(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("UPDATE case_meta SET schema_version = " + (step + 1));
                 }
@@ -51,9 +52,6 @@ final class SchemaUpgrade {
             for (String old : new String[] {"events_id", "events_dedup", "events_span"}) st.execute("DROP INDEX IF EXISTS " + old);
             dropUniqueConstraints(c, st, "EVENT_EVIDENCE");
             st.execute("CREATE INDEX IF NOT EXISTS event_evidence_event ON event_evidence(event_key)");
-        }
-        try (Statement st = c.createStatement()) {
-            H2Database.createEventIndexes(st);
         }
     }
 
@@ -84,6 +82,19 @@ final class SchemaUpgrade {
     private static void noTimeIndex(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DROP INDEX IF EXISTS events_time");
+        }
+    }
+
+    /**
+     * Version 4 to 5: no database index of sessions (a session's rows are found through the search index's session
+     * terms); the spans sessions' first events hang from are kept with their totals instead. The fill reads them
+     * through the old index, created again if a half-done upgrade dropped it already.
+     */
+    private static void noSessionIndex(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX IF NOT EXISTS events_session ON events(session_id, start_ns, sequence, ingest_seq)");
+            SessionStats.addFirstParents(c);
+            st.execute("DROP INDEX events_session");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.EventKind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -132,19 +131,10 @@ final class SessionLinks {
         return true;
     }
 
-    /**
-     * Events at their session's first instant that hang from a span: each session's first start from its totals
-     * ({@link SessionStats}), its events at that instant through the session index; no scan of the events.
-     */
+    /** Events at their session's first instant that hang from a span, from the session totals ({@link SessionStats}). */
     private List<Child> firstEventsWithParents() throws SQLException {
         List<Child> children = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT c.ingest_seq, c.parent_id, c.session_id, c.start_ns FROM session_stats f
-                JOIN events c ON c.session_id = f.session_id AND c.start_ns = f.first_ns
-                WHERE c.parent_id IS NOT NULL""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) children.add(new Child(rs.getString(3), rs.getString(2), rs.getLong(4), rs.getLong(1), true));
-        }
+        for (SessionStats.FirstParent f : SessionStats.firstParents(c)) children.add(new Child(f.session(), f.parentSpan(), f.firstNs(), f.seq(), true));
         return children;
     }
 

@@ -13,16 +13,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Per-session totals, kept by the ingest writer in the same transaction as the rows, so the session list reads one
- * row per session instead of every event (a scan of a million events with their texts took seconds).
+ * row per session instead of every event (a scan of a million events with their texts took seconds). With them, the
+ * spans a session's first events hang from ({@link SessionLinks} links sessions through them): each distinct parent
+ * span of the events at the session's first instant, with the lowest ingest sequence of those hanging from it.
  */
 final class SessionStats {
     private SessionStats() {}
 
-    private static final String COLUMNS = "session_id, trace_id, events, first_ns, last_ns, models, tools, input_tokens, output_tokens";
+    private static final String TOTALS = "session_id, trace_id, events, first_ns, last_ns, models, tools, input_tokens, output_tokens";
+    private static final String COLUMNS = TOTALS + ", first_parents, first_parent_seqs";
 
     static void createTable(Statement st) throws SQLException {
         st.execute("""
@@ -35,8 +39,37 @@ final class SessionStats {
               models VARCHAR(500) ARRAY,
               tools VARCHAR(1000) ARRAY,
               input_tokens BIGINT NOT NULL,
-              output_tokens BIGINT NOT NULL)""");
+              output_tokens BIGINT NOT NULL,
+              first_parents VARCHAR(500) ARRAY,
+              first_parent_seqs BIGINT ARRAY)""");
         st.execute("CREATE INDEX IF NOT EXISTS session_stats_session ON session_stats(session_id)");
+    }
+
+    /**
+     * Adds the first-event parent columns to the totals of an older case and fills them from its events, through the
+     * {@code events_session} index such a case still has (one lookup per session instead of a scan of every event).
+     */
+    static void addFirstParents(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE session_stats ADD COLUMN IF NOT EXISTS first_parents VARCHAR(500) ARRAY");
+            st.execute("ALTER TABLE session_stats ADD COLUMN IF NOT EXISTS first_parent_seqs BIGINT ARRAY");
+        }
+        Map<String, Totals> firsts = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT e.session_id, e.start_ns, e.parent_id, e.ingest_seq FROM session_stats f
+                JOIN events e ON e.session_id = f.session_id AND e.start_ns = f.first_ns
+                WHERE e.parent_id IS NOT NULL""")) {
+            while (rs.next()) firsts.computeIfAbsent(rs.getString(1), k -> new Totals()).first(rs.getLong(2), rs.getString(3), rs.getLong(4));
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE session_stats SET first_parents = ?, first_parent_seqs = ? WHERE session_id = ?")) {
+            for (Map.Entry<String, Totals> e : firsts.entrySet()) {
+                e.getValue().bindFirstParents(ps, 1);
+                ps.setString(3, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Computes the totals from the events (an upgraded case); does nothing when they exist already. */
@@ -45,18 +78,21 @@ final class SessionStats {
             rs.next();
             if (rs.getLong(1) > 0) return;
         }
-        st.execute("INSERT INTO session_stats (" + COLUMNS + ") "
+        st.execute("INSERT INTO session_stats (" + TOTALS + ") "
                 + "SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns), MAX(end_ns), "
                 + "ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL), "
                 + "ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL), "
                 + "COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0) FROM events GROUP BY session_id");
     }
 
-    /** Adds a batch's new rows to their sessions' totals; runs in the batch's transaction. */
-    static void add(Connection c, List<Event> rows) throws SQLException {
+    /** Adds a batch's new rows (with their ingest sequences) to their sessions' totals; runs in the batch's transaction. */
+    static void add(Connection c, List<Event> rows, long[] seqs) throws SQLException {
         if (rows.isEmpty()) return;
         Map<String, Totals> batch = new HashMap<>(); // a null key: events without a session
-        for (Event e : rows) batch.computeIfAbsent(e.sessionId(), k -> new Totals()).add(e);
+        for (int i = 0; i < rows.size(); i++) {
+            Event e = rows.get(i);
+            batch.computeIfAbsent(e.sessionId(), k -> new Totals()).add(e, seqs[i]);
+        }
         Map<String, Totals> stored = new HashMap<>();
         String[] named = batch.keySet().stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session_stats WHERE session_id = ANY(?)"
@@ -66,16 +102,16 @@ final class SessionStats {
                 while (rs.next()) stored.put(rs.getString(1), Totals.read(rs));
             }
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE session_stats SET trace_id = ?, events = ?, first_ns = ?, last_ns = ?, "
-                + "models = ?, tools = ?, input_tokens = ?, output_tokens = ? WHERE session_id IS NOT DISTINCT FROM ?");
+        try (PreparedStatement update = c.prepareStatement("UPDATE session_stats SET trace_id = ?, events = ?, first_ns = ?, last_ns = ?, models = ?, tools = ?, "
+                + "input_tokens = ?, output_tokens = ?, first_parents = ?, first_parent_seqs = ? WHERE session_id IS NOT DISTINCT FROM ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO session_stats (trace_id, events, first_ns, last_ns, models, tools, "
-                     + "input_tokens, output_tokens, session_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                     + "input_tokens, output_tokens, first_parents, first_parent_seqs, session_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Map.Entry<String, Totals> e : batch.entrySet()) {
                 Totals before = stored.get(e.getKey());
                 PreparedStatement ps = before == null ? insert : update;
                 Totals t = before == null ? e.getValue() : before.plus(e.getValue());
                 t.bind(ps);
-                ps.setString(9, e.getKey());
+                ps.setString(11, e.getKey());
                 ps.addBatch();
             }
             update.executeBatch();
@@ -98,6 +134,25 @@ final class SessionStats {
         return all;
     }
 
+    /** A span that events at their session's first instant hang from; {@code seq} is the lowest such event's. */
+    record FirstParent(String session, long firstNs, String parentSpan, long seq) {}
+
+    /** The spans the first events of every session hang from (sessions whose first events hang from none are left out). */
+    static List<FirstParent> firstParents(Connection c) throws SQLException {
+        List<FirstParent> all = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                """
+                SELECT session_id, first_ns, first_parents, first_parent_seqs FROM session_stats
+                WHERE first_parents IS NOT NULL AND session_id IS NOT NULL""")) {
+            while (rs.next()) {
+                String session = rs.getString(1);
+                long firstNs = rs.getLong(2);
+                Totals.firstParentsAt(rs, 3).forEach((span, seq) -> all.add(new FirstParent(session, firstNs, span, seq)));
+            }
+        }
+        return all;
+    }
+
     /** One session's totals; the same rules as SQL's MIN, MAX, COUNT, SUM and ARRAY_AGG(DISTINCT ... ORDER BY). */
     private static final class Totals {
         String trace;
@@ -108,11 +163,13 @@ final class SessionStats {
         final TreeSet<String> tools = new TreeSet<>();
         long in;
         long out;
+        /** Parent span → lowest ingest sequence, for the events at {@link #first}. */
+        TreeMap<String, Long> firstParents = new TreeMap<>();
 
-        void add(Event e) {
+        void add(Event e, long seq) {
             trace = min(trace, e.traceId());
             events++;
-            first = Math.min(first, e.startNanos());
+            first(e.startNanos(), e.parentId(), seq);
             last = Math.max(last, e.endNanos());
             if (e.model() != null) models.add(e.model());
             if (e.toolName() != null) tools.add(e.toolName());
@@ -120,9 +177,20 @@ final class SessionStats {
             if (e.outputTokens() != null) out += e.outputTokens();
         }
 
+        /** Counts an event's start towards the first instant, and its parent span when it starts then. */
+        void first(long startNs, String parentSpan, long seq) {
+            if (startNs < first) {
+                first = startNs;
+                firstParents.clear();
+            }
+            if (startNs == first && parentSpan != null) firstParents.merge(parentSpan, seq, Math::min);
+        }
+
         Totals plus(Totals o) {
             trace = min(trace, o.trace);
             events += o.events;
+            if (o.first < first) firstParents = o.firstParents;
+            else if (o.first == first) o.firstParents.forEach((span, seq) -> firstParents.merge(span, seq, Math::min));
             first = Math.min(first, o.first);
             last = Math.max(last, o.last);
             models.addAll(o.models);
@@ -146,10 +214,21 @@ final class SessionStats {
             t.tools.addAll(strings(rs.getArray(7)));
             t.in = rs.getLong(8);
             t.out = rs.getLong(9);
+            t.firstParents = firstParentsAt(rs, 10);
             return t;
         }
 
-        /** Binds parameters 1 to 8 of the update and the insert. */
+        /** The two parallel arrays of first-event parent spans and sequences, from columns {@code i} and {@code i + 1}. */
+        static TreeMap<String, Long> firstParentsAt(ResultSet rs, int i) throws SQLException {
+            TreeMap<String, Long> parents = new TreeMap<>();
+            List<String> spans = strings(rs.getArray(i));
+            if (spans.isEmpty()) return parents;
+            Object[] seqs = (Object[]) rs.getArray(i + 1).getArray();
+            for (int k = 0; k < spans.size(); k++) parents.put(spans.get(k), ((Number) seqs[k]).longValue());
+            return parents;
+        }
+
+        /** Binds parameters 1 to 10 of the update and the insert. */
         void bind(PreparedStatement ps) throws SQLException {
             if (trace == null) ps.setNull(1, Types.VARCHAR); else ps.setString(1, trace);
             ps.setLong(2, events);
@@ -159,6 +238,18 @@ final class SessionStats {
             setArray(ps, 6, tools);
             ps.setLong(7, in);
             ps.setLong(8, out);
+            bindFirstParents(ps, 9);
+        }
+
+        /** The first-event parent spans and their sequences as two parallel arrays, NULL for none. */
+        void bindFirstParents(PreparedStatement ps, int i) throws SQLException {
+            if (firstParents.isEmpty()) {
+                ps.setNull(i, Types.ARRAY);
+                ps.setNull(i + 1, Types.ARRAY);
+            } else {
+                ps.setObject(i, firstParents.keySet().toArray(String[]::new));
+                ps.setObject(i + 1, firstParents.values().toArray(Long[]::new));
+            }
         }
 
         /** NULL for none, as ARRAY_AGG ... FILTER gives it. */

@@ -27,14 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A case written with an older schema opens, is upgraded in place and keeps everything: version 1 (string-keyed
- * lookups), version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys) and version 3 (a
- * database index of time).
+ * lookups), version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys), version 3 (a
+ * database index of time) and version 4 (a database index of sessions, no first-event parents in the totals).
  */
 class SchemaUpgradeTest {
     @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void anOlderCaseIsUpgradedWithEveryRowAndLookupIntact(int oldVersion) throws Exception {
         Path dir = tmp.resolve("case");
         List<Event> events;
@@ -48,12 +48,16 @@ class SchemaUpgradeTest {
                     Event.builder(a.sha256(), "line:2").sessionId("main").spanId("toolu_1").parentId("call-1").startNanos(T0 + 1)
                             .kind(EventKind.TOOL_CALL).toolName("Task").dedupKey("toolcall:t:toolu_1").text("launch the helper").build(),
                     Event.builder(a.sha256(), "line:3").sessionId("main:agent").spanId("a-1").parentId("toolu_1").startNanos(T0 + 2)
-                            .kind(EventKind.USER_MESSAGE).text("find the invoices").build());
+                            .kind(EventKind.USER_MESSAGE).text("find the invoices").build(),
+                    // linked only through its first event's parent span (not a tool call): the upgrade must fill those
+                    Event.builder(a.sha256(), "line:4").sessionId("side").spanId("s-1").parentId("call-1").startNanos(T0 + 3)
+                            .kind(EventKind.AGENT_STEP).text("side step").build());
             TestCases.ingestAll(c, a, events);
             // the same tool call recorded by a second file: one event listing both
             TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
         }
-        downgradeToVersionThree(dir);
+        downgradeToVersionFour(dir);
+        if (oldVersion <= 3) downgradeToVersionThree(dir);
         if (oldVersion <= 2) downgradeToVersionTwo(dir);
         if (oldVersion == 1) downgradeToVersionOne(dir);
 
@@ -62,15 +66,17 @@ class SchemaUpgradeTest {
             assertTrue(Files.readString(dir.resolve("case.json")).contains("\"schemaVersion\" : " + CaseSchema.VERSION));
             LocalCase local = (LocalCase) c;
             if (oldVersion < 3) {
-                assertEquals(3, local.index().watermark(), "the search index, of an older layout, was rebuilt from the database");
+                assertEquals(4, local.index().watermark(), "the search index, of an older layout, was rebuilt from the database");
             }
-            assertEquals(3, local.index().numDocs());
-            assertEquals(List.of("EVENTS_SESSION"), eventIndexes(local), "the time index is gone; ids, keys and spans were never indexed");
+            assertEquals(4, local.index().numDocs());
+            assertEquals(List.of(), eventIndexes(local), "the time and session indexes are gone; ids, keys and spans were never indexed");
             for (Event e : events) assertEquals(e, c.events().get(e.eventId()).orElseThrow());
             assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(events.get(1).eventId()));
             Map<String, String> parents = new HashMap<>();
             c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
             assertEquals("main", parents.get("main:agent"), "the parent link is found through the rebuilt index's span terms");
+            assertEquals("main", parents.get("side"), "linked through the first-event parent the upgrade kept");
+            assertEquals(List.of("line:1", "line:2"), c.events().session("main").stream().map(Event::locator).toList());
             assertEquals(1, c.search().search(SearchRequest.of("invoices", 10)).events().size());
             List<AuditEntry> upgrades = c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).toList();
             assertEquals(1, upgrades.size());
@@ -78,7 +84,7 @@ class SchemaUpgradeTest {
             assertTrue(c.verify().intact(), "the audit chain holds across the upgrade");
 
             // after the upgrade, duplicates are still recognised by id and by dedup key
-            assertEquals(new IngestStats(0, 3, 0), TestCases.ingestAll(c, a, events));
+            assertEquals(new IngestStats(0, 4, 0), TestCases.ingestAll(c, a, events));
             EvidenceRecord third = TestCases.evidence(c, tmp, "c.jsonl", "{\"c\":1}\n");
             assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, third,
                     List.of(Event.builder(third.sha256(), "/x").dedupKey("toolcall:t:toolu_1").text("launch").build())));
@@ -100,7 +106,20 @@ class SchemaUpgradeTest {
         });
     }
 
-    /** Rewrites a current case into the version-3 layout: a database index of time. */
+    /** Rewrites a current case into the version-4 layout: a database index of sessions, totals without first-event parents. */
+    private static void downgradeToVersionFour(Path dir) throws Exception {
+        CaseFolder folder = new CaseFolder(dir);
+        try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX events_session ON events(session_id, start_ns, sequence, ingest_seq)");
+            st.execute("ALTER TABLE session_stats DROP COLUMN first_parents");
+            st.execute("ALTER TABLE session_stats DROP COLUMN first_parent_seqs");
+            st.execute("UPDATE case_meta SET schema_version = 4");
+        }
+        Path manifest = folder.manifest();
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 4"));
+    }
+
+    /** Rewrites a version-4 case into the version-3 layout: a database index of time. */
     private static void downgradeToVersionThree(Path dir) throws Exception {
         CaseFolder folder = new CaseFolder(dir);
         try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
@@ -108,7 +127,7 @@ class SchemaUpgradeTest {
             st.execute("UPDATE case_meta SET schema_version = 3");
         }
         Path manifest = folder.manifest();
-        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 3"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : 4", "\"schemaVersion\" : 3"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tracehound.timeline.store;
 
 import static dev.tracehound.timeline.store.TestCases.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
@@ -17,7 +18,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The session list's totals, kept per batch, equal what a query over every event computes. */
+/**
+ * The session list's totals and first-event parents, kept per batch, equal what a query over every event computes;
+ * a session read through the search index holds exactly its rows, in time order.
+ */
 class SessionStatsTest {
     @TempDir Path tmp;
 
@@ -69,6 +73,60 @@ class SessionStatsTest {
             assertEquals(4, listed.size());
             assertEquals(expected, listed);
             assertEquals(1_400 - 14, c.events().count(), "the repeated messages are stored once");
+        }
+    }
+
+    @Test
+    void firstEventParentsAndSessionReadsMatchTheRows() {
+        try (Case c = Cases.create(tmp.resolve("case"), "firsts")) {
+            Random random = new Random(11);
+            // "S-A" and "s-a" differ only in case: the index cannot tell them apart, the rows can
+            String[] sessions = {"s-a", "S-A", "s-b", "s-c", null};
+            String[] spans = {"p-1", "p-2", "P-1", "p-3", null};
+            for (String file : new String[] {"a.jsonl", "b.jsonl"}) {
+                EvidenceRecord ev = TestCases.evidence(c, tmp, file, file + "\n");
+                try (Ingest in = ((LocalCase) c).ingest(ev, "tester", 16)) { // many batches: earlier and equal firsts arrive later
+                    for (int i = 0; i < 600; i++) {
+                        // few distinct instants, so many events share their session's first one
+                        in.add(Event.builder(ev.sha256(), "line:" + i).sessionId(sessions[random.nextInt(sessions.length)])
+                                .parentId(spans[random.nextInt(spans.length)]).spanId("x-" + file + i)
+                                .startNanos(T0 + 1_000L * (20 - random.nextInt(20) - i / 40)).sequence(random.nextInt(3))
+                                .kind(EventKind.NOTE).text("t " + i).build());
+                    }
+                    in.commit();
+                }
+            }
+            H2Database db = ((LocalCase) c).database();
+            List<String> expected = db.read("first parents from the rows", conn -> {
+                List<String> rows = new ArrayList<>();
+                try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                        SELECT e.session_id, e.start_ns, e.parent_id, MIN(e.ingest_seq) FROM events e
+                        WHERE e.parent_id IS NOT NULL AND e.session_id IS NOT NULL
+                          AND e.start_ns = (SELECT MIN(f.start_ns) FROM events f WHERE f.session_id = e.session_id)
+                        GROUP BY e.session_id, e.start_ns, e.parent_id ORDER BY 1, 3""")) {
+                    while (rs.next()) rows.add(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
+                }
+                return rows;
+            });
+            List<String> kept = db.read("first parents kept", conn -> SessionStats.firstParents(conn).stream()
+                    .map(f -> f.session() + "|" + f.firstNs() + "|" + f.parentSpan() + "|" + f.seq()).sorted().toList());
+            assertTrue(expected.size() > 4, "enough first-event parents to compare: " + expected);
+            assertEquals(expected.stream().sorted().toList(), kept);
+
+            for (String session : new String[] {"s-a", "S-A", "s-b", "s-c"}) {
+                List<String> rows = db.read("a session from the rows", conn -> {
+                    List<String> ids = new ArrayList<>();
+                    try (var ps = conn.prepareStatement("SELECT id FROM events WHERE session_id = ? ORDER BY start_ns, sequence, ingest_seq")) {
+                        ps.setString(1, session);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) ids.add(rs.getString(1));
+                        }
+                    }
+                    return ids;
+                });
+                assertTrue(rows.size() > 50, session + " has rows");
+                assertEquals(rows, c.events().session(session).stream().map(Event::eventId).toList(), session);
+            }
         }
     }
 
