@@ -37,7 +37,10 @@ public final class SessionReconstructor {
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < byTime.size(); i++) rank.put(byTime.get(i).eventId(), i);
 
+        // Several events may carry one span id (a span and the parts read from it, such as a model call's messages,
+        // which may sort first at the same instant). The span itself is the one whose parent is not that span.
         Map<String, Event> spanOwner = new LinkedHashMap<>();
+        for (Event e : byTime) if (e.spanId() != null && !e.spanId().equals(e.parentId())) spanOwner.putIfAbsent(e.spanId(), e);
         for (Event e : byTime) if (e.spanId() != null) spanOwner.putIfAbsent(e.spanId(), e);
         Map<Event, Event> parentOf = new HashMap<>();
         for (Event e : byTime) {

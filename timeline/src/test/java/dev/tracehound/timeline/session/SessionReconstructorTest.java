@@ -46,6 +46,26 @@ class SessionReconstructorTest {
     }
 
     @Test
+    void aSpansPartsHangUnderTheSpanEvenWhenTheySortFirst() {
+        // as the OTLP importer writes a model call: the call's span, and its messages as parts naming it as parent,
+        // all at one instant, the messages with lower sequence numbers
+        Event agent = Event.builder("d".repeat(64), "agent").sessionId("s").kind(EventKind.AGENT_STEP).spanId("A").startNanos(T).sequence(0).build();
+        Event system = Event.builder("d".repeat(64), "system").sessionId("s").kind(EventKind.SYSTEM_PROMPT).spanId("M").parentId("M")
+                .startNanos(T + 10).sequence(0).build();
+        Event user = Event.builder("d".repeat(64), "user").sessionId("s").kind(EventKind.USER_MESSAGE).spanId("M").parentId("M")
+                .startNanos(T + 10).sequence(1).build();
+        Event call = Event.builder("d".repeat(64), "call").sessionId("s").kind(EventKind.MODEL_CALL).spanId("M").parentId("A")
+                .startNanos(T + 10).sequence(5).build();
+
+        SessionTimeline t = SessionReconstructor.build("s", List.of(agent, system, user, call));
+
+        assertEquals(1, t.roots().size(), "one tree under the agent span");
+        SessionNode callNode = t.roots().get(0).children().get(0);
+        assertEquals("call", callNode.event().locator());
+        assertEquals(List.of("system", "user"), callNode.children().stream().map(n -> n.event().locator()).toList());
+    }
+
+    @Test
     void orphansHangAtTheRootAndResultsWithoutIdPairByAdjacency() {
         Event orphan = Event.builder("d".repeat(64), "orphan").sessionId("s").kind(EventKind.TOOL_CALL).parentId("missing")
                 .toolName("read").startNanos(T).sequence(0).build();
