@@ -85,7 +85,21 @@ public final class ImportCommand implements Callable<Integer> {
             reports.forEach(r -> printHuman(output.out(), r));
             output.out().flush();
         }
+        // the report stays on stdout; each file that did not import also gets the one error line every command gives
+        for (ImportReport r : reports) {
+            String failure = failure(r);
+            if (failure != null) err.println("tracehound: " + r.file() + ": " + failure);
+        }
+        err.flush();
         return reports.stream().allMatch(ImportCommand::succeeded) ? 0 : CliErrors.USER_ERROR;
+    }
+
+    /** Why a file did not import, in a few words; null when it did. */
+    static String failure(ImportReport r) {
+        if (r.error() != null) return r.error();
+        if (r.cancelled()) return "cancelled; run the import again to complete it";
+        if (!succeeded(r)) return "every one of its " + r.records() + " records was quarantined" + (r.hint() == null ? "" : " (" + r.hint() + ")");
+        return null;
     }
 
     static boolean succeeded(ImportReport r) {
@@ -94,7 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     static void printHuman(PrintWriter out, ImportReport r) {
         out.println(r.file());
-        row(out, "format", r.format());
+        row(out, "format", r.format() == null ? "not recognised" : r.format());
         if (r.evidenceSha256() != null) row(out, "evidence sha256", r.evidenceSha256());
         if (r.alreadyImported()) {
             row(out, "status", "already imported; nothing added");

@@ -9,6 +9,7 @@ import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,22 @@ class ImportCommandTest {
         assertTrue(r.out().contains("detected format would be chat"), r.out() + r.err());
         assertTrue(r.out().contains("    line:20  not a Claude Code line"), r.out());
         assertTrue(r.out().contains("…and 180 more"), r.out());
+    }
+
+    @Test
+    void aFileThatCannotBeImportedGetsAnErrorLineOnStderr() throws Exception {
+        Path caseDir = newCase();
+        Path unknown = Files.writeString(dir.resolve("notes.txt"), "just some notes, no telemetry\n");
+        Path missing = dir.resolve("missing.jsonl");
+        Result r = run("import", "--case", caseDir.toString(), unknown.toString(), missing.toString(), SAMPLE.toString());
+        assertEquals(2, r.code());
+        String[] errors = r.err().split("\n");
+        assertEquals(2, errors.length, r.err());
+        assertTrue(errors[0].startsWith("tracehound: " + unknown + ": could not recognise the format"), r.err());
+        assertTrue(errors[1].startsWith("tracehound: " + missing + ": "), r.err());
+        assertTrue(r.out().contains("format           not recognised"), r.out());
+        assertTrue(!r.out().contains("null"), r.out());
+        assertTrue(r.out().contains("claude-code"), "the good file still imports: " + r.out());
     }
 
     @Test
