@@ -18,6 +18,7 @@ import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.timeline.store.Case;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 stream ? Boolean.TRUE : plan.stream(), plan.edits(), plan.criterion());
         if (plan.targetEventId() == null) throw new CliException("say which model call to replay: --event ID (or targetEventId in the plan)");
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
+        ApiKeys.fromEnvironment().keyFor(endpoint); // an unset key variable is one clear error now, not N failed trials
         PrintWriter progress = output.json() ? output.spec.commandLine().getErr() : output.out();
         try (CancelOnInterrupt guard = new CancelOnInterrupt(); Case c = caseOption.open()) {
             String target = plan.targetEventId();
@@ -63,6 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ModelClient client = new ModelClient(endpoint, ApiKeys.fromEnvironment());
             Replayer replayer = new Replayer(client, ReplayRecorder.of(c, Actors.current()), new Progress(progress));
             guard.onInterrupt(replayer::cancel);
+            List<RunSummary> runs;
             if (plan.hasEdits()) {
                 AblationReport report = replayer.ablate(context, plan);
                 if (output.json()) output.printJson(report);
@@ -71,13 +74,20 @@ public final class ReplayCommand implements Callable<Integer> {
                     printRun(output.out(), report.edited());
                     output.out().println(report.describe());
                 }
+                runs = List.of(report.baseline(), report.edited());
             } else {
                 RunSummary s = replayer.run(context, plan);
                 if (output.json()) output.printJson(s);
                 else printRun(output.out(), s);
+                runs = List.of(s);
+            }
+            output.out().flush();
+            for (RunSummary s : runs) {
+                if (s.trials() > 0 && s.completed() == 0 && s.cancelled() < s.trials()) {
+                    throw new CliException("no trial of run " + s.runId() + " completed (" + s.failed() + " failed; the errors are listed above)");
+                }
             }
         }
-        output.out().flush();
         return 0;
     }
 

@@ -184,5 +184,24 @@ class ReplayCommandsTest {
             assertEquals(2, c.audit().entries().stream().filter(e -> e.action().equals("export-regression")).count());
             assertEquals(5, c.documents().list("replay-runs").size());
         }
+
+        // a key variable that is not set: one line before anything runs, no run recorded
+        assertEquals(0, cli("endpoints", "add", "keyed", "--kind", "openai", "--url", "http://127.0.0.1:" + port, "--model", "m",
+                "--api-key-env", "TRACEHOUND_TEST_UNSET_VARIABLE").code());
+        int sent = requests.get();
+        Run noKey = cli("replay", "--case", dir.toString(), "--event", target.callEventId(), "--profile", "keyed", "-n", "2");
+        assertEquals(2, noKey.code());
+        assertTrue(noKey.err().startsWith("tracehound: endpoint keyed reads its key from $TRACEHOUND_TEST_UNSET_VARIABLE, which is not set"), noKey.err());
+        assertEquals(sent, requests.get());
+
+        // an endpoint that answers garbage: the run is kept, but the command says no trial completed
+        reply = "<html>502 Bad Gateway</html>";
+        Run garbage = cli("replay", "--case", dir.toString(), "--event", target.callEventId(), "--profile", "fake", "-n", "2");
+        assertEquals(2, garbage.code(), garbage.out());
+        assertTrue(garbage.err().contains("no trial of run ") && garbage.err().contains("completed (2 failed"), garbage.err());
+        assertTrue(garbage.out().contains("TRIAL"), "the trials' errors are still listed: " + garbage.out());
+        try (Case c = Cases.open(dir)) {
+            assertEquals(6, c.documents().list("replay-runs").size());
+        }
     }
 }

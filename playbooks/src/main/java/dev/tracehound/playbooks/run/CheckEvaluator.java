@@ -58,9 +58,23 @@ public final class CheckEvaluator {
         };
     }
 
+    /** Met by a run of the plan in which a trial got an answer: a run whose every trial failed reproduced nothing. */
     private CheckResult replay(Check check, String actor, String at) {
-        long runs = kase.documents().list(REPLAY_RUNS).stream().filter(d -> isOfPlan(d, check.plan())).count();
-        return result(runs > 0, runs, runs + " replay run(s) of plan " + check.plan(), actor, at);
+        List<CaseDocuments.Document> ofPlan = kase.documents().list(REPLAY_RUNS).stream().filter(d -> isOfPlan(d, check.plan())).toList();
+        long answered = ofPlan.stream().filter(CheckEvaluator::anyTrialCompleted).count();
+        long unanswered = ofPlan.size() - answered;
+        return result(answered > 0, answered, answered + " replay run(s) of plan " + check.plan() + " with a completed trial"
+                + (unanswered == 0 ? "" : " (" + unanswered + " without any)"), actor, at);
+    }
+
+    /** Runs that do not say how many trials completed (older or other kinds of run) count as answered. */
+    static boolean anyTrialCompleted(CaseDocuments.Document d) {
+        try {
+            JsonNode completed = Yaml.JSON.readTree(d.json()).path("completed");
+            return !completed.isNumber() || completed.asLong() > 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Replay runs are another module's documents; recognise the plan by the common spellings of the field. */

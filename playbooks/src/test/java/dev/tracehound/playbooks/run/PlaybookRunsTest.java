@@ -153,6 +153,20 @@ class PlaybookRunsTest {
     }
 
     @Test
+    void aReplayRunWhoseEveryTrialFailedDoesNotMeetAReplayCheck() throws Exception {
+        // as the replay module records a run whose endpoint never answered (missing key, refused connection)
+        kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-1", "{\"plan\":\"plan-7\",\"trials\":3,\"completed\":0,\"failed\":3}");
+        PlaybookRun run = runs.check(runs.start(fromYaml(CHECKS), "alice").id(), "alice");
+        assertOutcome(run, "replayed", CheckOutcome.NOT_MET, 0);
+        assertTrue(run.state("replayed").check().detail().contains("(1 without any)"), run.state("replayed").check().detail());
+        assertFalse(run.state("replayed").done());
+
+        kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-2", "{\"plan\":\"plan-7\",\"trials\":3,\"completed\":1,\"failed\":2}");
+        run = runs.check(run.id(), "alice");
+        assertOutcome(run, "replayed", CheckOutcome.MET, 1);
+    }
+
+    @Test
     void automaticChecksAreEvaluatedAgainstTheCaseAndRecorded() throws Exception {
         kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-1", "{\"planId\":\"plan-7\",\"trials\":3}");
         kase.documents().put(CheckEvaluator.REPLAY_RUNS, "replay-2", "{\"planId\":\"other-plan\"}");
