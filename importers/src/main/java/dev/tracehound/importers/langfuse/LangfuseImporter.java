@@ -13,6 +13,7 @@ import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
 import dev.tracehound.importers.otlp.spans.Times;
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public final class LangfuseImporter implements Importer {
                     .dedupKey(score.has("id") ? "langfuse-score:" + Json.firstText(score, "id") : null)
                     .traceId(traceId).sessionId(session).sequence(writer.nextSequence(session)).spanId(Ids.normalise(Json.firstText(score, "observationId")))
                     .startNanos(at == null ? 0 : at).kind(EventKind.NOTE).name("score " + name)
-                    .actor(Json.firstText(score, "source")).trust(Trust.UNKNOWN)
+                    .actor(Json.firstText(score, "source")).trust(Trust.UNKNOWN).flag(EventFlag.RECORDED_LATER)
                     .text("score " + name + " = " + value + (comment == null ? "" : ": " + comment))
                     .payloadJson(score.toString()).build());
         }

@@ -13,6 +13,7 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,9 @@ class LangfuseImporterTest {
         assertEquals(29L, turn.outputTokens());
         assertEquals("anthropic", turn.provider());
         assertEquals("claude.conversation", sink.byDedupKey("span:097f1d8982fa909b8cffb14a166ec272:805dc5dff9e33e32:step").text());
+        // scores are recorded about the trace afterwards (correctness seven weeks later): marked so, and only they
+        List<Event> later = sink.events.stream().filter(e -> e.has(EventFlag.RECORDED_LATER)).toList();
+        assertEquals(List.of("score correctness", "score hallucination", "score toxicity"), later.stream().map(Event::name).toList());
     }
 
     @Test

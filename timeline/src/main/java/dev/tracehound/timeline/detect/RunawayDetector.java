@@ -3,6 +3,7 @@ package dev.tracehound.timeline.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.timeline.context.Payloads;
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.findings.Finding;
 import dev.tracehound.timeline.findings.Severity;
@@ -63,7 +64,8 @@ public final class RunawayDetector implements Detector {
                     String.format(Locale.ROOT, "The session cost $%.2f, %.0f× the case's median session ($%.2f).", cost, cost / medianCost, medianCost),
                     null, null, context));
         }
-        List<Event> ev = session.events();
+        // the session's activity: a score or feedback recorded weeks later does not make it long
+        List<Event> ev = session.events().stream().filter(e -> !e.has(EventFlag.RECORDED_LATER)).toList();
         if (!ev.isEmpty()) {
             long span = ev.stream().mapToLong(Event::endNanos).max().getAsLong() - ev.stream().mapToLong(Event::startNanos).min().getAsLong();
             if (ev.size() >= LONG_SESSION_EVENTS || span >= LONG_SESSION_NANOS) {

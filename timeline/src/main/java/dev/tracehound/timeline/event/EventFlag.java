@@ -11,5 +11,10 @@ public enum EventFlag {
     /** Injected by the harness (Claude Code isMeta), not typed by the user. */
     HARNESS_INJECTED,
     /** Tracehound shortened the stored text; the full bytes remain in the evidence file. */
-    STORED_TEXT_CAPPED;
+    STORED_TEXT_CAPPED,
+    /**
+     * Recorded about the session afterwards (a score, user feedback), not part of its activity: its time is when it
+     * was recorded, which may be weeks later.
+     */
+    RECORDED_LATER;
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import dev.tracehound.timeline.findings.Finding;
@@ -92,6 +93,21 @@ class AgentDetectorsTest {
         Ev small = new Ev("small0");
         small.add(small.next(EventKind.MODEL_RESPONSE, Trust.MODEL, "x").inputTokens(2_000L).outputTokens(500L));
         assertTrue(run(new RunawayDetector(), small, b).isEmpty());
+    }
+
+    @Test
+    void aScoreRecordedWeeksLaterDoesNotMakeASessionLong() {
+        long sevenWeeks = 7L * 7 * 24 * 3_600 * 1_000_000_000L;
+        for (boolean recordedLater : new boolean[] {true, false}) {
+            Ev s = new Ev("scored");
+            s.user("What is the weather in Berlin?");
+            s.assistant("Cloudy, 59°F.");
+            Event.Builder score = s.next(EventKind.NOTE, Trust.UNKNOWN, "score correctness = 1").startNanos(Ev.START + sevenWeeks);
+            if (recordedLater) score.flag(EventFlag.RECORDED_LATER);
+            s.add(score);
+            boolean long_ = run(new RunawayDetector(), s).stream().anyMatch(f -> f.explanation().startsWith("A very long session"));
+            assertEquals(!recordedLater, long_, "recorded later: " + recordedLater);
+        }
     }
 
     @Test
