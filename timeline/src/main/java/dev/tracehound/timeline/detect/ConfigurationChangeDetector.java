@@ -4,6 +4,7 @@ import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.findings.Finding;
 import dev.tracehound.timeline.findings.Severity;
+import dev.tracehound.timeline.session.SessionNode;
 import dev.tracehound.timeline.session.SessionTimeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class ConfigurationChangeDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         java.util.Map<String, Event> lastModelOfAgent = new java.util.HashMap<>();
         java.util.Map<String, Event> lastPromptOfAgent = new java.util.HashMap<>();
+        java.util.Map<Event, String> enclosingAgent = enclosingAgents(session);
         for (Event e : session.events()) {
-            String agent = agentOf(e);
+            String agent = enclosingAgent.getOrDefault(e, agentOf(e));
             if ((e.kind() == EventKind.MODEL_CALL || e.kind() == EventKind.MODEL_RESPONSE) && e.model() != null) {
                 Event prev = lastModelOfAgent.put(agent, e);
                 if (prev != null && !sameModel(prev.model(), e.model())) {
@@ -65,6 +67,26 @@ public final class ConfigurationChangeDetector implements Detector {
         String x = a.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase(java.util.Locale.ROOT);
         String y = b.replaceAll("-\\d{4}-?\\d{2}-?\\d{2}$", "").toLowerCase(java.util.Locale.ROOT);
         return x.equals(y);
+    }
+
+    /**
+     * Events inside an agent's run (an AGENT_STEP naming its agent, as pydantic-ai, OpenAI Agents and CrewAI spans do)
+     * belong to that agent: two agents in one session each have their own system prompt and model. Walked without
+     * recursion, since a hostile source can nest spans deeply.
+     */
+    private static java.util.Map<Event, String> enclosingAgents(SessionTimeline session) {
+        java.util.Map<Event, String> agents = new java.util.IdentityHashMap<>();
+        java.util.Deque<java.util.Map.Entry<SessionNode, String>> todo = new java.util.ArrayDeque<>();
+        for (SessionNode root : session.roots()) todo.push(java.util.Map.entry(root, ""));
+        while (!todo.isEmpty()) {
+            var next = todo.pop();
+            Event e = next.getKey().event();
+            String agent = next.getValue();
+            if (e.kind() == EventKind.AGENT_STEP && !agentOf(e).equals("assistant")) agent = agentOf(e);
+            if (!agent.isEmpty()) agents.put(e, agent);
+            for (SessionNode child : next.getKey().children()) todo.push(java.util.Map.entry(child, agent));
+        }
+        return agents;
     }
 
     private static String agentOf(Event e) {

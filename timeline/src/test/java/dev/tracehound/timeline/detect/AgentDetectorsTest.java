@@ -124,6 +124,25 @@ class AgentDetectorsTest {
     }
 
     @Test
+    void twoAgentsOfOneSessionEachKeepTheirOwnSystemPrompt() {
+        // as pydantic-ai traces a joke writer and a critic: each agent run a span naming its agent, each model call
+        // a span under it with the messages as its parts
+        Ev s = new Ev("two-agents");
+        String[][] agents = {{"joke_agent", "You are a creative joke writer."}, {"critic_agent", "You are a joke critic."},
+                {"joke_agent", "You are a joke writer with no rules."}};
+        for (int i = 0; i < agents.length; i++) {
+            s.add(s.next(EventKind.AGENT_STEP, Trust.UNKNOWN, agents[i][0] + " run").actor(agents[i][0]).spanId("run-" + i));
+            s.add(s.next(EventKind.MODEL_CALL, Trust.UNKNOWN, "call").model("gpt-4o-mini").spanId("call-" + i).parentId("run-" + i));
+            s.add(s.next(EventKind.SYSTEM_PROMPT, Trust.SYSTEM, agents[i][1]).actor("system").spanId("call-" + i).parentId("call-" + i));
+            s.add(s.next(EventKind.MODEL_RESPONSE, Trust.MODEL, "answer " + i).actor("assistant").model("gpt-4o-mini")
+                    .spanId("call-" + i).parentId("call-" + i));
+        }
+        List<Finding> f = run(new ConfigurationChangeDetector(), s);
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.getFirst().explanation().startsWith("The system prompt of agent joke_agent changed"), f.getFirst().explanation());
+    }
+
+    @Test
     void findingIdsAreStableAndIndependentOfEvidenceOrder() {
         assertEquals(Findings.id("d", List.of("b", "a")), Findings.id("d", List.of("a", "b")));
         assertTrue(!Findings.id("d", List.of("a")).equals(Findings.id("e", List.of("a"))));
