@@ -105,6 +105,7 @@ final class EventQueryParser {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            known(field);
             if (SearchFields.TS.equals(field)) {
                 TimeValues.Span span = span(queryText);
                 return LongPoint.newRangeQuery(SearchFields.TS, span.first(), span.last());
@@ -115,6 +116,7 @@ final class EventQueryParser {
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
                 throws ParseException {
+            known(field);
             if (!SearchFields.TS.equals(field)) return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
             long lower = Long.MIN_VALUE;
             long upper = Long.MAX_VALUE;
@@ -127,6 +129,44 @@ final class EventQueryParser {
                 upper = endInclusive ? s.last() : s.first() - 1; // an inclusive date runs to the end of that day
             }
             return LongPoint.newRangeQuery(SearchFields.TS, lower, upper);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            known(field);
+            return super.getFieldQuery(field, queryText, slop);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            known(field);
+            return super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            known(field);
+            return super.getPrefixQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            known(field);
+            return super.getFuzzyQuery(field, termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            known(field);
+            return super.getRegexpQuery(field, termStr);
+        }
+
+        /** A field no event has would silently match nothing; a typo deserves to be told. */
+        private static void known(String field) {
+            if (!field.equals("*") && !SearchFields.queryable().contains(field)) { // *:* is every event
+                throw new BadValue("Unknown field '" + field + "'; the fields are " + String.join(", ", SearchFields.queryable())
+                        + " (to search for a word with a colon in it, put it in quotes)", field + ":");
+            }
         }
 
         private static TimeValues.Span span(String value) {

@@ -107,6 +107,12 @@ class EventSearchTest {
         e = assertThrows(QuerySyntaxException.class, () -> c.search().count("ts:[yesterday TO 2025-01-01]"));
         assertEquals(5, e.column(), e.getMessage());
         assertTrue(e.getMessage().contains("yesterday"), e.getMessage());
+        for (String typo : new String[] {"kind:tool_call AND toool:send*", "toool:[a TO b]", "toool:\"send mail\"", "toool:send~"}) {
+            e = assertThrows(QuerySyntaxException.class, () -> c.search().count(typo), typo);
+            assertTrue(e.getMessage().startsWith("Unknown field 'toool'; the fields are text, ts, kind,"), e.getMessage());
+            assertEquals(typo.indexOf("toool") + 1, e.column(), e.getMessage());
+        }
+        assertEquals(0, c.search().count("\"http://evil.example\""), "a colon inside quotes is text, not a field");
     }
 
     @Test
