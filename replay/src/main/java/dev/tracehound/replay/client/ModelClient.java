@@ -73,6 +73,7 @@ public final class ModelClient {
         } catch (IllegalArgumentException e) {
             return failed(url, request, 0, null, started, t0, 0, waits, e.getMessage());
         }
+        KeyRedaction redaction = KeyRedaction.of(key.orElse(null), profile.apiKeyEnv());
         int attempt = 0;
         while (true) {
             attempt++;
@@ -102,10 +103,10 @@ public final class ModelClient {
                 String why = cause instanceof ConnectException
                         ? "cannot connect to " + profile.baseUrl() + " (is the server running and the URL right?)"
                         : "request to " + url + " failed: " + describe(cause);
-                return failed(url, request, 0, null, started, t0, attempt, waits, why);
+                return failed(url, request, 0, null, started, t0, attempt, waits, redaction.apply(why));
             }
             int status = response.statusCode();
-            byte[] body = response.body();
+            byte[] body = redaction.apply(response.body());
             if (RetryPolicy.retryable(status) && attempt <= retry.maxRetries()) {
                 Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null), clock);
                 Duration wait = asked.orElse(retry.backoff(attempt - 1));

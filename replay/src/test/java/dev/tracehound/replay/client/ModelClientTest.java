@@ -115,6 +115,22 @@ class ModelClientTest {
     }
 
     @Test
+    void aKeyTheProviderEchoesBackIsRemovedBeforeAnythingKeepsIt() throws Exception {
+        // OpenAI's 401 names the rejected key; the exchange is stored in the case and its error printed
+        server.enqueue(Reply.status(401, Map.of("content-type", "application/json"),
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". You can find your API key at ...\"}}"));
+        ModelClient c = client(EndpointKind.OPENAI, 5, RetryPolicy.standard(0));
+        Exchange e = c.send(request(c));
+        assertFalse(e.ok());
+        assertEquals("HTTP 401: Incorrect API key provided: [key from $TEST_KEY removed]. You can find your API key at ... "
+                + "(check the key in $TEST_KEY)", e.error());
+        String stored = new String(e.responseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(stored.contains(KEY), stored);
+        assertTrue(stored.contains("[key from $TEST_KEY removed]"), stored);
+        assertEquals("Bearer " + KEY, server.received().get(0).header("authorization"), "the key was sent");
+    }
+
+    @Test
     void honoursRetryAfterSecondsOn429() throws Exception {
         server.enqueue(Reply.status(429, Map.of("retry-after", "1"), "{\"error\":{\"message\":\"slow down\"}}"),
                 Reply.json(Fixtures.resource("provider-docs/anthropic-tool-use.json")));
