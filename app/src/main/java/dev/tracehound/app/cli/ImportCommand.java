@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tracehound import --case DIR [--format F] [--mapping FILE] [--json] FILE...}: copies each file into
- * the case as evidence and imports its events. Exit 0 when every file imported; 2 when a file failed, was
- * cancelled, or had every record quarantined (for example a wrong {@code --format}).
+ * the case as evidence and imports its events. Exit 0 when every file imported; 2 when a file failed or had every
+ * record quarantined (for example a wrong {@code --format}). Ctrl-C stops between records; the report is printed and
+ * the JVM exits with 130.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import telemetry files into a case (format detected unless --format is given). See 'tracehound formats'.")
@@ -54,44 +53,28 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter err = output.spec.commandLine().getErr();
         boolean showProgress = alwaysProgress || System.console() != null;
-        List<ImportReport> reports;
-        // Ctrl-C cancels between records; the hook then waits until the case is closed, so it stays consistent
-        ImportRun[] running = new ImportRun[1];
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            ImportRun run = running[0];
-            if (run != null) run.cancel();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // Ctrl-C cancels between records; the report of what was stored is still printed before the JVM exits
+        try (CancelOnInterrupt guard = new CancelOnInterrupt(60)) {
+            List<ImportReport> reports;
+            try (Case c = caseOption.open()) {
+                ImportRun run = new ImportRun(c, files, format, showProgress ? new StderrProgress(err) : ImportListener.NONE).options(options);
+                guard.onInterrupt(run::cancel);
+                reports = run.run();
             }
-        }, "import-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Case c = caseOption.open()) {
-            running[0] = new ImportRun(c, files, format, showProgress ? new StderrProgress(err) : ImportListener.NONE).options(options);
-            reports = running[0].run();
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it cancelled the import and is now released
+            if (output.json()) {
+                output.printJson(reports.size() == 1 ? reports.get(0).toMap() : reports.stream().map(ImportReport::toMap).toList());
+            } else {
+                reports.forEach(r -> printHuman(output.out(), r));
+                output.out().flush();
             }
+            // the report stays on stdout; each file that did not import also gets the one error line every command gives
+            for (ImportReport r : reports) {
+                String failure = failure(r);
+                if (failure != null) err.println("tracehound: " + r.file() + ": " + failure);
+            }
+            err.flush();
+            return reports.stream().allMatch(ImportCommand::succeeded) ? 0 : CliErrors.USER_ERROR;
         }
-        if (output.json()) {
-            output.printJson(reports.size() == 1 ? reports.get(0).toMap() : reports.stream().map(ImportReport::toMap).toList());
-        } else {
-            reports.forEach(r -> printHuman(output.out(), r));
-            output.out().flush();
-        }
-        // the report stays on stdout; each file that did not import also gets the one error line every command gives
-        for (ImportReport r : reports) {
-            String failure = failure(r);
-            if (failure != null) err.println("tracehound: " + r.file() + ": " + failure);
-        }
-        err.flush();
-        return reports.stream().allMatch(ImportCommand::succeeded) ? 0 : CliErrors.USER_ERROR;
     }
 
     /** Why a file did not import, in a few words; null when it did. */
@@ -155,7 +138,8 @@ public final class ImportCommand implements Callable<Integer> {
             if (!p.done() && now - last < 1_000_000_000L) return;
             last = now;
             String percent = p.totalBytes() > 0 && p.bytesRead() <= p.totalBytes() ? String.format(" %3d%%", p.bytesRead() * 100 / p.totalBytes()) : "";
-            err.printf("importing %s:%s %,d records (%,.0f/s)%s%n", p.file().getFileName(), percent, p.records(), p.recordsPerSecond(), p.done() ? " done" : "");
+            String end = !p.done() ? "" : p.totalBytes() > 0 && p.bytesRead() < p.totalBytes() ? " stopped" : " done";
+            err.printf("importing %s:%s %,d records (%,.0f/s)%s%n", p.file().getFileName(), percent, p.records(), p.recordsPerSecond(), end);
             err.flush();
         }
     }
