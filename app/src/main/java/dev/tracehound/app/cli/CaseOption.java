@@ -14,8 +14,21 @@ public final class CaseOption {
         return dir;
     }
 
-    /** Opens the case; errors reach the user as their message, via {@link CliErrors}. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE) picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Opens the case; errors reach the user as their message, via {@link CliErrors}. A case whose audit log no longer
+     * ends where its head file says still opens for reading, with a warning on stderr (writing commands then stop).
+     */
     public Case open() {
-        return Cases.open(dir);
+        Case c = Cases.open(dir);
+        c.audit().headProblem().ifPresent(problem -> {
+            if (spec == null) return;
+            var err = spec.commandLine().getErr();
+            err.println("tracehound: warning: the case's audit log does not match its head file: " + problem
+                    + "; run `tracehound verify --case " + dir + "`");
+            err.flush();
+        });
+        return c;
     }
 }

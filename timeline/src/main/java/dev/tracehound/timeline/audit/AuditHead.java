@@ -32,8 +32,28 @@ public record AuditHead(long seq, String hash) {
 
     /** Replaces the file atomically, so a crash leaves the old head or the new one, never half of one. */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, seq + " " + hash + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writePending(file);
+        commitPending(file);
+    }
+
+    /**
+     * Writes this head beside the file, before the entry it names is committed: if the process dies after the commit
+     * but before {@link #commitPending}, the next append finds the log's last entry here and finishes the move.
+     */
+    void writePending(Path file) throws IOException {
+        Files.writeString(pending(file), seq + " " + hash + "\n", StandardCharsets.US_ASCII);
+    }
+
+    /** Makes the pending head the head, atomically. */
+    static void commitPending(Path file) throws IOException {
+        Files.move(pending(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static Path pending(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    boolean names(long lastSeq, String lastHash) {
+        return seq == lastSeq && hash.equals(lastHash);
     }
 }

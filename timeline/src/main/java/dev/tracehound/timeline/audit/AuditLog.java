@@ -12,4 +12,10 @@ public interface AuditLog {
     AuditEntry append(String actor, String action, String details);
 
     List<AuditEntry> entries();
+
+    /**
+     * Why the log no longer ends where its head record says (entries lost, the database replaced by an older copy,
+     * the head deleted), or empty when it does. While it is not empty, {@link #append} refuses to write.
+     */
+    java.util.Optional<String> headProblem();
 }

@@ -1,5 +1,6 @@
 package dev.tracehound.timeline.audit;
 
+import dev.tracehound.timeline.store.CaseException;
 import dev.tracehound.timeline.store.H2Database;
 import dev.tracehound.timeline.store.StoreException;
 import java.io.IOException;
@@ -11,9 +12,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The audit log in the case database, hash-chained, with its head mirrored to {@code audit.head}. */
+/**
+ * The audit log in the case database, hash-chained, with its head mirrored to {@code audit.head}. An append first
+ * checks that the log still ends where the head file says: after the database was rolled back to an older copy, or
+ * the head file deleted or damaged, writing on would overwrite the only record that entries were lost, so nothing is
+ * written until a person resolves it ({@code tracehound verify} names the problem).
+ */
 public final class H2AuditLog implements AuditLog {
     private final H2Database db;
     private final Path headFile;
@@ -38,6 +45,8 @@ public final class H2AuditLog implements AuditLog {
                     prev = rs.getString(2);
                 }
             }
+            String mismatch = mismatch(seq - 1, prev, true);
+            if (mismatch != null) throw new CaseException(refusal(mismatch));
             String hash = AuditChain.hash(prev, seq, time, safeActor, action, safeDetails);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?,?,?,?,?,?,?)")) {
                 ps.setLong(1, seq);
@@ -49,14 +58,76 @@ public final class H2AuditLog implements AuditLog {
                 ps.setString(7, hash);
                 ps.executeUpdate();
             }
+            try {
+                new AuditHead(seq, hash).writePending(headFile);
+            } catch (IOException e) {
+                throw new StoreException("Cannot record the audit head in " + headFile, e);
+            }
             return new AuditEntry(seq, Instant.parse(time), safeActor, action, safeDetails, prev, hash);
         });
         try {
-            new AuditHead(entry.seq(), entry.hash()).write(headFile);
+            AuditHead.commitPending(headFile);
         } catch (IOException e) {
             throw new StoreException("Cannot record the audit head in " + headFile, e);
         }
         return entry;
+    }
+
+    /**
+     * Why the log's last entry is not the one the head file names, or null when it is. A pending head naming the last
+     * entry means a process died between committing it and moving its head into place; with {@code finish} the move
+     * is finished here. A pending head naming anything else is an append that never committed.
+     */
+    private String mismatch(long lastSeq, String lastHash, boolean finish) {
+        Optional<AuditHead> head;
+        try {
+            head = AuditHead.read(headFile);
+        } catch (IOException e) {
+            return "the head file " + headFile.getFileName() + " is unreadable (" + e.getMessage() + ")";
+        }
+        try {
+            Optional<AuditHead> pending = AuditHead.read(AuditHead.pending(headFile));
+            if (pending.isPresent() && pending.get().names(lastSeq, lastHash)) {
+                if (finish) AuditHead.commitPending(headFile);
+                return null;
+            }
+            if (finish) java.nio.file.Files.deleteIfExists(AuditHead.pending(headFile));
+        } catch (IOException e) {
+            // an unreadable leftover of an append that never committed: the head file decides
+        }
+        if (head.isEmpty()) {
+            return lastSeq == 0 ? null : "the head file " + headFile.getFileName() + " is missing, but the log has " + lastSeq + " entries";
+        }
+        if (head.get().names(lastSeq, lastHash)) return null;
+        if (head.get().seq() > lastSeq) {
+            return "the log ends at entry " + lastSeq + " but " + headFile.getFileName() + " records entry " + head.get().seq()
+                    + " (entries lost, or the database replaced by an older copy?)";
+        }
+        return "the log's entry " + lastSeq + " is not the one " + headFile.getFileName() + " records (entry " + head.get().seq()
+                + "): entries appended or replaced outside Tracehound, or the head file replaced";
+    }
+
+    /** What a user is told when writes are refused because of {@code problem}. */
+    public static String refusal(String problem) {
+        return "The case's audit log does not match its head file: " + problem + ". Tracehound writes nothing to this case"
+                + " until that is resolved (restore the right database or head file); `tracehound verify` lists the problems."
+                + " Reading the case still works.";
+    }
+
+    @Override
+    public Optional<String> headProblem() {
+        long[] last = {0};
+        String[] hash = {AuditChain.GENESIS};
+        db.read("read the audit log's last entry", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
+                if (rs.next()) {
+                    last[0] = rs.getLong(1);
+                    hash[0] = rs.getString(2);
+                }
+            }
+            return null;
+        });
+        return Optional.ofNullable(mismatch(last[0], hash[0], false)); // reading changes nothing in the folder
     }
 
     @Override

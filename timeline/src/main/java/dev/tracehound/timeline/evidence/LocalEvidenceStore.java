@@ -39,6 +39,7 @@ public final class LocalEvidenceStore implements EvidenceStore {
     @Override
     public synchronized EvidenceRecord add(Path file, String format) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "not a readable file");
+        db.ensureWritable(); // before a byte lands in the evidence folder
         Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
         String sha;
         long size = 0;

@@ -87,8 +87,25 @@ public final class H2Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Why this case must not be written to, or null; see {@link #refuseWrites}. */
+    private volatile String writesRefused;
+
+    /**
+     * From now on every write fails with this reason (reads go on): set when a case opens with an audit log that no
+     * longer ends where its head file says, since a write would be a change the audit trail cannot vouch for.
+     */
+    void refuseWrites(String reason) {
+        writesRefused = reason;
+    }
+
+    /** Fails when writes are refused; for work that changes the case folder before its first transaction. */
+    public void ensureWritable() {
+        if (writesRefused != null) throw new CaseException(writesRefused);
+    }
+
     /** Runs work on a pooled connection in one transaction, committing on success. */
     public <T> T inTransaction(String what, SqlWork<T> work) {
+        ensureWritable();
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {

@@ -54,6 +54,7 @@ public final class LocalCase implements Case {
         this.artifacts = new H2ArtifactStore(db, audit);
         this.documents = new H2CaseDocuments(db);
         this.pipeline = new IngestPipeline(db, index, events, events.maxSeq());
+        audit.headProblem().ifPresent(problem -> db.refuseWrites(H2AuditLog.refusal(problem)));
     }
 
     /**
