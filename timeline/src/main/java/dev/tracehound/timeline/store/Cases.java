@@ -14,6 +14,24 @@ import java.util.stream.Stream;
 public final class Cases {
     private Cases() {}
 
+    /**
+     * Refuses a database file that is not one, before H2 sees it: given an empty file H2 would start a new database in
+     * it (changing the damaged case) and then fail with a raw SQL error.
+     */
+    private static void requireH2File(Path file) {
+        byte[] start = new byte[4];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, 4);
+        } catch (IOException e) {
+            throw new CaseException("Cannot read the case database " + file + ": " + e.getMessage(), e);
+        }
+        if (n < 4 || !new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,")) {
+            throw new CaseException("The case database " + file + (n == 0 ? " is empty" : " is not an H2 database (it does not start with its header)")
+                    + ": it is damaged. Restore it from a backup; the case was not changed.");
+        }
+    }
+
     /** Creates a new case in an empty or missing folder. */
     public static Case create(Path dir, String name) {
         if (name == null || name.isBlank()) throw new CaseException("A case needs a name.");
@@ -61,6 +79,7 @@ public final class Cases {
         if (!Files.isRegularFile(folder.databaseFile())) {
             throw new CaseException("The case at " + folder.dir() + " has no database (case.mv.db is missing). Restore it from a backup.");
         }
+        requireH2File(folder.databaseFile());
         CaseLock lock = CaseLock.acquire(folder.lockFile());
         H2Database db = null;
         try {
