@@ -38,6 +38,10 @@ final class CliErrors implements IExecutionExceptionHandler {
     }
 
     static String describe(Throwable ex) {
+        // a message of its own says more than the bare cause (which may name a temporary file)
+        if (ex instanceof UncheckedIOException u && u.getMessage() != null && !u.getMessage().equals(String.valueOf(u.getCause()))) {
+            return u.getMessage();
+        }
         if (ex instanceof UncheckedIOException u) ex = u.getCause();
         if (ex instanceof NoSuchFileException n) return "no such file: " + n.getFile();
         String m = ex.getMessage();

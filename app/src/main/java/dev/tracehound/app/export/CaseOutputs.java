@@ -56,8 +56,19 @@ public final class CaseOutputs {
             audit(c, record);
             return record;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + out + ": " + reason(e, out.getParent()), e);
         }
+    }
+
+    /** The cause in words about the user's path, not the temporary file the write went through. */
+    private static String reason(IOException e, Path folder) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied in " + folder;
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is a file, not a folder";
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.FileSystemException && e.getMessage() != null
+                && e.getMessage().contains("Read-only")) {
+            return "files cannot be created in " + folder;
+        }
+        return e.getMessage();
     }
 
     static void audit(Case c, OutputRecord r) {

@@ -55,6 +55,14 @@ class ExportCommandTest {
         assertEquals("2", sarifQuery[0]);
     }
 
+    @Test
+    void anOutputPathThatCannotBeWrittenIsNamedNotItsTemporaryFile() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        String[] r = run("report", "--case", caseDir.toString(), "--format", "md", "--out", file.resolve("report.md").toString());
+        assertEquals("2", r[0]);
+        assertEquals("tracehound: could not write " + file.resolve("report.md") + ": " + file + " is a file, not a folder", r[2].strip());
+    }
+
     static String[] run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
