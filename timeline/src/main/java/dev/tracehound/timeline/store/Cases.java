@@ -71,6 +71,10 @@ public final class Cases {
     /** Opens an existing case, checking its schema version and taking the write lock. */
     public static Case open(Path dir) {
         CaseFolder folder = new CaseFolder(dir);
+        if (Files.isRegularFile(folder.dir())) {
+            throw new CaseException("There is no case at " + folder.dir() + ": it is a file; a case is a folder holding case.json"
+                    + " (create one with `tracehound case create DIR`).");
+        }
         if (!Files.isDirectory(folder.dir())) {
             throw new CaseException("There is no case at " + folder.dir() + ": the folder does not exist. Check the path.");
         }
