@@ -5,6 +5,7 @@ import dev.tracehound.timeline.session.SessionNode;
 import dev.tracehound.timeline.session.SessionReconstructor;
 import dev.tracehound.timeline.session.SessionTimeline;
 import dev.tracehound.timeline.store.Case;
+import dev.tracehound.timeline.store.SessionSummary;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,16 +24,16 @@ public final class TimelineCommand implements Callable<Integer> {
     @Mixin CaseOption caseOption;
     @Mixin OutputOptions output;
 
-    @Option(names = "--session", required = true, paramLabel = "ID", description = "The session id (see `tracehound sessions`).")
+    @Option(names = "--session", required = true, paramLabel = "ID",
+            description = "The session id (see `tracehound sessions`), or the start of one that names a single session.")
     String session;
 
     @Override
     public Integer call() {
         try (Case c = caseOption.open()) {
-            if (c.events().session(session).isEmpty()) {
-                throw new CliException("no session " + session + " in this case; list them with `tracehound sessions --case " + caseOption.dir() + "`");
-            }
-            SessionTimeline t = SessionReconstructor.fromCase(c, session, c.events().sessions());
+            List<SessionSummary> sessions = c.events().sessions();
+            String id = resolve(session, sessions);
+            SessionTimeline t = SessionReconstructor.fromCase(c, id, sessions);
             if (output.json()) {
                 output.printJson(toMap(t));
                 return 0;
@@ -42,6 +43,18 @@ public final class TimelineCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** The session named exactly, else the only one starting with {@code given} (ids are long; tables cut them). */
+    private String resolve(String given, List<SessionSummary> sessions) {
+        List<String> ids = sessions.stream().map(SessionSummary::sessionId).filter(java.util.Objects::nonNull).toList();
+        if (ids.contains(given)) return given;
+        List<String> starting = ids.stream().filter(s -> s.startsWith(given)).toList();
+        if (starting.size() == 1) return starting.getFirst();
+        String list = "list them with `tracehound sessions --case " + caseOption.dir() + "`";
+        if (starting.isEmpty()) throw new CliException("no session " + given + " in this case; " + list);
+        throw new CliException(starting.size() + " sessions start with " + given + " (" + String.join(", ", starting.subList(0, Math.min(5, starting.size())))
+                + (starting.size() > 5 ? ", …" : "") + "); give more of the id");
     }
 
     private static void print(SessionTimeline t, int depth, PrintWriter out) {
@@ -65,9 +78,12 @@ public final class TimelineCommand implements Callable<Integer> {
         return e.model() == null ? "" : e.model();
     }
 
+    /** Millisecond precision in a fixed width, so the columns line up; the JSON output keeps every digit. */
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private static String time(Event e) {
-        Instant i = Instant.ofEpochSecond(0, e.startNanos());
-        return i.toString() + (e.has(dev.tracehound.timeline.event.EventFlag.TIME_INFERRED) ? "~" : " ");
+        return TIME.format(Instant.ofEpochSecond(0, e.startNanos())) + (e.has(dev.tracehound.timeline.event.EventFlag.TIME_INFERRED) ? "~" : " ");
     }
 
     private static Map<String, Object> toMap(SessionTimeline t) {

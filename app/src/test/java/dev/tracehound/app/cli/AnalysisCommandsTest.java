@@ -68,6 +68,12 @@ class AnalysisCommandsTest {
         assertTrue(timeline.out().contains("TOOL_CALL") && timeline.out().contains("CareDeprivation"), timeline.out());
         JsonNode tree = JSON.readTree(cli("timeline", "--case", dir.toString(), "--session", "asb-indirect-injection-0002", "--json").out());
         assertTrue(tree.get("tool_exchanges").size() >= 2);
+        // every time in the same width (milliseconds), so the columns line up
+        assertTrue(timeline.out().lines().skip(1).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z[ ~] .*")), timeline.out());
+        // a start of an id shared by several sessions says so (ImportCommandTest opens one by the start of its id)
+        Run shared = cli("timeline", "--case", dir.toString(), "--session", "asb-indirect-injection-000");
+        assertEquals(2, shared.code());
+        assertTrue(shared.err().matches("tracehound: \\d+ sessions start with asb-indirect-injection-000 \\(.*\\); give more of the id\\s*"), shared.err());
 
         try (Case c = Cases.open(dir)) {
             assertTrue(c.audit().entries().stream().filter(e -> e.action().equals("analyze")).count() >= 2);

@@ -50,6 +50,13 @@ class ImportCommandTest {
         Result again = run("import", "--case", caseDir.toString(), SAMPLE.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("already imported; nothing added"), again.out());
+
+        // the one session, opened by the start of its id as a table shows it cut
+        Result whole = run("timeline", "--case", caseDir.toString(), "--session", "test-session-id");
+        Result start = run("timeline", "--case", caseDir.toString(), "--session", "test-ses");
+        assertEquals(0, start.code(), start.err());
+        assertTrue(whole.out().startsWith("session test-session-id (10 events)"), whole.out() + whole.err());
+        assertEquals(whole.out(), start.out());
     }
 
     @Test
