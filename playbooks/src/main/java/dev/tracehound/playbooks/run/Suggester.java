@@ -14,8 +14,10 @@ import java.util.Set;
  * Suggests playbooks from a case's findings: a finding of detector X suggests every playbook that references X;
  * failing that, a playbook sharing a MITRE ATLAS technique with a finding is suggested as a weaker match. Findings
  * marked false positive suggest nothing. Playbooks whose main (first-listed) detector has findings come first: an
- * indirect-injection finding puts the indirect-injection playbook above the others that also mention it. Ties go
- * to more shared ATLAS ids, then to the playbook named after the detector.
+ * indirect-injection finding puts the indirect-injection playbook above the others that also mention it, and among
+ * those the one whose main detector found the most severe thing (a CRITICAL system-prompt leak beside two HIGH
+ * direct injections leads to the leakage playbook). Ties go to more shared ATLAS ids, then to the playbook named
+ * after the detector.
  */
 public final class Suggester {
     private Suggester() {}
@@ -47,11 +49,17 @@ public final class Suggester {
         }
         out.sort(Comparator.comparing((Suggestion s) -> s.detectors().isEmpty())
                 .thenComparing(s -> !s.detectors().contains(mainDetector(s.entry())))
+                .thenComparing(s -> -worstOf(live, mainDetector(s.entry())))
                 .thenComparing(s -> -s.sharedAtlas().size())
                 .thenComparing(s -> !s.detectors().contains(s.entry().playbook().id()))
                 .thenComparing(s -> -s.findingIds().size())
                 .thenComparing(s -> s.entry().playbook().id()));
         return out;
+    }
+
+    /** The highest severity among the live findings of a detector, as a rank (-1 for none). */
+    private static int worstOf(List<Finding> live, String detector) {
+        return live.stream().filter(f -> f.detector().equals(detector)).mapToInt(f -> f.severity().ordinal()).max().orElse(-1);
     }
 
     private static String mainDetector(CatalogueEntry entry) {

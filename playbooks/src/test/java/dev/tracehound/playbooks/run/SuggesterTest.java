@@ -49,6 +49,16 @@ class SuggesterTest {
     }
 
     @Test
+    void theMostSevereFindingsPlaybookComesFirst() {
+        // as the system-prompt-leak incident analyses: a CRITICAL leak and two HIGH direct injections
+        Finding leak = new Finding("f1", "system-prompt-leak", Severity.CRITICAL, List.of(), List.of(), "s", List.of("e1"), "x",
+                FindingStatus.NEW, null, null, Instant.EPOCH);
+        List<Suggestion> s = Suggester.suggest(List.of(leak, finding("f2", "direct-prompt-injection", FindingStatus.NEW),
+                finding("f3", "direct-prompt-injection", FindingStatus.NEW)), Catalogue.load(tmp));
+        assertEquals("system-prompt-leakage", s.getFirst().entry().playbook().id(), s.toString());
+    }
+
+    @Test
     void detectorMatchesRankAboveAtlasMatchesAndFalsePositivesSuggestNothing() {
         Catalogue catalogue = Catalogue.load(tmp);
         assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "runaway-consumption", FindingStatus.FALSE_POSITIVE)), catalogue));
