@@ -1,5 +1,15 @@
 package dev.tracehound.app.e2e;
 
+import dev.tracehound.playbooks.catalogue.Catalogue;
+import dev.tracehound.playbooks.catalogue.CatalogueEntry;
+import dev.tracehound.playbooks.format.Step;
+import dev.tracehound.playbooks.run.CheckOutcome;
+import dev.tracehound.playbooks.run.CheckResult;
+import dev.tracehound.playbooks.run.PlaybookRun;
+import dev.tracehound.playbooks.run.PlaybookRuns;
+import dev.tracehound.playbooks.run.Suggester;
+import dev.tracehound.playbooks.run.Suggestion;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +105,7 @@ class SampleIncidentsE2ETest {
                 }
             }
             timeline(c, key, problems);
+            playbook(c, key, findings, problems);
             assertTrue(problems.isEmpty(), name + ":\n  " + String.join("\n  ", problems) + "\n  all findings: "
                     + findings.stream().map(f -> f.detector() + "@" + f.sessionId()).toList());
 
@@ -114,6 +125,28 @@ class SampleIncidentsE2ETest {
                 Path dir = Files.createDirectories(Path.of(System.getProperty("tracehound.sampleReports")));
                 Files.copy(written.file(), dir.resolve(name + ".zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+    }
+
+    /**
+     * The answer key's playbook is the first suggested, and its automatic checks run on the case without error; where
+     * the playbook asks for the injected instructions, its search finds them.
+     */
+    private void playbook(Case c, JsonNode key, List<Finding> findings, List<String> problems) {
+        String expected = key.path("playbook").asText();
+        List<Suggestion> suggested = Suggester.suggest(findings, Catalogue.load(tmp.resolve("config")));
+        if (suggested.isEmpty() || !suggested.getFirst().entry().playbook().id().equals(expected)) {
+            problems.add("playbook " + expected + " not suggested first: " + suggested.stream().map(x -> x.entry().playbook().id()).toList());
+        }
+        CatalogueEntry entry = Catalogue.load(tmp.resolve("config")).get(expected);
+        PlaybookRuns runs = new PlaybookRuns(c);
+        PlaybookRun run = runs.check(runs.start(entry, "e2e").id(), "e2e");
+        for (Step step : entry.playbook().steps()) {
+            CheckResult r = step.check() == null ? null : run.state(step.id()).check();
+            if (r != null && r.outcome() == CheckOutcome.ERROR) problems.add("playbook step " + step.id() + ": " + r.detail());
+        }
+        if (entry.playbook().step("find-carrier").isPresent() && run.state("find-carrier").check().outcome() != CheckOutcome.MET) {
+            problems.add("find-carrier did not find the injected instructions: " + run.state("find-carrier").check().detail());
         }
     }
 

@@ -92,7 +92,7 @@ class PlaybookRunsTest {
         List<AuditEntry> audit = kase.audit().entries();
         AuditEntry start = audit.stream().filter(a -> a.action().equals("playbook-start")).findFirst().orElseThrow();
         assertEquals("alice", start.actor());
-        assertTrue(start.details().contains("\"version\":\"1.1.0\""), start.details());
+        assertTrue(start.details().contains("\"version\":\"" + run.playbookVersion() + "\"") && !run.playbookVersion().isBlank(), start.details());
         AuditEntry tick = audit.stream().filter(a -> a.action().equals("playbook-tick")).findFirst().orElseThrow();
         assertEquals("bob", tick.actor());
         assertTrue(tick.details().contains("\"step\":\"find-carrier\"") && tick.details().contains(eventId)

@@ -59,6 +59,18 @@ class SuggesterTest {
     }
 
     @Test
+    void aHarmfulActionCausedByAFlaggedInjectionPointsAtTheInjectionsPlaybook() {
+        // as the RAG incident analyses: the CRITICAL tool abuse starts from the document the HIGH injection finding is about
+        Finding abuse = new Finding("f1", "tool-abuse", Severity.CRITICAL, List.of(), List.of(), "s", List.of("doc", "mail"), "x",
+                FindingStatus.NEW, "doc", "mail", Instant.EPOCH);
+        Finding injection = new Finding("f2", "indirect-prompt-injection", Severity.HIGH, List.of(), List.of(), "s", List.of("doc"), "x",
+                FindingStatus.NEW, "doc", null, Instant.EPOCH);
+        assertEquals("indirect-prompt-injection", Suggester.suggest(List.of(abuse, injection), Catalogue.load(tmp)).getFirst().entry().playbook().id());
+        // without the injection finding, the abuse is the root and its own playbook leads
+        assertEquals("tool-agent-abuse", Suggester.suggest(List.of(abuse), Catalogue.load(tmp)).getFirst().entry().playbook().id());
+    }
+
+    @Test
     void detectorMatchesRankAboveAtlasMatchesAndFalsePositivesSuggestNothing() {
         Catalogue catalogue = Catalogue.load(tmp);
         assertEquals(List.of(), Suggester.suggest(List.of(finding("f1", "runaway-consumption", FindingStatus.FALSE_POSITIVE)), catalogue));
