@@ -173,7 +173,9 @@ final class EventQueryParser {
             try {
                 return TimeValues.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new BadValue("Bad time in ts: " + e.getMessage(), value);
+                String hint = value.startsWith(">") || value.startsWith("<")
+                        ? " (for times after or before one, write a range: ts:[2026-03-10T15:00 TO *] or ts:{* TO 2026-03-10})" : "";
+                throw new BadValue("Bad time in ts: " + e.getMessage() + hint, value);
             }
         }
     }

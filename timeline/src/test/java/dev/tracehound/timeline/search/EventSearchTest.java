@@ -113,6 +113,8 @@ class EventSearchTest {
             assertEquals(typo.indexOf("toool") + 1, e.column(), e.getMessage());
         }
         assertEquals(0, c.search().count("\"http://evil.example\""), "a colon inside quotes is text, not a field");
+        e = assertThrows(QuerySyntaxException.class, () -> c.search().count("ts:>2026-03-10"));
+        assertTrue(e.getMessage().contains("write a range: ts:[2026-03-10T15:00 TO *]"), e.getMessage());
     }
 
     @Test
