@@ -15,6 +15,35 @@ public final class Cases {
     private Cases() {}
 
     /**
+     * Whether the search index failed to open because its files are damaged (truncated, overwritten, missing a
+     * segment), not because of the disk or permissions: only then is it set aside and rebuilt.
+     */
+    private static boolean damaged(StoreException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof org.apache.lucene.index.CorruptIndexException || t instanceof org.apache.lucene.index.IndexFormatTooOldException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooNewException || t instanceof java.io.EOFException
+                    || t instanceof java.nio.file.NoSuchFileException || t instanceof java.io.FileNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves a damaged search index out of the way (kept, never deleted: someone may want to look at it) and returns
+     * the audit details. The index holds nothing the database does not, so the case is whole again once rebuilt.
+     */
+    private static String setAside(CaseFolder folder, StoreException e) throws IOException {
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+        Path aside = folder.dir().resolve("index.damaged-" + stamp);
+        Files.move(folder.index(), aside);
+        Files.createDirectories(folder.index());
+        Throwable root = e.getCause() == null ? e : e.getCause();
+        return "{\"reason\":" + Json.quote(root.getClass().getSimpleName() + ": " + root.getMessage()) + ",\"damagedCopy\":"
+                + Json.quote(aside.getFileName().toString()) + "}";
+    }
+
+    /**
      * Refuses a database file that is not one, before H2 sees it: given an empty file H2 would start a new database in
      * it (changing the damaged case) and then fail with a raw SQL error.
      */
@@ -101,12 +130,23 @@ public final class Cases {
                         + " but the database has version " + dbVersion + ". Restore both from the same backup.");
             }
             Files.createDirectories(folder.index());
-            LuceneIndex index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB);
+            String setAside = null;
+            LuceneIndex index;
+            try {
+                index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB);
+            } catch (StoreException e) {
+                if (!damaged(e)) throw e;
+                setAside = setAside(folder, e);
+                index = LuceneIndex.open(folder.index(), LocalCase.INDEX_RAM_BUFFER_MB); // empty: every row is indexed again below
+            }
             try {
                 LocalCase c = new LocalCase(folder, info, lock, db, index);
                 if (upgrade) {
                     c.audit().append(Actors.current(), "case.upgrade", "{\"fromSchemaVersion\":" + manifestVersion
                             + ",\"databaseWasAt\":" + databaseWasAt + ",\"toSchemaVersion\":" + CaseSchema.VERSION + "}");
+                }
+                if (setAside != null && c.audit().headProblem().isEmpty()) {
+                    c.audit().append(Actors.current(), "index.rebuild", setAside);
                 }
                 c.reconcileIndex();
                 return c;
