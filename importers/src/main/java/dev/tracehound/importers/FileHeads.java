@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads the first 64 KiB of a file, decompressed when gzipped, for format detection. */
+/**
+ * Reads the first 64 KiB of a file, decompressed when gzipped, for format detection. Of a damaged gzip stream, what
+ * inflated before the damage; one that inflates nothing is refused ({@link dev.tracehound.importers.read.GzipDamageException}).
+ */
 public final class FileHeads {
     public static final int HEAD_BYTES = 64 * 1024;
 
@@ -16,8 +19,10 @@ public final class FileHeads {
 
     public static FileHead read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file (or it is a folder)");
-        try (InputStream in = EvidenceStreams.decoded(Files.newInputStream(file), file.getFileName().toString(), DecompressionLimit.DEFAULT)) {
-            return new FileHead(file.getFileName().toString(), in.readNBytes(HEAD_BYTES));
+        // the raw stream is closed here too: a refused gzip header leaves no decoded stream to close
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = EvidenceStreams.decoded(raw, file.getFileName().toString(), DecompressionLimit.DEFAULT)) {
+            return new FileHead(file.getFileName().toString(), EvidenceStreams.head(in, HEAD_BYTES));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.chat.ChatImporter;
+import dev.tracehound.importers.claudecode.ClaudeCodeImporter;
 import dev.tracehound.importers.generic.GenericImporter;
 import dev.tracehound.importers.read.DecompressionBombException;
 import dev.tracehound.importers.read.DecompressionLimit;
@@ -129,6 +130,50 @@ class HostileInputTest {
                 () -> new GenericImporter().read(ImportFixture.source(bomb, new DecompressionLimit(8 << 20, 200)), sink));
         assertTrue(e.getMessage().contains("looks like a gzip bomb"), e.getMessage());
         assertTrue(e.getMessage().contains("records read so far are kept"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipJsonArrayKeepsTheElementsBeforeTheCut() throws Exception {
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) array.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"message ").append(i).append("\"}");
+        Path gz = ImportFixture.truncatedGzip(Files.writeString(dir.resolve("chat.json"), array + "]"), dir.resolve("chat.json.gz"), 0.7);
+        CollectingSink sink = ImportFixture.importFile(new ChatImporter(), gz);
+        int kept = sink.events.size();
+        assertTrue(kept > 0 && kept < 100, "some elements before the cut: " + kept);
+        assertEquals("message " + (kept - 1), texts(sink).get(kept - 1));
+        assertEquals(kept + 1, sink.records());
+        assertEquals(1, sink.quarantined());
+        assertEquals("/" + kept + " (compressed byte " + Files.size(gz) + ")", sink.quarantined.get(0).locator());
+        assertEquals("the gzip stream is truncated: the file ends before its compressed data does (" + kept + " records read before it)",
+                sink.quarantined.get(0).reason());
+    }
+
+    @Test
+    void aGzipCutInItsTrailerIsReportedAfterTheWholeDocument() throws Exception {
+        Path export = ImportFixture.shared("samples/claude-code/simonw_sample_session_webexport.json");
+        byte[] gz = ImportFixture.gzip(Files.readAllBytes(export));
+        Path cut = Files.write(dir.resolve("export.json.gz"), Arrays.copyOf(gz, gz.length - 4)); // no uncompressed size
+        CollectingSink whole = ImportFixture.importFile(new ClaudeCodeImporter(), export);
+        CollectingSink sink = ImportFixture.importFile(new ClaudeCodeImporter(), cut);
+        assertEquals(whole.events.size(), sink.events.size(), "every line was inflated");
+        assertEquals(whole.records() + 1, sink.records());
+        assertEquals(1, sink.quarantined(), sink.reasons());
+        assertTrue(sink.quarantined.get(0).locator().matches("byte:\\d+ \\(compressed byte " + cut.toFile().length() + "\\)"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().endsWith("(" + whole.records() + " records read before it)"), sink.reasons());
+    }
+
+    @Test
+    void aTruncatedGzipCsvKeepsTheRowsBeforeTheCut() throws Exception {
+        StringBuilder csv = new StringBuilder("message,datetime\n");
+        for (int i = 0; i < 300; i++) csv.append("row ").append(i).append(",2025-01-01T00:00:00Z\n");
+        Path gz = ImportFixture.truncatedGzip(Files.writeString(dir.resolve("t.csv"), csv), dir.resolve("t.csv.gz"), 0.5);
+        String before = new String(ImportFixture.inflatable(gz), StandardCharsets.UTF_8);
+        long lines = before.chars().filter(c -> c == '\n').count();
+        CollectingSink sink = importGeneric(gz);
+        assertEquals(lines - 1, sink.events.size(), "every complete row after the header");
+        assertEquals(lines, sink.records());
+        assertEquals("line:" + (lines + 1) + " (compressed byte " + Files.size(gz) + ")", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("the gzip stream is truncated"), sink.reasons());
     }
 
     @Test

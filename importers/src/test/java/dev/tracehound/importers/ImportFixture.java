@@ -3,6 +3,7 @@ package dev.tracehound.importers;
 import dev.tracehound.importers.read.DecompressionLimit;
 import dev.tracehound.importers.read.EvidenceStreams;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What every importer test starts with: a file (a test resource, a real sample under ../shared, or text) imported
@@ -87,6 +90,41 @@ public final class ImportFixture {
     public static FileHead head(String name, String content) {
         byte[] b = content.getBytes(StandardCharsets.UTF_8);
         return new FileHead(name, Arrays.copyOf(b, Math.min(b.length, FileHeads.HEAD_BYTES)));
+    }
+
+    /** Gzips {@code source} into {@code target} and keeps the first {@code keep} (0..1) of the compressed bytes: a partial copy. */
+    public static Path truncatedGzip(Path source, Path target, double keep) throws IOException {
+        byte[] gz = gzip(Files.readAllBytes(source));
+        return Files.write(target, Arrays.copyOf(gz, (int) (gz.length * keep)));
+    }
+
+    /** Gzips {@code source} into {@code target} with {@code length} random bytes written over it from {@code at} (0..1). */
+    public static Path corruptGzip(Path source, Path target, double at, int length) throws IOException {
+        byte[] gz = gzip(Files.readAllBytes(source));
+        int from = (int) (gz.length * at);
+        byte[] noise = new byte[length];
+        new java.util.Random(from).nextBytes(noise);
+        System.arraycopy(noise, 0, gz, from, Math.min(length, gz.length - from));
+        return Files.write(target, gz);
+    }
+
+    public static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** What the JDK's own gzip reader gives of a truncated file before it fails: the text a reader can have. */
+    public static byte[] inflatable(Path gz) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            in.transferTo(got); // writes each chunk as it is read, so what came before the cut stays
+        } catch (java.io.EOFException expected) {
+            // the cut
+        }
+        return got.toByteArray();
     }
 
     public static String sha256(Path file) throws IOException {

@@ -7,10 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +93,48 @@ class ImportCommandTest {
         assertTrue(r.out().contains("format           not recognised"), r.out());
         assertTrue(!r.out().contains("null"), r.out());
         assertTrue(r.out().contains("claude-code"), "the good file still imports: " + r.out());
+    }
+
+    @Test
+    void aTruncatedGzipImportsTheLinesBeforeTheCutAndSaysWhereItWasCut() throws Exception {
+        Path caseDir = newCase();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            Files.copy(SAMPLE, out);
+        }
+        Path cut = Files.write(dir.resolve("session.jsonl.gz"), Arrays.copyOf(gz.toByteArray(), gz.size() * 8 / 10));
+        long lines = inflatableLines(cut);
+        Result r = run("import", "--case", caseDir.toString(), cut.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("records          " + (lines + 1) + " (" + lines + " converted, 1 quarantined)"), r.out());
+        assertTrue(r.out().contains("    line:" + (lines + 1) + " (compressed byte " + Files.size(cut) + ")  the gzip stream is truncated: "
+                + "the file ends before its compressed data does (" + lines + " lines read before it)"), r.out());
+        assertTrue(r.out().contains("status           complete"), r.out());
+        assertTrue(!r.out().contains("ZLIB"), r.out());
+    }
+
+    @Test
+    void aGzipOfGarbageIsAClearErrorNotZlibsMessage() throws Exception {
+        Path caseDir = newCase();
+        byte[] garbage = new byte[3000];
+        new java.util.Random(2).nextBytes(garbage);
+        System.arraycopy(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3}, 0, garbage, 0, 10);
+        Path file = Files.write(dir.resolve("garbage.jsonl.gz"), garbage);
+        Result r = run("import", "--case", caseDir.toString(), file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("tracehound: " + file + ": cannot read " + file + ": not a valid gzip stream: "), r.err());
+    }
+
+    /** Complete lines the JDK's own gzip reader gives before the cut. */
+    private static long inflatableLines(Path gz) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            in.transferTo(text);
+        } catch (EOFException cut) {
+            // expected
+        }
+        return text.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
     }
 
     @Test

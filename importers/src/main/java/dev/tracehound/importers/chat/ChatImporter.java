@@ -9,6 +9,7 @@ import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.chatshape.ChatMessage;
 import dev.tracehound.importers.chatshape.ChatMessages;
+import dev.tracehound.importers.read.EvidenceStreams;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -77,7 +78,7 @@ public final class ChatImporter implements Importer {
     /** JSONL when the first line is a complete JSON object on its own; a JSON document otherwise. */
     private static boolean isJsonl(ImportSource source) throws IOException {
         try (InputStream in = source.open()) {
-            byte[] head = in.readNBytes(64 * 1024);
+            byte[] head = EvidenceStreams.head(in, 64 * 1024);
             int i = 0;
             while (i < head.length && (Character.isWhitespace(head[i]) || (head[i] & 0xff) == 0xEF || (head[i] & 0xff) == 0xBB || (head[i] & 0xff) == 0xBF)) i++;
             if (i >= head.length || head[i] == '[') return false;

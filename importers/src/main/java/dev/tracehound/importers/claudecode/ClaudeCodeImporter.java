@@ -11,6 +11,7 @@ import dev.tracehound.importers.chatshape.Arguments;
 import dev.tracehound.importers.chatshape.ChatMessages;
 import dev.tracehound.importers.chatshape.ToolCall;
 import dev.tracehound.importers.chat.Usage;
+import dev.tracehound.importers.read.EvidenceStreams;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -70,7 +71,7 @@ public final class ClaudeCodeImporter implements Importer {
     /** The claude.ai/transcript "session export": one JSON object whose {@code loglines} array holds the lines. */
     private static boolean isWebExport(ImportSource source) throws IOException {
         try (var in = source.open()) {
-            byte[] head = in.readNBytes(4096);
+            byte[] head = EvidenceStreams.head(in, 4096);
             String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
             return text.matches("(?s)\\{\\s*\"loglines\"\\s*:.*");
         }

@@ -3,6 +3,7 @@ package dev.tracehound.importers.claudecode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
+import dev.tracehound.importers.read.GzipDamageException;
 import dev.tracehound.importers.read.JsonArrayRecords;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.read.JsonLines;
@@ -53,6 +54,8 @@ final class SidechainMap {
                     // the second pass quarantines it
                 }
             }
+        } catch (GzipDamageException e) {
+            // the lines before the damage are mapped; the second pass quarantines the damage
         }
         return map;
     }

@@ -1,5 +1,6 @@
 package dev.tracehound.importers.generic;
 
+import dev.tracehound.importers.read.GzipDamageException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * A streaming RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and newlines. A record
  * longer than {@code maxChars} is skipped to its end and reported as oversized, so memory stays bounded.
- * Invalid UTF-8 is decoded with U+FFFD (the evidence keeps the bytes).
+ * Invalid UTF-8 is decoded with U+FFFD (the evidence keeps the bytes). A damaged gzip stream ends the records with a
+ * {@link GzipDamageException} placed at the record it cut.
  */
 final class CsvRecords implements Closeable {
     private final BufferedReader in;
@@ -43,7 +45,7 @@ final class CsvRecords implements Closeable {
             boolean oversized = false;
             long size = 0;
             int c;
-            while ((c = in.read()) >= 0) {
+            while ((c = read(start, raw)) >= 0) {
                 consumedChars++;
                 any = true;
                 if (++size > maxChars) oversized = true;
@@ -51,7 +53,7 @@ final class CsvRecords implements Closeable {
                 if (quoted) {
                     if (c == '"') {
                         in.mark(1);
-                        int d = in.read();
+                        int d = read(start, raw);
                         if (d == '"') {
                             consumedChars++;
                             if (!oversized) field.append('"');
@@ -82,6 +84,15 @@ final class CsvRecords implements Closeable {
                 continue;
             }
             return new Row(start, fields, oversized, raw.toString());
+        }
+    }
+
+    /** The next character; a damaged gzip stream is placed at the record it cut, which began on line {@code start}. */
+    private int read(long start, StringBuilder raw) throws IOException {
+        try {
+            return in.read();
+        } catch (GzipDamageException e) {
+            throw e.at("line:" + start, GzipDamageException.count(start - 1, "line"), raw.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.tracehound.importers.FileHead;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.read.DefaultTrust;
+import dev.tracehound.importers.read.GzipDamageException;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
@@ -100,30 +101,38 @@ public final class GenericImporter implements Importer {
 
     private void readCsv(ImportSource source, EventSink sink, Reading reading) throws IOException {
         try (CsvRecords csv = new CsvRecords(source.open(), JsonLines.MAX_RECORD_BYTES)) {
-            CsvRecords.Row header = csv.next();
-            if (header == null) return;
-            List<String> columns = header.fields().stream().map(s -> s.replace("\uFEFF", "").strip()).toList();
-            CsvRecords.Row row;
-            while (!sink.cancelled() && (row = csv.next()) != null) {
-                sink.recordRead(csv.consumedChars());
-                String locator = "line:" + row.line();
-                if (row.oversized()) {
-                    sink.quarantine(locator, "CSV record over the " + JsonLines.MAX_RECORD_BYTES + "-character limit", row.raw());
-                    continue;
-                }
-                if (row.fields().size() != columns.size()) {
-                    sink.warn("CSV_COLUMN_COUNT", "a row has " + row.fields().size() + " fields where the header has " + columns.size()
-                            + "; extra fields are kept as column_N", locator);
-                }
-                ObjectNode record = Json.object();
-                for (int i = 0; i < row.fields().size(); i++) {
-                    record.put(i < columns.size() ? columns.get(i) : "column_" + (i + 1), row.fields().get(i));
-                }
-                try {
-                    reading.record(record, locator);
-                } catch (RecordRejected e) {
-                    sink.quarantine(locator, e.getMessage(), row.raw());
-                }
+            try {
+                readRows(csv, sink, reading);
+            } catch (GzipDamageException e) {
+                e.quarantineIn(sink, csv.consumedChars());
+            }
+        }
+    }
+
+    private void readRows(CsvRecords csv, EventSink sink, Reading reading) throws IOException {
+        CsvRecords.Row header = csv.next();
+        if (header == null) return;
+        List<String> columns = header.fields().stream().map(s -> s.replace("\uFEFF", "").strip()).toList();
+        CsvRecords.Row row;
+        while (!sink.cancelled() && (row = csv.next()) != null) {
+            sink.recordRead(csv.consumedChars());
+            String locator = "line:" + row.line();
+            if (row.oversized()) {
+                sink.quarantine(locator, "CSV record over the " + JsonLines.MAX_RECORD_BYTES + "-character limit", row.raw());
+                continue;
+            }
+            if (row.fields().size() != columns.size()) {
+                sink.warn("CSV_COLUMN_COUNT", "a row has " + row.fields().size() + " fields where the header has " + columns.size()
+                        + "; extra fields are kept as column_N", locator);
+            }
+            ObjectNode record = Json.object();
+            for (int i = 0; i < row.fields().size(); i++) {
+                record.put(i < columns.size() ? columns.get(i) : "column_" + (i + 1), row.fields().get(i));
+            }
+            try {
+                reading.record(record, locator);
+            } catch (RecordRejected e) {
+                sink.quarantine(locator, e.getMessage(), row.raw());
             }
         }
     }

@@ -14,6 +14,7 @@ import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
+import dev.tracehound.importers.read.GzipDamageException;
 import dev.tracehound.importers.read.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +89,11 @@ public final class OtlpImporter implements Importer {
                             + " (expected an ExportTraceServiceRequest, an array of them, or one per line)", e);
                 }
                 run.bad(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
+            } catch (GzipDamageException e) {
+                if (run.walker.spansSeen() == 0 && run.quarantined == 0) throw e;
+                var at = p.currentLocation();
+                int read = run.walker.spansSeen() - (run.spanOpen ? 1 : 0); // a span it cut was not read
+                run.bad(e.at("line:" + at.getLineNr() + ":" + at.getColumnNr(), GzipDamageException.count(read, "span"), ""));
             }
         }
     }
@@ -95,19 +101,27 @@ public final class OtlpImporter implements Importer {
     private static void readLines(ImportSource source, Run run) throws IOException {
         try (JsonLines lines = new JsonLines(source.open())) {
             run.lines = lines;
-            JsonLines.Line line;
-            while ((line = lines.next()) != null && !run.sink.cancelled()) {
-                run.line = line;
-                if (line.oversized()) {
-                    run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
-                    continue;
-                }
-                if (line.blank()) continue;
-                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
-                    run.walker.walk(p, line.locator());
-                } catch (JsonProcessingException e) {
-                    run.bad(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
-                }
+            try {
+                readLines(lines, run);
+            } catch (GzipDamageException e) {
+                run.bad(e);
+            }
+        }
+    }
+
+    private static void readLines(JsonLines lines, Run run) throws IOException {
+        JsonLines.Line line;
+        while ((line = lines.next()) != null && !run.sink.cancelled()) {
+            run.line = line;
+            if (line.oversized()) {
+                run.bad(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
+                continue;
+            }
+            if (line.blank()) continue;
+            try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                run.walker.walk(p, line.locator());
+            } catch (JsonProcessingException e) {
+                run.bad(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
             }
         }
     }
@@ -165,6 +179,11 @@ public final class OtlpImporter implements Importer {
             spanOpen = false;
             quarantined++;
             sink.quarantine(locator, reason, Json.excerpt(excerpt, 300));
+        }
+
+        /** A damaged gzip stream: the span or line it cut stands for the rest of the file. */
+        void bad(GzipDamageException damage) {
+            bad(damage.locator(), damage.reason(), damage.excerpt());
         }
 
         @Override

@@ -4,11 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
+import java.util.Arrays;
 
 /**
  * Opens evidence content for importers: gzip is recognised by its magic bytes (not the file name) and
- * inflated transparently, under a {@link DecompressionLimit} so a gzip bomb stops with a clear error.
+ * inflated transparently, under a {@link DecompressionLimit} so a gzip bomb stops with a clear error. A gzip stream
+ * cut short or corrupt gives what inflated before the damage, then a {@link GzipDamageException}.
  */
 public final class EvidenceStreams {
     private static final int BUFFER = 1 << 16;
@@ -27,12 +28,27 @@ public final class EvidenceStreams {
         in.reset();
         if (!isGzip(magic, magic.length)) return in;
         CountingInputStream compressed = new CountingInputStream(in);
-        return new BufferedInputStream(new BombGuard(new GZIPInputStream(compressed, BUFFER), compressed, name, limit), BUFFER);
+        return new BufferedInputStream(new BombGuard(GzipStream.open(compressed, BUFFER), compressed, name, limit), BUFFER);
     }
 
-    /** Reads up to {@code max} bytes of the (decoded) stream, for detection. */
+    /**
+     * Reads up to {@code max} bytes of the (decoded) stream, for detection. A damaged gzip stream gives the bytes
+     * inflated before the damage (the import meets the damage again and quarantines it); damage before the first
+     * byte leaves nothing to detect, and is thrown.
+     */
     public static byte[] head(InputStream decoded, int max) throws IOException {
-        return decoded.readNBytes(max);
+        byte[] head = new byte[max];
+        int n = 0;
+        try {
+            while (n < max) {
+                int r = decoded.read(head, n, max - n);
+                if (r < 0) break;
+                n += r;
+            }
+        } catch (GzipDamageException e) {
+            if (n == 0) throw e;
+        }
+        return n == max ? head : Arrays.copyOf(head, n);
     }
 
     /** Counts bytes pulled from the underlying (compressed) stream. */

@@ -11,7 +11,8 @@ import java.io.InputStream;
 /**
  * Streams a JSON document element by element: a top-level array hands each element (pointer {@code /i}),
  * a top-level object hands itself (pointer {@code ""}). Memory holds one element at a time. A syntax
- * error leaves the parser lost, so the element it hit and the rest of the file are quarantined together.
+ * error leaves the parser lost, so the element it hit and the rest of the file are quarantined together; so does a
+ * gzip stream damaged inside it.
  */
 public final class JsonArrayRecords {
     private JsonArrayRecords() {}
@@ -27,6 +28,9 @@ public final class JsonArrayRecords {
             JsonToken first;
             try {
                 first = parser.nextToken();
+            } catch (GzipDamageException e) {
+                damaged(e, "/", 0, sink, parser);
+                return;
             } catch (IOException e) {
                 sink.recordRead(0);
                 sink.quarantine("/", Json.reason(e), "");
@@ -37,13 +41,16 @@ public final class JsonArrayRecords {
                 JsonNode node;
                 try {
                     node = parser.readValueAsTree();
+                } catch (GzipDamageException e) {
+                    damaged(e, "/", 0, sink, parser);
+                    return;
                 } catch (IOException | RuntimeException e) {
                     sink.recordRead(parser.currentLocation().getByteOffset());
                     sink.quarantine("/", Json.reason(e) + " at " + parser.currentLocation().getByteOffset(), "");
                     return;
                 }
                 handle(node, "", sink, handler, parser);
-                trailing(parser, sink);
+                trailing(parser, sink, 1);
                 return;
             }
             long index = 0;
@@ -54,7 +61,7 @@ public final class JsonArrayRecords {
                 try {
                     t = parser.nextToken();
                     if (t == JsonToken.END_ARRAY) {
-                        trailing(parser, sink);
+                        trailing(parser, sink, index);
                         return;
                     }
                     if (t == null) {
@@ -63,6 +70,9 @@ public final class JsonArrayRecords {
                         return;
                     }
                     node = parser.readValueAsTree();
+                } catch (GzipDamageException e) {
+                    damaged(e, pointer, index, sink, parser);
+                    return;
                 } catch (IOException | RuntimeException e) {
                     sink.recordRead(parser.currentLocation().getByteOffset());
                     sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
@@ -107,6 +117,9 @@ public final class JsonArrayRecords {
                         index++;
                     }
                 }
+                if (!sink.cancelled()) trailing(parser, sink, index); // also where a gzip stream cut in its trailer shows
+            } catch (GzipDamageException e) {
+                damaged(e, pointer, index, sink, parser);
             } catch (IOException | RuntimeException e) {
                 sink.recordRead(parser.currentLocation().getByteOffset());
                 sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
@@ -116,18 +129,26 @@ public final class JsonArrayRecords {
     }
 
     /** Content after the top-level value is not silently ignored: it is reported as one quarantined record. */
-    private static void trailing(JsonParser parser, EventSink sink) {
+    private static void trailing(JsonParser parser, EventSink sink, long recordsRead) {
         long offset = parser.currentLocation().getByteOffset();
         String why;
         try {
             if (parser.nextToken() == null) return;
             why = "unexpected data after the top-level JSON value (at byte " + offset + "); the rest of the file was not read. "
                     + "If each line is a record, the file is JSONL: check --format";
+        } catch (GzipDamageException e) {
+            damaged(e, "byte:" + offset, recordsRead, sink, parser);
+            return;
         } catch (IOException e) {
             why = "unreadable data after the top-level JSON value (at byte " + offset + "): " + Json.reason(e);
         }
         sink.recordRead(offset);
         sink.quarantine("byte:" + offset, why, "");
+    }
+
+    /** A damaged gzip stream: the element it cut and the rest of the file are one quarantined record. */
+    private static void damaged(GzipDamageException e, String pointer, long recordsRead, EventSink sink, JsonParser parser) {
+        e.at(pointer, GzipDamageException.count(recordsRead, "record"), "").quarantineIn(sink, parser.currentLocation().getByteOffset());
     }
 
     private static void handle(JsonNode node, String pointer, EventSink sink, Handler handler, JsonParser parser) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Reads a line-delimited file as raw bytes, with line numbers and byte offsets, without ever holding a
  * line longer than {@link #MAX_RECORD_BYTES}: a 200 MB single line is skipped to the next newline and
- * reported as oversized (the caller quarantines it) while memory stays bounded.
+ * reported as oversized (the caller quarantines it) while memory stays bounded. A damaged gzip stream ends the lines
+ * with a {@link GzipDamageException} placed at the line it cut.
  */
 public final class JsonLines implements Closeable {
     /** 64 MiB: larger records are quarantined, not parsed. */
@@ -70,7 +71,7 @@ public final class JsonLines implements Closeable {
         boolean any = false;
         while (true) {
             if (pos == end) {
-                end = in.read(buf, 0, buf.length);
+                end = fill(length);
                 pos = 0;
                 if (end <= 0) {
                     end = 0;
@@ -110,6 +111,15 @@ public final class JsonLines implements Closeable {
         }
         lineNumber++;
         return new Line(lineNumber, offset, line, length, full);
+    }
+
+    /** The next bytes; a damaged gzip stream is placed at the line it cut, {@code cutLength} bytes of which were read. */
+    private int fill(int cutLength) throws IOException {
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (GzipDamageException e) {
+            throw e.at("line:" + (lineNumber + 1), GzipDamageException.count(lineNumber, "line"), Excerpts.of(line, cutLength));
+        }
     }
 
     private void ensure(int capacity) {

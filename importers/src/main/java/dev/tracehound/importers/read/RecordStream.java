@@ -15,7 +15,8 @@ import java.util.Set;
  * Hands the top-level records of a JSON export to a handler one at a time, whether the file is one object, an
  * array, or JSONL. A root object's list fields named by the caller ({@code post}, {@code patch}, {@code data})
  * are streamed element by element; any other root object is one record. Bad JSON lines are quarantined and
- * reading goes on; a document broken half-way keeps what was read and quarantines the rest.
+ * reading goes on; a document broken half-way, or a gzip stream damaged half-way, keeps what was read and
+ * quarantines the rest.
  */
 public final class RecordStream {
     public interface Handler {
@@ -48,24 +49,37 @@ public final class RecordStream {
                     throw new IOException("not readable as JSON at " + where + ": " + e.getOriginalMessage(), e);
                 }
                 sink.quarantine(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
+            } catch (GzipDamageException e) {
+                if (records == 0) throw e; // nothing read: as for a document cut short, the file did not import
+                var at = p.currentLocation();
+                e.at("line:" + at.getLineNr() + ":" + at.getColumnNr(), GzipDamageException.count(records, "record"), "")
+                        .quarantineIn(sink, Math.max(0, at.getByteOffset()));
             }
         }
     }
 
     private void readLines(ImportSource source, EventSink sink, Handler handler) throws IOException {
         try (JsonLines lines = new JsonLines(source.open())) {
-            JsonLines.Line line;
-            while ((line = lines.next()) != null && !sink.cancelled()) {
-                if (line.oversized()) {
-                    sink.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
-                    continue;
-                }
-                if (line.blank()) continue;
-                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
-                    walk(p, line.locator(), sink, handler, lines::bytesConsumed);
-                } catch (JsonProcessingException e) {
-                    sink.quarantine(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
-                }
+            try {
+                readLines(lines, sink, handler);
+            } catch (GzipDamageException e) {
+                e.quarantineIn(sink, lines.bytesConsumed());
+            }
+        }
+    }
+
+    private void readLines(JsonLines lines, EventSink sink, Handler handler) throws IOException {
+        JsonLines.Line line;
+        while ((line = lines.next()) != null && !sink.cancelled()) {
+            if (line.oversized()) {
+                sink.quarantine(line.locator(), "line longer than " + JsonLines.MAX_RECORD_BYTES + " bytes", line.excerpt());
+                continue;
+            }
+            if (line.blank()) continue;
+            try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
+                walk(p, line.locator(), sink, handler, lines::bytesConsumed);
+            } catch (JsonProcessingException e) {
+                sink.quarantine(line.locator(), dev.tracehound.importers.read.Json.reason(e), line.excerpt());
             }
         }
     }
@@ -140,9 +154,15 @@ public final class RecordStream {
                 } catch (JsonProcessingException e) {
                     return false;
                 }
-                return lines.next() != null;
+                try {
+                    return lines.next() != null;
+                } catch (GzipDamageException e) {
+                    return true; // more was compressed after the first line: the reading quarantines the damage
+                }
             }
             return false;
+        } catch (GzipDamageException e) {
+            return false; // the first line is cut: read as a document, whose reading reports the damage
         }
     }
 }

@@ -3,20 +3,25 @@ package dev.tracehound.importers.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.FileHead;
+import dev.tracehound.importers.ImportFixture;
 import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.read.DecompressionLimit;
+import dev.tracehound.importers.read.GzipDamageException;
 import dev.tracehound.timeline.evidence.Hashing;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +66,35 @@ class PreReadingTest {
         }
         PreReading p = PreReading.start(importer(in -> new Seen(new String(in.readAllBytes(), StandardCharsets.UTF_8))), file, DecompressionLimit.DEFAULT);
         assertEquals(text, ((Seen) p.resultFor(sha(file))).text());
+    }
+
+    @Test
+    void aTruncatedGzipIsReadToItsCutAndHashedWhole() throws Exception {
+        Path gz = ImportFixture.truncatedGzip(write("spans.jsonl", "{\"resourceSpans\":[]}\n".repeat(20_000)), tmp.resolve("cut.jsonl.gz"), 0.5);
+        PreReading p = PreReading.start(importer(in -> {
+            ByteArrayOutputStream seen = new ByteArrayOutputStream();
+            try {
+                in.transferTo(seen);
+            } catch (GzipDamageException e) {
+                // as the OTLP pre-pass: what came before the damage is what the import can read too
+            }
+            return new Seen(seen.toString(StandardCharsets.UTF_8));
+        }), gz, DecompressionLimit.DEFAULT);
+        Seen seen = (Seen) assertTimeoutPreemptively(Duration.ofSeconds(30), () -> p.resultFor(sha(gz)));
+        assertEquals(new String(ImportFixture.inflatable(gz), StandardCharsets.UTF_8), seen.text(),
+                "handed on: the compressed bytes were hashed to their end");
+    }
+
+    @Test
+    void aGzipThatInflatesNothingFailsThePassWithoutHanging() throws Exception {
+        byte[] noise = new byte[100_000];
+        new java.util.Random(3).nextBytes(noise);
+        noise[0] = 0x1f;
+        noise[1] = (byte) 0x8b;
+        Path garbage = Files.write(tmp.resolve("garbage.gz"), noise);
+        PreReading p = PreReading.start(importer(in -> new Seen(new String(in.readAllBytes(), StandardCharsets.UTF_8))), garbage,
+                DecompressionLimit.DEFAULT);
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> p.resultFor(sha(garbage))));
     }
 
     @Test
