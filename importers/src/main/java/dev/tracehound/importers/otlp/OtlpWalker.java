@@ -21,8 +21,10 @@ final class OtlpWalker {
         /**
          * Called before the span is read: counts it as a record read, wherever reading it ends ({@link #span}, or
          * {@link #bad} for the span itself or, when its JSON breaks off, for the rest of its line or file).
+         *
+         * @param fromByte where the span's JSON starts
          */
-        void spanStarts();
+        void spanStarts(String locator, long fromByte);
 
         void span(OtlpSpan span);
 
@@ -114,8 +116,8 @@ final class OtlpWalker {
                     String locator = at + "/spans/" + i++;
                     if (t == JsonToken.START_OBJECT) {
                         spans++;
-                        handler.spanStarts();
                         long from = p.currentTokenLocation().getByteOffset();
+                        handler.spanStarts(locator, from);
                         try {
                             handler.span(OtlpSpanParser.parse(p, locator, resource, scope));
                         } catch (BadRecordException e) {
