@@ -18,6 +18,7 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,8 @@ import java.util.Set;
  * so the span dedup keys match an OTLP import of the same trace.
  */
 public final class LangfuseImporter implements Importer {
+    /** Fields of Langfuse's trace objects (UI download, public API) that chat runs and other formats do not have. */
+    private static final List<String> TRACE_FIELDS = List.of("projectId", "sessionId", "userId", "htmlPath", "bookmarked", "latency", "totalCost");
 
     @Override
     public String format() {
@@ -102,8 +105,12 @@ public final class LangfuseImporter implements Importer {
                 String traceId = Json.firstText(record, "traceId");
                 String session = Json.firstText(record, "sessionId");
                 writer.write(LangfuseObservations.read(record, traceId, session != null ? session : Ids.normalise(traceId), locator));
+            } else if (isTrace(record)) {
+                trace(record, root, null, null);
             } else {
-                trace(record, root, null, null); // a trace object with its observations nested
+                throw new RecordRejected("not a Langfuse trace or observation: expected {trace, observations}, a trace (observations, "
+                        + "or an id with Langfuse trace fields such as " + String.join(", ", TRACE_FIELDS.subList(0, 3))
+                        + ") or an observation (id, traceId, type, startTime)");
             }
         }
 
@@ -198,6 +205,15 @@ public final class LangfuseImporter implements Importer {
 
     private static boolean isObservation(JsonNode n) {
         return n.has("type") && n.has("traceId") && (n.has("startTime") || n.has("parentObservationId"));
+    }
+
+    /**
+     * A trace object: observations, or an id with a field only Langfuse traces have. An id alone is not enough: chat
+     * runs and JSON-RPC messages have ids too, and read with {@code --format langfuse} they must be quarantined, not
+     * taken for traces without observations.
+     */
+    private static boolean isTrace(JsonNode n) {
+        return n.path("observations").isArray() || n.hasNonNull("id") && TRACE_FIELDS.stream().anyMatch(n::has);
     }
 
     /** Observations to read: any list but one of ids only, which is how the public API's trace lists name them. */
