@@ -12,6 +12,7 @@ import dev.tracehound.importers.read.DecompressionLimit;
 import dev.tracehound.importers.read.TextCheck;
 import dev.tracehound.timeline.event.Event;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,24 @@ class HostileInputTest {
         assertEquals(List.of("a", "b"), texts(sink));
         assertEquals(1, sink.quarantined());
         assertEquals("/2", sink.quarantined.get(0).locator());
-        assertTrue(sink.quarantined.get(0).reason().contains("rest of the file"), sink.reasons());
+        assertTrue(sink.quarantined.get(0).reason().startsWith("the file ends inside this record (cut short"), sink.reasons());
+        assertEquals("{\"role\":\"us", sink.quarantined.get(0).excerpt(), "the cut element's own text");
+        assertEquals(3, sink.records());
+    }
+
+    /** A parser cannot resume after a syntax error inside a document: reading stops there, and says so. */
+    @Test
+    void malformedElementInTheMiddleOfAJsonArrayStopsReadingThere() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "[{\"role\":\"user\",\"content\":\"a\"},{\"role\": oops},{\"role\":\"user\",\"content\":\"c\"}]");
+        CollectingSink sink = new CollectingSink();
+        IOException stop = assertThrows(IOException.class, () -> new ChatImporter().read(ImportFixture.source(file), sink));
+        assertTrue(stop.getMessage().startsWith("reading stopped at line 1, column "), stop.getMessage());
+        assertTrue(stop.getMessage().contains("inside /1"), stop.getMessage());
+        assertEquals(List.of("a"), texts(sink), "what came before the break is kept");
+        assertEquals(2, sink.records());
+        assertEquals("/1", sink.quarantined.get(0).locator());
+        assertTrue(sink.quarantined.get(0).excerpt().startsWith("{\"role\": oops}"), sink.quarantined.toString());
     }
 
     @Test

@@ -79,6 +79,34 @@ class ImportCommandTest {
         assertTrue(r.out().contains("…and 180 more"), r.out());
     }
 
+    /** A forced format that fits no record leaves the evidence importable, so the right format still reads it. */
+    @Test
+    void forcedOtlpOnAChatFileExitsTwoAndTheFileStaysImportable() throws Exception {
+        Path caseDir = newCase();
+        Path asb = Path.of(System.getProperty("tracehound.shared", "../../shared"), "corpus/asb/asb-clean.jsonl");
+        Path chat = Files.write(dir.resolve("asb.jsonl"), Files.readAllLines(asb).subList(0, 10));
+        Result wrong = run("import", "--case", caseDir.toString(), "--format", "otlp", "--json", chat.toString());
+        assertEquals(2, wrong.code(), wrong.out() + wrong.err());
+        JsonNode report = new ObjectMapper().readTree(wrong.out());
+        assertEquals(10, report.get("records").asLong());
+        assertEquals(10, report.get("quarantined").asLong());
+        assertEquals(0, report.get("records_converted").asLong());
+        assertEquals(0, report.get("events").asLong());
+        JsonNode first = report.get("quarantine").get(0);
+        assertEquals("line:1", first.get("locator").asText());
+        assertEquals("not an OTLP ExportTraceServiceRequest (no resourceSpans list; fields id, agent, messages)", first.get("reason").asText());
+        assertTrue(report.get("hint").asText().startsWith("does not look like otlp; detected format would be chat"), report.toString());
+        assertTrue(wrong.err().contains("every record was quarantined as not otlp"), wrong.err());
+
+        Result right = run("import", "--case", caseDir.toString(), "--json", chat.toString());
+        assertEquals(0, right.code(), right.out() + right.err());
+        JsonNode imported = new ObjectMapper().readTree(right.out());
+        assertEquals("chat", imported.get("format").asText());
+        assertEquals(false, imported.get("already_imported").asBoolean(), "the wrong format did not mark the evidence complete");
+        assertEquals(10, imported.get("records_converted").asLong());
+        assertTrue(imported.get("events").asLong() > 10, imported.toString());
+    }
+
     @Test
     void aFileThatCannotBeImportedGetsAnErrorLineOnStderr() throws Exception {
         Path caseDir = newCase();

@@ -102,10 +102,14 @@ public final class ClaudeCodeImporter implements Importer {
         }
 
         void run() throws IOException {
-            if (webExport) JsonArrayRecords.readField(source, sink, "loglines", this::line);
-            else JsonlRecords.read(source, sink, (node, jsonLine) -> line(node, jsonLine.locator()));
-            pending.values().forEach(this::flush);
-            pending.clear();
+            try {
+                if (webExport) JsonArrayRecords.readField(source, sink, "loglines", this::line);
+                else JsonlRecords.read(source, sink, (node, jsonLine) -> line(node, jsonLine.locator()));
+            } finally {
+                // responses still streaming when the file ended, or broke, are handed on: what was read is kept
+                pending.values().forEach(this::flush);
+                pending.clear();
+            }
         }
 
         private void line(JsonNode n, String locator) {

@@ -41,7 +41,11 @@ final class SidechainMap {
     static SidechainMap scan(ImportSource source, boolean webExport) throws IOException {
         SidechainMap map = new SidechainMap();
         if (webExport) {
-            JsonArrayRecords.readField(source, SILENT, "loglines", (node, pointer) -> map.add(node));
+            try {
+                JsonArrayRecords.readField(source, SILENT, "loglines", (node, pointer) -> map.add(node));
+            } catch (IOException e) {
+                // the export breaks off: the second pass quarantines the line and says where; map what came before
+            }
             return map;
         }
         try (JsonLines lines = new JsonLines(source.open())) {

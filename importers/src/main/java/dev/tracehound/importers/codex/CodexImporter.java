@@ -44,6 +44,9 @@ import java.util.Set;
  */
 public final class CodexImporter implements Importer {
     private static final Set<String> TYPES = Set.of("session_meta", "turn_context", "response_item", "event_msg", "compacted");
+    /** Response items the older layout writes as bare lines; any other bare {@code type} (a Claude Code line) is not Codex. */
+    private static final Set<String> ITEM_TYPES = Set.of("message", "reasoning", "function_call", "function_call_output",
+            "custom_tool_call", "custom_tool_call_output", "local_shell_call", "web_search_call", "other");
     private static final Set<String> DUPLICATE_EVENT_MSGS = Set.of("user_message", "agent_message", "agent_reasoning", "agent_reasoning_raw_content");
     private static final int MAX_REMEMBERED_CALLS = 100_000;
 
@@ -119,6 +122,10 @@ public final class CodexImporter implements Importer {
             if (payload == null || !payload.isObject()) {
                 // older layout: the line is the response item itself
                 if (TYPES.contains(type)) throw new RecordRejected("Codex " + type + " line without a payload object");
+                if (!ITEM_TYPES.contains(type)) {
+                    throw new RecordRejected("not a Codex rollout line: a \"" + Json.shorten(type, 40) + "\" line without a payload is "
+                            + "neither a rollout record {timestamp, type, payload} nor a response item");
+                }
                 responseItem(n, time, at);
                 return;
             }

@@ -154,6 +154,12 @@ public final class GenericImporter implements Importer {
             if (text == null) {
                 throw new RecordRejected("no \"" + mapping.text() + "\" field (the event text); name the text field with --mapping");
             }
+            JsonNode textNode = node(record, mapping.text());
+            if (textNode.isContainerNode()) {
+                // a Claude Code line or a wrapped MCP message has a "message" object: another format's record, not text
+                throw new RecordRejected("\"" + mapping.text() + "\" holds a JSON " + (textNode.isObject() ? "object" : "array")
+                        + ", not the event text; name the text field with --mapping (dotted paths reach inside)");
+            }
             String session = field(record, mapping.session());
             if (session == null) session = source.evidenceSha256().substring(0, 16);
             Event.Builder b = Event.builder(source.evidenceSha256(), locator).sessionId(session)

@@ -11,6 +11,7 @@ import dev.tracehound.importers.otlp.genai.GenAiInterpreter;
 import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.otlp.genai.SessionKeys;
 import dev.tracehound.importers.read.Json;
+import dev.tracehound.importers.read.JsonBreak;
 import dev.tracehound.importers.otlp.spans.ObservedSpan;
 import dev.tracehound.importers.read.RecordStream;
 import dev.tracehound.importers.otlp.spans.SpanEventWriter;
@@ -71,9 +72,12 @@ public final class OtlpImporter implements Importer {
             }
         }
         Run run = new Run(source, sink, sessions);
-        if (RecordStream.isJsonLines(source)) readLines(source, run);
-        else readDocument(source, run);
-        run.writer.finish();
+        try {
+            if (RecordStream.isJsonLines(source)) readLines(source, run);
+            else readDocument(source, run);
+        } finally {
+            run.writer.finish(); // what was read before an error is kept
+        }
     }
 
     private static void readDocument(ImportSource source, Run run) throws IOException {
@@ -88,12 +92,17 @@ public final class OtlpImporter implements Importer {
                     throw new IOException("not readable as OTLP/JSON at " + where + ": " + e.getOriginalMessage()
                             + " (expected an ExportTraceServiceRequest, an array of them, or one per line)", e);
                 }
-                run.bad(where, "the rest of the file is not valid JSON: " + e.getOriginalMessage(), "");
+                // the span it broke in, else (between spans) the rest of the file, is the one record lost
+                boolean inSpan = run.openSpan != null;
+                JsonBreak broke = JsonBreak.of(source, p, e, inSpan ? run.openSpan : where, inSpan ? run.openSpanFrom : -1);
+                run.bad(broke.locator(), broke.reason(), broke.excerpt());
+                if (!broke.truncated()) throw broke.stopped();
             } catch (GzipDamageException e) {
                 if (run.walker.spansSeen() == 0 && run.quarantined == 0) throw e;
                 var at = p.currentLocation();
-                int read = run.walker.spansSeen() - (run.spanOpen ? 1 : 0); // a span it cut was not read
-                run.bad(e.at("line:" + at.getLineNr() + ":" + at.getColumnNr(), GzipDamageException.count(read, "span"), ""));
+                int read = run.walker.spansSeen() - (run.openSpan != null ? 1 : 0); // a span it cut was not read
+                run.bad(e.at(run.openSpan != null ? run.openSpan : "line:" + at.getLineNr() + ":" + at.getColumnNr(),
+                        GzipDamageException.count(read, "span"), ""));
             }
         }
     }
@@ -139,8 +148,9 @@ public final class OtlpImporter implements Importer {
         JsonLines.Line line;
         long lastNanos;
         int quarantined;
-        /** A span was counted when it started and nothing has ended it yet: its quarantine is not another record. */
-        boolean spanOpen;
+        /** A span counted when it started that nothing has ended yet (its quarantine is not another record), or null. */
+        String openSpan;
+        long openSpanFrom = -1;
 
         Run(ImportSource source, EventSink sink, TraceSessions sessions) {
             this.sink = sink;
@@ -150,14 +160,15 @@ public final class OtlpImporter implements Importer {
         }
 
         @Override
-        public void spanStarts() {
+        public void spanStarts(String locator, long fromByte) {
             sink.recordRead(bytes());
-            spanOpen = true;
+            openSpan = locator;
+            openSpanFrom = fromByte;
         }
 
         @Override
         public void span(OtlpSpan span) {
-            spanOpen = false;
+            openSpan = null;
             String locator = span.locator();
             families.check(span);
             String session = SessionKeys.of(span);
@@ -175,8 +186,8 @@ public final class OtlpImporter implements Importer {
         /** Quarantines a record; one that is not a span already counted (a broken line, a stray value) counts as read. */
         @Override
         public void bad(String locator, String reason, String excerpt) {
-            if (!spanOpen) sink.recordRead(bytes());
-            spanOpen = false;
+            if (openSpan == null) sink.recordRead(bytes());
+            openSpan = null;
             quarantined++;
             sink.quarantine(locator, reason, Json.excerpt(excerpt, 300));
         }

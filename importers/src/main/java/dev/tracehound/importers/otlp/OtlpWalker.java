@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.importers.otlp.genai.OtlpSpan;
 import dev.tracehound.importers.read.Json;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,8 +23,10 @@ final class OtlpWalker {
         /**
          * Called before the span is read: counts it as a record read, wherever reading it ends ({@link #span}, or
          * {@link #bad} for the span itself or, when its JSON breaks off, for the rest of its line or file).
+         *
+         * @param fromByte where the span's JSON starts
          */
-        void spanStarts();
+        void spanStarts(String locator, long fromByte);
 
         void span(OtlpSpan span);
 
@@ -71,15 +75,41 @@ final class OtlpWalker {
     }
 
     private void request(JsonParser p, String at) throws IOException {
+        long from = p.currentTokenLocation().getByteOffset();
+        boolean traces = false;
+        List<String> others = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = key(p.currentName());
+            String field = p.currentName();
+            String name = key(field);
             JsonToken v = p.nextToken();
-            if (name.equals("resourcespans") && v == JsonToken.START_ARRAY) {
-                objects(p, at + "/resourceSpans/", "resourceSpans entry", loc -> resourceSpans(p, loc));
+            if (name.equals("resourcespans") && (v == JsonToken.START_ARRAY || v == JsonToken.VALUE_NULL)) {
+                traces = true;
+                if (v == JsonToken.START_ARRAY) objects(p, at + "/resourceSpans/", "resourceSpans entry", loc -> resourceSpans(p, loc));
             } else {
+                if (others.size() < 6) others.add(field);
                 p.skipChildren();
             }
         }
+        // An empty request is written {} (protobuf's JSON mapping leaves empty lists out): valid, it has no spans. An
+        // object with fields but no resourceSpans list is not a trace request: some other format's record (a chat run,
+        // a Langfuse trace) read with --format otlp, or OTLP logs or metrics. Quarantined, so it is neither silently
+        // dropped nor counted as imported.
+        if (!traces && !others.isEmpty()) {
+            handler.bad(at.isEmpty() ? "/" : at, notTraces(others), handler.source(from, p.currentLocation().getByteOffset()));
+        }
+    }
+
+    private static String notTraces(List<String> fields) {
+        for (String f : fields) {
+            String signal = switch (key(f)) {
+                case "resourcelogs" -> "logs";
+                case "resourcemetrics" -> "metrics";
+                case "resourceprofiles" -> "profiles";
+                default -> null;
+            };
+            if (signal != null) return "OTLP " + signal + " (" + f + "), not traces: only traces are read";
+        }
+        return "not an OTLP ExportTraceServiceRequest (no resourceSpans list; fields " + String.join(", ", fields) + ")";
     }
 
     private void resourceSpans(JsonParser p, String at) throws IOException {
@@ -114,8 +144,8 @@ final class OtlpWalker {
                     String locator = at + "/spans/" + i++;
                     if (t == JsonToken.START_OBJECT) {
                         spans++;
-                        handler.spanStarts();
                         long from = p.currentTokenLocation().getByteOffset();
+                        handler.spanStarts(locator, from);
                         try {
                             handler.span(OtlpSpanParser.parse(p, locator, resource, scope));
                         } catch (BadRecordException e) {

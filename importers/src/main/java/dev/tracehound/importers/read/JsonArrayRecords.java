@@ -1,7 +1,9 @@
 package dev.tracehound.importers.read;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.ImportSource;
@@ -11,8 +13,8 @@ import java.io.InputStream;
 /**
  * Streams a JSON document element by element: a top-level array hands each element (pointer {@code /i}),
  * a top-level object hands itself (pointer {@code ""}). Memory holds one element at a time. A syntax
- * error leaves the parser lost, so the element it hit and the rest of the file are quarantined together; so does a
- * gzip stream damaged inside it.
+ * error leaves the parser lost: the element it hit is quarantined and reading stops there ({@link JsonBreak}). A
+ * gzip stream damaged inside an element makes that element and the rest of the file one quarantined record.
  */
 public final class JsonArrayRecords {
     private JsonArrayRecords() {}
@@ -44,9 +46,8 @@ public final class JsonArrayRecords {
                 } catch (GzipDamageException e) {
                     damaged(e, "/", 0, sink, parser);
                     return;
-                } catch (IOException | RuntimeException e) {
-                    sink.recordRead(parser.currentLocation().getByteOffset());
-                    sink.quarantine("/", Json.reason(e) + " at " + parser.currentLocation().getByteOffset(), "");
+                } catch (JsonProcessingException e) {
+                    JsonBreak.of(source, parser, e, "/", 0).quarantineAndStopUnlessTruncated(sink);
                     return;
                 }
                 handle(node, "", sink, handler, parser);
@@ -56,6 +57,7 @@ public final class JsonArrayRecords {
             long index = 0;
             while (!sink.cancelled()) {
                 String pointer = "/" + index;
+                long from = parser.currentLocation().getByteOffset();
                 JsonToken t;
                 JsonNode node;
                 try {
@@ -69,14 +71,13 @@ public final class JsonArrayRecords {
                         sink.quarantine(pointer, "the JSON array is cut short (truncated file): no closing ]", "");
                         return;
                     }
+                    from = parser.currentTokenLocation().getByteOffset();
                     node = parser.readValueAsTree();
                 } catch (GzipDamageException e) {
                     damaged(e, pointer, index, sink, parser);
                     return;
-                } catch (IOException | RuntimeException e) {
-                    sink.recordRead(parser.currentLocation().getByteOffset());
-                    sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
-                            + "; the rest of the file after this element could not be read", "");
+                } catch (JsonProcessingException e) {
+                    JsonBreak.of(source, parser, e, pointer, from).quarantineAndStopUnlessTruncated(sink);
                     return;
                 }
                 handle(node, pointer, sink, handler, parser);
@@ -94,6 +95,7 @@ public final class JsonArrayRecords {
             parser.setCodec(Json.MAPPER);
             long index = 0;
             String pointer = "/";
+            long from = 0;
             try {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     sink.recordRead(0);
@@ -109,9 +111,11 @@ public final class JsonArrayRecords {
                     }
                     while (!sink.cancelled()) {
                         pointer = "/" + field + "/" + index;
+                        from = parser.currentLocation().getByteOffset();
                         JsonToken t = parser.nextToken();
                         if (t == JsonToken.END_ARRAY) break;
-                        if (t == null) throw new IOException("the file ends inside the \"" + field + "\" array (truncated)");
+                        if (t == null) throw new JsonEOFException(parser, null, "the file ends inside the \"" + field + "\" array (truncated)");
+                        from = parser.currentTokenLocation().getByteOffset();
                         JsonNode node = parser.readValueAsTree();
                         handle(node, pointer, sink, handler, parser);
                         index++;
@@ -120,10 +124,8 @@ public final class JsonArrayRecords {
                 if (!sink.cancelled()) trailing(parser, sink, index); // also where a gzip stream cut in its trailer shows
             } catch (GzipDamageException e) {
                 damaged(e, pointer, index, sink, parser);
-            } catch (IOException | RuntimeException e) {
-                sink.recordRead(parser.currentLocation().getByteOffset());
-                sink.quarantine(pointer, Json.reason(e) + " at byte " + parser.currentLocation().getByteOffset()
-                        + "; the rest of the file after this element could not be read", "");
+            } catch (JsonProcessingException e) {
+                JsonBreak.of(source, parser, e, pointer, from).quarantineAndStopUnlessTruncated(sink);
             }
         }
     }

@@ -151,14 +151,15 @@ public final class ImportRun {
         }
         IngestStats stats = ingest.stats();
         progress.done(sink.records());
-        String hint = wrongFormatHint(head, importer, sink);
+        String hint = wrongFormatHint(head, importer, sink, error != null);
         return new ImportReport(name, importer.format(), sha, sink.records(), sink.eventsRead(), stats.added(), stats.duplicates(),
                 sink.quarantined(), sink.quarantineEntries(), sink.orderedWarnings(), false, cancelled, error, hint);
     }
 
-    /** When a forced format rejected every record, say which format the file looks like. */
-    private String wrongFormatHint(FileHead head, Importer importer, RecordingSink sink) {
-        if (format == null || sink.records() == 0 || sink.quarantined() < sink.records()) return null;
+    /** When a forced format rejected every record, or could not read the file at all, say which format the file looks like. */
+    private String wrongFormatHint(FileHead head, Importer importer, RecordingSink sink, boolean stopped) {
+        boolean nothingFitted = sink.quarantined() == sink.records() && (sink.records() > 0 || stopped);
+        if (format == null || !nothingFitted) return null;
         String detected;
         try {
             detected = Importers.detect(head).format();

@@ -150,6 +150,30 @@ class ImportRunTest {
         assertEquals(0, quarantineRows(dir.resolve("case")), "the wrong run's quarantine rows are gone");
     }
 
+    /**
+     * A syntax error in the middle of a JSON document: reading cannot resume after it, so the import stops there and
+     * says so. What came before is in the case, the counts add up, and the evidence stays importable (not complete).
+     */
+    @Test
+    void aDocumentBrokenMidFileStopsAndSaysWhatWasRead() throws Exception {
+        String trace = Files.readString(ImportFixture.resource("samples/langfuse/langfuse_crewai-2025-07-11.trace.json"));
+        Path file = Files.writeString(dir.resolve("traces.json"), "[\n" + trace + ",\n{\"trace\":{\"id\": nope}},\n" + trace + "\n]\n");
+        try (Case c = Cases.create(dir.resolve("case"), "t")) {
+            ImportReport report = new ImportRun(c, List.of(file), null, ImportListener.NONE).run().get(0);
+            assertEquals("langfuse", report.format());
+            assertEquals(8, report.records(), "the first trace, its 6 observations, and the broken trace");
+            assertEquals(1, report.quarantined());
+            assertEquals(7, report.recordsConverted());
+            assertEquals(11, report.events());
+            assertEquals("/1", report.quarantine().getFirst().locator());
+            assertTrue(report.error().contains("reading stopped at line "), report.error());
+            assertTrue(report.error().contains("bytes after it were not read"), report.error());
+            assertFalse(report.ok());
+            assertNull(report.hint());
+            assertFalse(c.evidence().get(report.evidenceSha256()).orElseThrow().complete(), "part of the file was not read");
+        }
+    }
+
     /** Rows in the case database's quarantine table (there is no reader API for it; read the closed case's file). */
     private static long quarantineRows(Path caseDir) throws Exception {
         String url = "jdbc:h2:file:" + caseDir.resolve("case").toAbsolutePath() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
