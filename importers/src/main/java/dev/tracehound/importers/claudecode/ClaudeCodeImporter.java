@@ -148,7 +148,9 @@ public final class ClaudeCodeImporter implements Importer {
                 time = sidechains.firstTime != null ? sidechains.firstTime : inferred.next(sink, locator);
                 timeInferred = true;
             }
-            return new Context(locator, session, uuid, parent, time, timeInferred, n.path("isMeta").asBoolean(false));
+            // isMeta lines and /compact's summaries were written by the harness, not typed by the user
+            boolean harness = n.path("isMeta").asBoolean(false) || n.path("isCompactSummary").asBoolean(false);
+            return new Context(locator, session, uuid, parent, time, timeInferred, harness);
         }
 
         private void assistant(JsonNode n, Context ctx) {
@@ -216,6 +218,13 @@ public final class ClaudeCodeImporter implements Importer {
                     .trust(Trust.MODEL).provider("anthropic").model(p.model).spanId(p.ctx.uuid).parentId(p.ctx.parent)
                     .text(p.text.toString()).inputTokens(usage.inputTokens()).outputTokens(usage.outputTokens())
                     .payloadJson(Json.write(payload)).build());
+            // the model's thinking, also as an event of its own so it can be searched (a plan to exfiltrate shows here
+            // first); the response's payload keeps it too
+            if (!p.thinking.isEmpty()) {
+                sink.accept(p.ctx.builder(Locators.part(p.locator, "thinking")).sequence(p.sequence).kind(EventKind.NOTE)
+                        .name("thinking").actor("assistant").trust(Trust.MODEL).provider("anthropic").model(p.model)
+                        .spanId(p.ctx.uuid).parentId(p.ctx.uuid).text(p.thinking.toString()).build());
+            }
         }
 
         private void user(JsonNode n, Context ctx) {

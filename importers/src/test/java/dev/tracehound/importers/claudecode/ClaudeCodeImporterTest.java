@@ -131,6 +131,16 @@ class ClaudeCodeImporterTest {
         assertTrue(failed.text().startsWith("Exit code 1"));
         assertEquals("/loglines/1#tool_call2", sink.ofKind(EventKind.TOOL_CALL).get(0).locator());
         assertTrue(sink.ofKind(EventKind.MODEL_RESPONSE).get(0).payloadJson().contains("\"thinking\":\"The user wants a simple addition function."));
+        // the thinking is also an event of its own, so it can be searched, hanging under its response
+        Event thinking = sink.only(e -> e.kind() == EventKind.NOTE && "thinking".equals(e.name()));
+        assertTrue(thinking.text().startsWith("The user wants a simple addition function."), thinking.text());
+        assertEquals(Trust.MODEL, thinking.trust());
+        assertEquals(sink.ofKind(EventKind.MODEL_RESPONSE).get(0).spanId(), thinking.parentId());
+        // /compact's summary was written by the harness: not the user's words
+        Event summary = sink.only(e -> e.locator().equals("/loglines/28"));
+        assertEquals(EventKind.USER_MESSAGE, summary.kind());
+        assertTrue(summary.has(dev.tracehound.timeline.event.EventFlag.HARNESS_INJECTED));
+        assertEquals(Trust.SYSTEM, summary.trust());
     }
 
     @Test
