@@ -205,5 +205,11 @@ class HostileInputTest {
         // one bad byte is a record problem, not a binary file
         byte[] almost = (GOOD_1.repeat(50) + "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(TextCheck.whyNotText(almost).isEmpty());
+        // UTF-16 (with or without a byte-order mark, either byte order) is named, with the conversion
+        for (var utf16 : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            String why = TextCheck.whyNotText(GOOD_1.repeat(20).getBytes(utf16)).orElseThrow();
+            assertTrue(why.startsWith("it is UTF-16 text") && why.contains("iconv -f UTF-16 -t UTF-8"), utf16 + ": " + why);
+        }
+        assertTrue(TextCheck.whyNotText(zeros).orElseThrow().contains("NUL"), "all NULs are not UTF-16 text");
     }
 }

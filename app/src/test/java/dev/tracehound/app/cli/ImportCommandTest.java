@@ -112,10 +112,13 @@ class ImportCommandTest {
         Path caseDir = newCase();
         Path unknown = Files.writeString(dir.resolve("notes.txt"), "just some notes, no telemetry\n");
         Path missing = dir.resolve("missing.jsonl");
-        Result r = run("import", "--case", caseDir.toString(), unknown.toString(), missing.toString(), SAMPLE.toString());
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        Result r = run("import", "--case", caseDir.toString(), unknown.toString(), missing.toString(), folder.toString(), SAMPLE.toString());
         assertEquals(2, r.code());
         String[] errors = r.err().split("\n");
-        assertEquals(2, errors.length, r.err());
+        assertEquals(3, errors.length, r.err());
+        assertEquals("tracehound: " + folder + ": cannot import " + folder + ": it is a folder; import the files in it, for example "
+                + folder.resolve("*.jsonl"), errors[2]);
         assertTrue(errors[0].startsWith("tracehound: " + unknown + ": could not recognise the format"), r.err());
         assertTrue(errors[1].startsWith("tracehound: " + missing + ": "), r.err());
         assertTrue(r.out().contains("format           not recognised"), r.out());

@@ -20,6 +20,8 @@ public final class TextCheck {
         if (head.length == 0) return Optional.empty();
         int nul = 0;
         for (byte b : head) if (b == 0) nul++;
+        Optional<String> utf16 = utf16(head, nul);
+        if (utf16.isPresent()) return utf16;
         if (nul > 0 && nul * 100L >= head.length) {
             return Optional.of(String.format("it is binary, not text (%d NUL bytes in the first %d bytes)", nul, head.length));
         }
@@ -29,6 +31,21 @@ public final class TextCheck {
             return Optional.of(String.format("it is not UTF-8 text (%d invalid byte sequences in the first %d bytes)", invalid, head.length));
         }
         return Optional.empty();
+    }
+
+    /**
+     * UTF-16 text (Windows tools and PowerShell redirects write it): a byte-order mark, or a NUL in every other byte of
+     * ASCII-range text. Named, with the conversion, rather than called binary.
+     */
+    private static Optional<String> utf16(byte[] head, int nul) {
+        boolean bom = head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i < head.length; i++) if (head[i] == 0) { if (i % 2 == 0) evenNul++; else oddNul++; }
+        int half = head.length / 2;
+        boolean alternating = head.length >= 8 && (evenNul * 10L >= half * 9L || oddNul * 10L >= half * 9L) && nul * 10L <= head.length * 6L;
+        if (!bom && !alternating) return Optional.empty();
+        return Optional.of("it is UTF-16 text, and Tracehound reads UTF-8; convert it first, for example with"
+                + " `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`");
     }
 
     static int invalidUtf8Sequences(byte[] head) {

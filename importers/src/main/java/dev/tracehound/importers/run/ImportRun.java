@@ -79,6 +79,10 @@ public final class ImportRun {
     private ImportReport importOne(Path file) {
         String actor = Actors.current();
         String name = file.toString();
+        if (java.nio.file.Files.isDirectory(file)) {
+            return failed(name, format, null, "cannot import " + name + ": it is a folder; import the files in it, for example "
+                    + file.resolve("*.jsonl"));
+        }
         FileHead head;
         try {
             head = FileHeads.read(file);
