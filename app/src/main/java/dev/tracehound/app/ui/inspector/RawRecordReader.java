@@ -1,17 +1,18 @@
 package dev.tracehound.app.ui.inspector;
 
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tracehound.importers.read.DecompressionLimit;
+import dev.tracehound.importers.read.EvidenceStreams;
 import dev.tracehound.timeline.evidence.EvidenceStore;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the exact source record an event came from out of the stored evidence: line N of a JSONL file (streamed,
@@ -76,13 +77,12 @@ public final class RawRecordReader {
         return cap(PRETTY.writeValueAsString(node));
     }
 
-    /** Opens the stored copy, decompressing gzip so a record reads as its text. */
+    /**
+     * Opens the stored copy, decompressing gzip so a record reads as its text, as the importers read it: with their
+     * gzip-bomb limit, and a damaged stream named for what it is.
+     */
     private static InputStream open(EvidenceStore evidence, String sha256) throws IOException {
-        InputStream in = new BufferedInputStream(evidence.open(sha256));
-        in.mark(2);
-        int b1 = in.read(), b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
+        return EvidenceStreams.decoded(evidence.open(sha256), sha256, DecompressionLimit.DEFAULT);
     }
 
     private static String cap(String s) {
