@@ -33,7 +33,7 @@ public final class H2AuditLog implements AuditLog {
     @Override
     public synchronized AuditEntry append(String actor, String action, String details) {
         String safeActor = actor == null || actor.isBlank() ? "unknown" : actor;
-        String safeDetails = details == null ? "" : details;
+        String safeDetails = bounded(details == null ? "" : details);
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         AuditEntry entry = db.inTransaction("append to the audit log", c -> {
             long seq = 1;
@@ -71,6 +71,21 @@ public final class H2AuditLog implements AuditLog {
             throw new StoreException("Cannot record the audit head in " + headFile, e);
         }
         return entry;
+    }
+
+    /** Longest details kept whole; the column holds 100,000 characters. */
+    static final int MAX_DETAILS = 20_000;
+
+    /**
+     * Details too long for an entry (a pasted 100 KB note) are kept as their SHA-256, length and beginning, so the
+     * entry still proves exactly what was recorded elsewhere in the case; before this, such an append failed after
+     * the change it describes had been stored, leaving that change unaudited.
+     */
+    static String bounded(String details) {
+        if (details.length() <= MAX_DETAILS) return details;
+        String sha = dev.tracehound.timeline.evidence.Hashing.sha256Hex(details.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "{\"detailsSha256\":\"" + sha + "\",\"detailsLength\":" + details.length() + ",\"detailsStart\":"
+                + dev.tracehound.timeline.store.Json.quote(details.substring(0, Character.isHighSurrogate(details.charAt(3_999)) ? 3_999 : 4_000)) + "}";
     }
 
     /**

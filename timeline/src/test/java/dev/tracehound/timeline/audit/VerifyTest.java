@@ -58,6 +58,19 @@ class VerifyTest {
     }
 
     @Test
+    void detailsTooLongForAnAuditEntryAreAuditedByTheirHash() {
+        // as a finding-status or playbook tick with a pasted 120 KB note describes itself
+        String details = "{\"note\":\"" + "pasted mail log line ".repeat(6_000) + "\"}";
+        try (Case c = Cases.open(dir)) {
+            AuditEntry entry = c.audit().append("alice", "finding-status", details);
+            assertTrue(entry.details().startsWith("{\"detailsSha256\":\"" + dev.tracehound.timeline.evidence.Hashing.sha256Hex(
+                    details.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\",\"detailsLength\":" + details.length()), entry.details());
+            assertTrue(entry.details().length() < 5_000, "bounded: " + entry.details().length());
+            assertTrue(c.verify().intact(), c.verify().problems().toString());
+        }
+    }
+
+    @Test
     void evidenceIsReadOnlyOnDisk() {
         Path stored = dir.resolve("evidence").resolve(ev.sha256());
         assertEquals("r--r--r--", PosixFilePermissions.toString(assertDoesNotThrowPerms(stored)));
