@@ -18,7 +18,7 @@ public final class ArtefactExtractor {
     private ArtefactExtractor() {}
 
     private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s\"'<>()\\[\\]{}`\\\\]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
+    private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){0,16}\\.[A-Za-z]{2,}\\b"); // bounded: see HiddenText.HEX
     private static final Pattern FILE_PATH = Pattern.compile(
             "(?:(?<![\\w/.])(?:~|/(?:etc|home|root|usr|var|tmp|opt|Users|private|mnt|srv|proc))(?:/[\\w.@-]+)+|\\b[A-Za-z]:\\\\(?:[\\w .-]+\\\\)*[\\w .-]+\\.\\w+)");
     private static final Pattern SHELL = Pattern.compile(

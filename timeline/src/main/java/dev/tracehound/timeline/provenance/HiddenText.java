@@ -25,7 +25,10 @@ public final class HiddenText {
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])");
     private static final Pattern BASE64_URL = Pattern.compile("(?<![A-Za-z0-9_=-])[A-Za-z0-9_-]{24,}={0,2}(?![A-Za-z0-9_=-])");
-    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z])(?:\\\\x)?(?:[0-9a-fA-F]{2}(?:\\\\x)?){16,}(?![0-9A-Za-z])");
+    // A run of 32+ hex digits, or 16+ \\xHH escapes. Written without a repeated group around an optional part: Java
+    // matches each repetition of such a group one stack frame deeper, and 100 KB of "AAAA" (all hex) overflowed the
+    // stack. The escaped form repeats a group, so it is bounded; a longer run is found as several segments.
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z])(?:[0-9a-fA-F]{32,}|(?:\\\\x[0-9a-fA-F]{2}){16,512})(?![0-9A-Za-z])");
 
     /** True for zero-width characters that hide word boundaries from regex and eyes alike. */
     public static boolean isZeroWidth(int cp) {

@@ -22,7 +22,23 @@ import org.apache.lucene.search.Query;
 final class EventQueryParser {
     private EventQueryParser() {}
 
+    /** Deeper bracket nesting is refused before parsing: the parser recurses once per level. */
+    static final int MAX_NESTING = 200;
+
     static Query parse(String query) {
+        int depth = 0, deepest = 0, tooDeepAt = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char ch = query.charAt(i);
+            if (ch == '(' && ++depth > deepest) {
+                deepest = depth;
+                if (depth > MAX_NESTING && tooDeepAt == 0) tooDeepAt = i + 1;
+            } else if (ch == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        if (deepest > MAX_NESTING) {
+            throw new QuerySyntaxException("The query nests brackets " + deepest + " deep; at most " + MAX_NESTING + " levels are read", tooDeepAt, null);
+        }
         Parser p = new Parser();
         try {
             return p.parse(query);

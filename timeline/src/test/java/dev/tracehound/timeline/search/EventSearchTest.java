@@ -113,6 +113,10 @@ class EventSearchTest {
             assertEquals(typo.indexOf("toool") + 1, e.column(), e.getMessage());
         }
         assertEquals(0, c.search().count("\"http://evil.example\""), "a colon inside quotes is text, not a field");
+        String deep = "(".repeat(3_000) + "x" + ")".repeat(3_000); // overflowed the parser's stack
+        e = assertThrows(QuerySyntaxException.class, () -> c.search().count(deep));
+        assertTrue(e.getMessage().startsWith("The query nests brackets 3000 deep"), e.getMessage());
+        assertEquals(0, c.search().count("(".repeat(50) + "zzzunknownword" + ")".repeat(50)), "moderate nesting still parses");
         e = assertThrows(QuerySyntaxException.class, () -> c.search().count("ts:>2026-03-10"));
         assertTrue(e.getMessage().contains("write a range: ts:[2026-03-10T15:00 TO *]"), e.getMessage());
     }
