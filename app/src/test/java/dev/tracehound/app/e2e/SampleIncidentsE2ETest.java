@@ -106,6 +106,7 @@ class SampleIncidentsE2ETest {
             }
             timeline(c, key, problems);
             playbook(c, key, findings, problems);
+            modelCalls(c, key, problems);
             assertTrue(problems.isEmpty(), name + ":\n  " + String.join("\n  ", problems) + "\n  all findings: "
                     + findings.stream().map(f -> f.detector() + "@" + f.sessionId()).toList());
 
@@ -148,6 +149,28 @@ class SampleIncidentsE2ETest {
         if (entry.playbook().step("find-carrier").isPresent() && run.state("find-carrier").check().outcome() != CheckOutcome.MET) {
             problems.add("find-carrier did not find the injected instructions: " + run.state("find-carrier").check().detail());
         }
+    }
+
+    /**
+     * What replay compares with is each call's own answer, never an earlier turn it was sent back as history; and a
+     * harmful tool call is the output of some model call of its session.
+     */
+    private static void modelCalls(Case c, JsonNode key, List<String> problems) {
+        var reconstructor = new dev.tracehound.timeline.context.TimelineContextReconstructor(c.events());
+        String tool = key.path("harmful_action").path("tool").asText(null);
+        boolean harmfulFound = false;
+        for (var ctx : reconstructor.contextsOf(key.path("harmful_action").path("session").asText())) {
+            // tool call ids are unique per call, so they tell an answer from history (texts may repeat in a loop)
+            Set<String> history = new HashSet<>();
+            for (var part : ctx.input()) part.toolCalls().forEach(tc -> history.add(tc.id()));
+            for (var part : ctx.output()) {
+                for (var tc : part.toolCalls()) {
+                    if (history.contains(tc.id())) problems.add("call " + ctx.callEventId() + ": its output repeats the history's tool call " + tc.name());
+                    if (tc.name().equals(tool)) harmfulFound = true;
+                }
+            }
+        }
+        if (tool != null && !harmfulFound) problems.add("no model call's output calls the harmful tool " + tool);
     }
 
     /** The injection (when there is one) and the harmful action are in the compromised session, in that order. */

@@ -47,8 +47,16 @@ public final class ModelContexts {
                     : transcriptInput(events.subList(0, i));
             Map<String, Object> params = payload.has("params") && payload.get("params").isObject()
                     ? nonNullParams(payload.get("params")) : Map.of();
+            // the call's span also carries the history it was sent (an assistant turn of an earlier call among them):
+            // what its input is linked to is not its output
+            Set<String> inputEvents = new HashSet<>();
+            Set<String> inputToolCalls = new HashSet<>();
+            for (ContextPart part : input) {
+                if (part.sourceEventId() != null) inputEvents.add(part.sourceEventId());
+                for (ContextPart.ToolCall tc : part.toolCalls()) if (tc.id() != null) inputToolCalls.add(tc.id());
+            }
             out.add(new ModelContext(call.eventId(), call.sessionId(), call.provider(), call.model(), input,
-                    Payloads.tools(payload.get("tools")), params, outputOfCall(call, i, events)));
+                    Payloads.tools(payload.get("tools")), params, outputOfCall(call, i, events, inputEvents, inputToolCalls)));
         }
         return out;
     }
@@ -104,13 +112,21 @@ public final class ModelContexts {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    /** The response of a call: events derived from its span, else the MODEL_RESPONSE (and TOOL_CALLs) before the next call. */
-    private static List<ContextPart> outputOfCall(Event call, int index, List<Event> events) {
+    /**
+     * The response of a call: events derived from its span, else the MODEL_RESPONSE (and TOOL_CALLs) before the next
+     * call; never one of the events its input was linked to.
+     */
+    private static List<ContextPart> outputOfCall(Event call, int index, List<Event> events, Set<String> inputEvents,
+            Set<String> inputToolCalls) {
         Event response = null;
         List<Event> calls = new ArrayList<>();
         for (int j = index + 1; j < events.size(); j++) {
             Event e = events.get(j);
             if (e.kind() == EventKind.MODEL_CALL) break;
+            if (inputEvents.contains(e.eventId()) || e.kind() == EventKind.TOOL_CALL && inputToolCalls.contains(e.toolCallId())) continue;
+            // parts written from the call's span before the call itself are the history it was sent (importers number a
+            // span's input messages, the call, then its output, in that order)
+            if (e.sequence() < call.sequence() && Objects.equals(call.spanId(), e.parentId())) continue;
             boolean derived = call.spanId() != null && Objects.equals(call.spanId(), e.parentId()) || Objects.equals(call.spanId(), e.spanId());
             if (e.kind() == EventKind.MODEL_RESPONSE && response == null && (derived || call.spanId() == null || noDerivedResponse(call, events))) response = e;
             else if (e.kind() == EventKind.TOOL_CALL && (derived || call.spanId() == null)) calls.add(e);
