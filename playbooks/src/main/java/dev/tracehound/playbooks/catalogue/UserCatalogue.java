@@ -37,7 +37,7 @@ public final class UserCatalogue {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList()) {
                 try {
-                    String yaml = Files.readString(f, StandardCharsets.UTF_8);
+                    String yaml = PlaybookReader.readText(f); // the size and encoding limits of validate and import
                     entries.add(new CatalogueEntry(PlaybookReader.read(yaml, f.toString()), CatalogueEntry.USER, yaml));
                 } catch (PlaybookException e) {
                     problems.addAll(e.problems());

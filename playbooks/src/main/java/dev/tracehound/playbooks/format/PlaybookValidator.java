@@ -27,12 +27,19 @@ final class PlaybookValidator {
         this.locations = locations;
     }
 
+    /** More steps than anyone follows by hand; a run of this many still fits the case's record of it. */
+    static final int MAX_STEPS = 500;
+
     List<Problem> validate(Playbook p) {
         requireId(p.id(), "", "the playbook");
         require(p.title(), "", "title", "the playbook");
         require(p.version(), "", "version", "the playbook");
         require(p.incidentType(), "", "incidentType", "the playbook");
         references(p.references());
+        int steps = p.phases().values().stream().mapToInt(List::size).sum();
+        if (steps > MAX_STEPS) {
+            problem("/phases", "the playbook has " + steps + " steps; at most " + MAX_STEPS + " are kept (a run records every step's state in the case)");
+        }
         if (p.phases().values().stream().allMatch(List::isEmpty)) {
             problem("/phases", "the playbook has no steps; give at least one phase ("
                     + String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::key).toList()) + ") with steps");

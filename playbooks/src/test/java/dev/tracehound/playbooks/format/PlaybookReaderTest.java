@@ -115,6 +115,14 @@ class PlaybookReaderTest {
     }
 
     @Test
+    void moreStepsThanARunCanKeepAreRefused() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 600; i++) many.append("    - id: s").append(i).append("\n      title: Step ").append(i).append("\n      guidance: Do it.\n");
+        Problem p = only(replace("    - id: block", many + "    - id: block"));
+        assertTrue(p.message().contains("the playbook has 604 steps; at most 500 are kept"), p.message());
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondAndMentionsTheFirst() {
         Problem p = only(replace("    - id: block", "    - id: find\n      title: Again\n      guidance: Same id.\n    - id: block"));
         assertEquals(29, p.line());
