@@ -40,9 +40,7 @@ public final class UserCatalogue {
                     String yaml = PlaybookReader.readText(f); // the size and encoding limits of validate and import
                     entries.add(new CatalogueEntry(PlaybookReader.read(yaml, f.toString()), CatalogueEntry.USER, yaml));
                 } catch (PlaybookException e) {
-                    problems.addAll(e.problems());
-                } catch (IOException e) {
-                    problems.add(new Problem(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
+                    problems.addAll(e.problems()); // unreadable, too large or not UTF-8 included
                 }
             }
         } catch (IOException e) {

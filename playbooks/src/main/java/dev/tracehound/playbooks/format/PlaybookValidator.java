@@ -36,9 +36,9 @@ final class PlaybookValidator {
         require(p.version(), "", "version", "the playbook");
         require(p.incidentType(), "", "incidentType", "the playbook");
         references(p.references());
-        int steps = p.phases().values().stream().mapToInt(List::size).sum();
-        if (steps > MAX_STEPS) {
-            problem("/phases", "the playbook has " + steps + " steps; at most " + MAX_STEPS + " are kept (a run records every step's state in the case)");
+        int stepCount = p.phases().values().stream().mapToInt(List::size).sum();
+        if (stepCount > MAX_STEPS) {
+            problem("/phases", "the playbook has " + stepCount + " steps; at most " + MAX_STEPS + " are kept (a run records every step's state in the case)");
         }
         if (p.phases().values().stream().allMatch(List::isEmpty)) {
             problem("/phases", "the playbook has no steps; give at least one phase ("
