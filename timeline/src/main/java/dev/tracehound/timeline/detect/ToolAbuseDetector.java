@@ -80,6 +80,9 @@ public final class ToolAbuseDetector implements Detector {
             Event after = calls.stream().filter(c -> prov.positionOf(c.eventId()) > carrierAt).findFirst().orElse(null);
             boolean ownOutput = tool.equalsIgnoreCase(carrier.toolName())
                     || session.callOf(carrier).map(c -> tool.equalsIgnoreCase(c.toolName())).orElse(false);
+            // A tool's output naming the tool only before its injected text (a label such as "order_status: ...") does
+            // not demand the tool: without a later call, that names no abuse, and the call came before the text.
+            if (after == null && !namedInOrAfterInstruction(carrier, tool, prov)) continue;
             Event sink = after != null ? after : calls.get(0);
             List<String> ids = new ArrayList<>();
             ids.add(carrier.eventId());
@@ -108,6 +111,21 @@ public final class ToolAbuseDetector implements Detector {
                     explanation, carrier.eventId(), sink.eventId(), ctx));
         }
         return out;
+    }
+
+    /** Whether the carrier names the tool inside or after its first instruction-like passage. */
+    private static boolean namedInOrAfterInstruction(Event carrier, String tool, SessionProvenance prov) {
+        String text = EventContent.of(carrier);
+        var hits = prov.scanOf(carrier.eventId()).hits();
+        int first = Integer.MAX_VALUE;
+        for (var h : hits) {
+            String core = h.excerpt().replace("…", "").strip();
+            int cut = Math.min(core.length(), 20); // the excerpt begins up to 20 characters before the match
+            int at = core.isEmpty() ? -1 : text.indexOf(core.substring(0, cut));
+            if (at >= 0) first = Math.min(first, at);
+        }
+        if (first == Integer.MAX_VALUE) return true; // cannot place the instruction: keep the finding
+        return ArtefactExtractor.mentions(text.substring(first), tool);
     }
 
     private static Event lastCarrierBefore(List<Event> carriers, int at, SessionProvenance prov) {
