@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             FindingsCommand.class,
             FindingStatusCommand.class,
+            AnnotateCommand.class,
             TimelineCommand.class,
             EvalCommand.class,
         })

@@ -18,10 +18,13 @@ class ExportCommandTest {
     @TempDir Path tmp;
     Path caseDir;
 
+    String hostileEventId;
+
     @BeforeEach
     void setUp() throws Exception {
         ReportFixture fx = new ReportFixture(tmp);
         caseDir = fx.caseDir;
+        hostileEventId = fx.hostileEventId;
         fx.c.close();
     }
 
@@ -53,6 +56,27 @@ class ExportCommandTest {
         assertTrue(unknown[2].contains("unknown export format 'xml'"), unknown[2]);
         String[] sarifQuery = run("export", "--case", caseDir.toString(), "--format", "sarif", "--query", "kind:TOOL_CALL");
         assertEquals("2", sarifQuery[0]);
+    }
+
+    @Test
+    void eventsAnnotatedFromTheCommandLineMakeTheReportsKeyTimeline() throws Exception {
+        String[] r = run("annotate", "--case", caseDir.toString(), hostileEventId, "--star", "--tag", "carrier", "--note", "planted in the vendor note");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith(hostileEventId + ": starred, tags [carrier"), r[1]);
+        Path md = tmp.resolve("report.md");
+        assertEquals("0", run("report", "--case", caseDir.toString(), "--format", "md", "--out", md.toString())[0]);
+        String report = Files.readString(md);
+        assertTrue(report.contains("planted in the vendor note") && report.contains(hostileEventId), report);
+        try (var c = dev.tracehound.timeline.store.Cases.open(caseDir)) {
+            assertTrue(c.audit().entries().stream().anyMatch(a -> a.details().contains(hostileEventId) && a.action().contains("note")),
+                    "audited");
+        }
+        String[] nothing = run("annotate", "--case", caseDir.toString(), hostileEventId);
+        assertEquals("2", nothing[0]);
+        assertTrue(nothing[2].contains("nothing to do"), nothing[2]);
+        String[] unknown = run("annotate", "--case", caseDir.toString(), "no-such-event", "--star");
+        assertEquals("2", unknown[0]);
+        assertTrue(unknown[2].contains("no event with id no-such-event"), unknown[2]);
     }
 
     @Test
