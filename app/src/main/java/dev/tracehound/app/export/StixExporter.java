@@ -28,6 +28,13 @@ public final class StixExporter implements FindingsExporter {
     public long write(Case c, OutputStream out) throws IOException {
         List<Finding> findings = c.findings().list();
         String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        // STIX versions an object by its id and modified time, and created must never change: objects get times from
+        // the case (a finding's creation, its last verdict in the audit log), so a re-export updates, never forks
+        Map<String, Instant> lastVerdict = new java.util.HashMap<>();
+        for (var a : c.audit().entries()) {
+            if (!a.action().equals("finding.status")) continue;
+            for (Finding f : findings) if (a.details().contains("\"finding\":\"" + f.id() + "\"")) lastVerdict.put(f.id(), a.time());
+        }
         ObjectNode bundle = CaseOutputs.JSON.createObjectNode();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + UUID.randomUUID());
@@ -45,7 +52,7 @@ public final class StixExporter implements FindingsExporter {
                 if (patterns.containsKey(technique)) continue;
                 String pid = id("attack-pattern", technique);
                 patterns.put(technique, pid);
-                ObjectNode ap = sdo(objects, "attack-pattern", pid, now);
+                ObjectNode ap = sdo(objects, "attack-pattern", pid, stamp(firstCreated(findings, technique), now));
                 ap.put("created_by_ref", identity);
                 ap.put("name", technique);
                 ObjectNode ref = ap.putArray("external_references").addObject();
@@ -58,7 +65,8 @@ public final class StixExporter implements FindingsExporter {
         for (Finding f : findings) {
             String nid = id("note", c.info().caseId() + "/" + f.id());
             grouped.add(nid);
-            ObjectNode note = sdo(objects, "note", nid, f.created() == null ? now : f.created().truncatedTo(ChronoUnit.MILLIS).toString());
+            ObjectNode note = sdo(objects, "note", nid, stamp(f.created(), now));
+            if (lastVerdict.containsKey(f.id())) note.put("modified", stamp(lastVerdict.get(f.id()), now)); // the abstract names the verdict
             note.put("created_by_ref", identity);
             note.put("abstract", f.detector() + " (" + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ", " + f.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
             note.put("content", f.explanation() == null ? f.detector() : f.explanation());
@@ -81,7 +89,8 @@ public final class StixExporter implements FindingsExporter {
         }
         patterns.values().forEach(grouped::add);
         if (!grouped.isEmpty()) {
-            ObjectNode g = sdo(objects, "grouping", id("grouping", c.info().caseId()), now);
+            ObjectNode g = sdo(objects, "grouping", id("grouping", c.info().caseId()), stamp(firstCreated(findings, null), now));
+            g.put("modified", stamp(latest(findings, lastVerdict), now)); // its members change with each analysis
             g.put("created_by_ref", identity);
             g.put("name", "Findings of case " + c.info().name());
             g.put("context", "suspicious-activity");
@@ -89,6 +98,25 @@ public final class StixExporter implements FindingsExporter {
         }
         CaseOutputs.JSON.writerWithDefaultPrettyPrinter().writeValue(SarifExporter.nonClosing(out), bundle);
         return findings.size();
+    }
+
+    private static String stamp(Instant t, String otherwise) {
+        return t == null ? otherwise : t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** The earliest creation among findings (naming {@code technique}, when given). */
+    private static Instant firstCreated(List<Finding> findings, String technique) {
+        return findings.stream().filter(f -> technique == null || f.atlas().contains(technique)).map(Finding::created)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+
+    /** The latest creation or verdict among the findings. */
+    private static Instant latest(List<Finding> findings, Map<String, Instant> lastVerdict) {
+        Instant t = null;
+        for (Finding f : findings) {
+            for (Instant x : new Instant[] {f.created(), lastVerdict.get(f.id())}) if (x != null && (t == null || x.isAfter(t))) t = x;
+        }
+        return t;
     }
 
     private static ObjectNode sdo(ArrayNode objects, String type, String id, String created) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +195,28 @@ class ExportsTest {
         assertEquals(2, notes);
         assertEquals(2, patterns);
         for (JsonNode o : bundle.path("objects")) for (JsonNode ref : o.path("object_refs")) assertTrue(ids.contains(ref.asText()), "dangling ref " + ref);
+
+        // a re-export after a verdict: the same ids keep their created; the changed note moves its modified forward
+        Thread.sleep(5);
+        String findingId = fx.c.findings().list().getFirst().id();
+        fx.c.findings().setStatus(findingId, dev.tracehound.timeline.findings.FindingStatus.CONFIRMED, "alice", "checked");
+        JsonNode again = JSON.readTree(Exports.export(fx.c, ExportFormat.STIX, null, tmp.resolve("g.stix.json")).file().toFile());
+        Map<String, JsonNode> before = new java.util.HashMap<>();
+        bundle.path("objects").forEach(o -> before.put(o.path("id").asText(), o));
+        int moved = 0;
+        for (JsonNode o : again.path("objects")) {
+            JsonNode old = before.get(o.path("id").asText());
+            assertTrue(old != null, "same ids: " + o.path("id"));
+            assertEquals(old.path("created").asText(), o.path("created").asText(), "created never changes: " + o.path("id"));
+            boolean changed = !old.equals(o);
+            boolean newer = o.path("modified").asText().compareTo(old.path("modified").asText()) > 0;
+            if (o.path("type").asText().equals("identity") || o.path("type").asText().equals("attack-pattern")) assertEquals(old, o);
+            if (changed) {
+                assertTrue(newer, "a changed object has a later modified: " + o);
+                moved++;
+            }
+        }
+        assertTrue(moved >= 1, "the confirmed finding's note changed");
     }
 
     @Test
