@@ -41,7 +41,7 @@ final class EventQueryParser {
         }
         Parser p = new Parser();
         try {
-            return p.parse(query);
+            return everythingBut(p.parse(query));
         } catch (ParseException e) {
             throw syntaxError(query, e);
         } catch (BadValue e) {
@@ -50,6 +50,22 @@ final class EventQueryParser {
         } catch (TokenMgrError e) {
             throw new QuerySyntaxException("Cannot read the query: " + e.getMessage(), columnOf(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A query (or a bracketed part of one) of exclusions only, such as {@code NOT kind:TOOL_CALL}, matches nothing in
+     * Lucene, as nothing is included to exclude from; people mean every event but those, so that is what it searches.
+     */
+    private static Query everythingBut(Query q) {
+        if (!(q instanceof org.apache.lucene.search.BooleanQuery b)) return q;
+        var rebuilt = new org.apache.lucene.search.BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+        boolean onlyExclusions = !b.clauses().isEmpty();
+        for (var clause : b.clauses()) {
+            rebuilt.add(everythingBut(clause.query()), clause.occur());
+            if (clause.occur() != org.apache.lucene.search.BooleanClause.Occur.MUST_NOT) onlyExclusions = false;
+        }
+        if (onlyExclusions) rebuilt.add(new org.apache.lucene.search.MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        return rebuilt.build();
     }
 
     private static QuerySyntaxException syntaxError(String query, ParseException e) {

@@ -95,6 +95,18 @@ class EventSearchTest {
     }
 
     @Test
+    void aQueryOfExclusionsOnlyMeansEveryEventButThose() {
+        long all = c.search().count("*:*");
+        long calls = c.search().count("kind:tool_call");
+        assertTrue(calls > 0 && calls < all);
+        assertEquals(all - calls, c.search().count("NOT kind:tool_call"));
+        assertEquals(all - calls, c.search().count("-kind:tool_call"));
+        assertEquals(all - calls, c.search().count("*:* -kind:tool_call"));
+        // also as a bracketed part, as the desktop combines a typed query with facet filters
+        assertEquals(all - calls, c.search().count("(NOT kind:tool_call) AND *:*"));
+    }
+
+    @Test
     void badSyntaxGivesAReadableMessageWithAColumn() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> c.search().search(SearchRequest.of("kind:tool_call AND (foo", 10)));
         assertTrue(e.getMessage().contains("column"), e.getMessage());
