@@ -52,9 +52,17 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
         return new ReplayPlan(eventId != null ? eventId : targetEventId, n != null ? n : trials, sampling, model, stream, edits, criterion);
     }
 
+    /** Reads a plan; a field it does not know is an error, since a misspelt "edits" would replay without edits. */
     public static ReplayPlan read(Path file) {
         try {
-            return Json.MAPPER.readValue(Files.readAllBytes(file), ReplayPlan.class);
+            return Json.MAPPER.readerFor(ReplayPlan.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            java.util.List<String> known = e.getKnownPropertyIds() == null ? java.util.List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            throw new IllegalArgumentException("plan " + file + ": unknown field '" + e.getPropertyName() + "'"
+                    + (known.isEmpty() ? "" : "; the fields here are " + String.join(", ", known)));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("plan file not found: " + file);
         } catch (IOException e) {

@@ -75,6 +75,12 @@ class PlanApplierTest {
         assertEquals("remove the part from event ev-doc", plan.edits().get(0).describe());
         assertEquals("send_email", plan.criterion().tool());
         assertEquals(plan, dev.tracehound.replay.Json.MAPPER.readValue(plan.toJson(), ReplayPlan.class));
+        Path saved = Files.writeString(dir.resolve("saved.json"), plan.toJson()); // as the desktop's Save plan writes it
+        assertEquals(plan, ReplayPlan.read(saved));
+        // a misspelt field would silently replay without edits: it is an error naming the fields
+        Files.writeString(file, "{\"trials\": 2, \"edit\": [{\"op\": \"remove\", \"target\": {\"index\": 1}}]}");
+        var typo = assertThrows(IllegalArgumentException.class, () -> ReplayPlan.read(file));
+        assertTrue(typo.getMessage().contains("unknown field 'edit'; the fields here are ") && typo.getMessage().contains("edits"), typo.getMessage());
         Files.writeString(file, "{\"trials\": 0}");
         var e = assertThrows(IllegalArgumentException.class, () -> ReplayPlan.read(file));
         assertTrue(e.getMessage().contains("trials must be between 1 and 1000"), e.getMessage());
