@@ -30,12 +30,6 @@ public record AuditHead(long seq, String hash) {
         }
     }
 
-    /** Replaces the file atomically, so a crash leaves the old head or the new one, never half of one. */
-    public void write(Path file) throws IOException {
-        writePending(file);
-        commitPending(file);
-    }
-
     /**
      * Writes this head beside the file, before the entry it names is committed: if the process dies after the commit
      * but before {@link #commitPending}, the next append finds the log's last entry here and finishes the move.
@@ -44,7 +38,7 @@ public record AuditHead(long seq, String hash) {
         Files.writeString(pending(file), seq + " " + hash + "\n", StandardCharsets.US_ASCII);
     }
 
-    /** Makes the pending head the head, atomically. */
+    /** Makes the pending head the head, atomically: a crash leaves the old head or the new one, never half of one. */
     static void commitPending(Path file) throws IOException {
         Files.move(pending(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -36,16 +36,10 @@ public final class H2AuditLog implements AuditLog {
         String safeDetails = bounded(details == null ? "" : details);
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         AuditEntry entry = db.inTransaction("append to the audit log", c -> {
-            long seq = 1;
-            String prev = AuditChain.GENESIS;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
-                if (rs.next()) {
-                    seq = rs.getLong(1) + 1;
-                    prev = rs.getString(2);
-                }
-            }
-            String mismatch = mismatch(seq - 1, prev, true);
+            Last last = last(c);
+            long seq = last.seq + 1;
+            String prev = last.hash;
+            String mismatch = mismatch(last.seq, last.hash, true);
             if (mismatch != null) throw new CaseException(refusal(mismatch));
             String hash = AuditChain.hash(prev, seq, time, safeActor, action, safeDetails);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?,?,?,?,?,?,?)")) {
@@ -131,18 +125,17 @@ public final class H2AuditLog implements AuditLog {
 
     @Override
     public Optional<String> headProblem() {
-        long[] last = {0};
-        String[] hash = {AuditChain.GENESIS};
-        db.read("read the audit log's last entry", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
-                if (rs.next()) {
-                    last[0] = rs.getLong(1);
-                    hash[0] = rs.getString(2);
-                }
-            }
-            return null;
-        });
-        return Optional.ofNullable(mismatch(last[0], hash[0], false)); // reading changes nothing in the folder
+        Last last = db.read("read the audit log's last entry", H2AuditLog::last);
+        return Optional.ofNullable(mismatch(last.seq, last.hash, false)); // reading changes nothing in the folder
+    }
+
+    /** The log's last entry: sequence 0 and the genesis hash for an empty log. */
+    private record Last(long seq, String hash) {}
+
+    private static Last last(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? new Last(rs.getLong(1), rs.getString(2)) : new Last(0, AuditChain.GENESIS);
+        }
     }
 
     @Override
