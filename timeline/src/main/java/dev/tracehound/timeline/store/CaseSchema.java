@@ -8,7 +8,7 @@ public final class CaseSchema {
     private CaseSchema() {}
 
     /** Bump when the H2 schema or the index layout changes, and add a migration step from the previous version. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** The Tracehound version that wrote a case (from the jar manifest; "dev" when run from classes). */
     public static String toolVersion() {

@@ -148,6 +148,7 @@ public final class Cases {
                 if (setAside != null && c.audit().headProblem().isEmpty()) {
                     c.audit().append(Actors.current(), "index.rebuild", setAside);
                 }
+                c.reconcileSessionStats();
                 c.reconcileIndex();
                 return c;
             } catch (RuntimeException e) {

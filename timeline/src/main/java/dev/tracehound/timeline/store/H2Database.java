@@ -98,6 +98,11 @@ public final class H2Database implements AutoCloseable {
         writesRefused = reason;
     }
 
+    /** Whether writes are accepted (see {@link #refuseWrites}). */
+    boolean acceptsWrites() {
+        return writesRefused == null;
+    }
+
     /** Fails when writes are refused; for work that changes the case folder before its first transaction. */
     public void ensureWritable() {
         if (writesRefused != null) throw new CaseException(writesRefused);
@@ -171,8 +176,9 @@ public final class H2Database implements AutoCloseable {
 
     private static void createSchema(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE case_meta (schema_version INT NOT NULL)");
-            st.execute("INSERT INTO case_meta VALUES (" + CaseSchema.VERSION + ")");
+            // stats_seq: the session totals count every row up to this ingest sequence (SessionStats.foldedUpTo)
+            st.execute("CREATE TABLE case_meta (schema_version INT NOT NULL, stats_seq BIGINT DEFAULT 0 NOT NULL)");
+            st.execute("INSERT INTO case_meta (schema_version) VALUES (" + CaseSchema.VERSION + ")");
             st.execute("""
                 CREATE TABLE events (
                   ingest_seq BIGINT PRIMARY KEY,

@@ -53,6 +53,7 @@ final class IngestPipeline implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<?>> indexing = new ConcurrentLinkedQueue<>();
     private final AtomicLong lastSeq;
     private final StoredKeys keys;
+    private final PendingSessionStats sessionTotals = new PendingSessionStats();
     private final long publishEvery;
     private long uncommittedInIndex;
     private long unpublished;
@@ -73,8 +74,18 @@ final class IngestPipeline implements AutoCloseable {
     /** Counts of one batch, reported back to its ingest. */
     record BatchResult(long added, long duplicates) {}
 
-    /** Queues a batch; blocks while too many batches are under way (backpressure on the importer). */
+    /** Queues a batch of an evidence file imported before (see {@link #submit(List, boolean)}). */
     CompletableFuture<BatchResult> submit(List<Event> batch) {
+        return submit(batch, false);
+    }
+
+    /**
+     * Queues a batch; blocks while too many batches are under way (backpressure on the importer).
+     *
+     * @param firstImport the batch's evidence file was never imported before (not even in part), so none of its
+     *     sightings of stored events can be recorded already: they are inserted without looking for them first
+     */
+    CompletableFuture<BatchResult> submit(List<Event> batch, boolean firstImport) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -84,8 +95,9 @@ final class IngestPipeline implements AutoCloseable {
         CompletableFuture<BatchResult> done = new CompletableFuture<>();
         dbWriter.execute(() -> {
             try {
-                Written w = db.inTransaction("store a batch of events", c -> write(c, batch));
+                Written w = db.inTransaction("store a batch of events", c -> write(c, batch, firstImport));
                 keys.stored(w.events, w.seqs);
+                sessionTotals.add(w.events, w.seqs);
                 if (!w.reindex.isEmpty()) reindexWithFurtherEvidence(w.reindex);
                 if (w.events.isEmpty()) {
                     inFlight.release();
@@ -131,6 +143,7 @@ final class IngestPipeline implements AutoCloseable {
 
     private void commitIndexOnWriterThread() {
         awaitAllIndexed();
+        sessionTotals.write(db);
         db.checkpoint();
         long watermark = lastSeq.get();
         index.commit(watermark);
@@ -152,6 +165,7 @@ final class IngestPipeline implements AutoCloseable {
         for (CompletableFuture<?> f; (f = indexing.poll()) != null; ) upTo.add(f);
         long watermark = lastSeq.get();
         unpublished = 0;
+        sessionTotals.write(db);
         boolean commit = uncommittedInIndex >= INDEX_COMMIT_EVERY;
         if (commit) {
             uncommittedInIndex = 0;
@@ -202,7 +216,7 @@ final class IngestPipeline implements AutoCloseable {
     private record Written(BatchResult result, List<Event> events, long[] seqs, Map<String, List<String>> alsoEvidence, Set<Long> reindex) {}
 
     /** Runs on the writer thread inside one transaction. */
-    private Written write(Connection c, List<Event> batch) throws SQLException {
+    private Written write(Connection c, List<Event> batch, boolean firstImport) throws SQLException {
         List<Event> candidates = new ArrayList<>(batch.size());
         Set<String> batchIds = new HashSet<>();
         Set<String> batchKeys = new HashSet<>();
@@ -246,11 +260,11 @@ final class IngestPipeline implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            SessionStats.add(c, fresh, seqs);
         }
         if (!alsoSeenIn.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "
-                    + "KEY (event_seq, evidence_sha, locator) VALUES (?,?,?,?)")) {
+            // A locator gives one event id, so a first import records each sighting once; a rerun may repeat one.
+            // (MERGE looks through every earlier sighting of the original: a history message repeated in each call.)
+            try (PreparedStatement ps = c.prepareStatement(firstImport ? SIGHTING_INSERT : SIGHTING_MERGE)) {
                 for (Sighting row : alsoSeenIn) {
                     ps.setLong(1, row.original.seq());
                     ps.setString(2, row.original.id());
@@ -274,6 +288,10 @@ final class IngestPipeline implements AutoCloseable {
         }
         return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs, alsoEvidence, reindex);
     }
+
+    private static final String SIGHTING_INSERT = "INSERT INTO event_evidence (event_seq, event_id, evidence_sha, locator) VALUES (?,?,?,?)";
+    private static final String SIGHTING_MERGE = "MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "
+            + "KEY (event_seq, evidence_sha, locator) VALUES (?,?,?,?)";
 
     /** An event seen again: where (evidence file and locator) the original was recorded once more. */
     private record Sighting(Original original, String evidenceSha, String locator) {}

@@ -77,6 +77,17 @@ public final class LocalCase implements Case {
         return count[0];
     }
 
+    /**
+     * Counts the rows an interrupted run committed after the session totals were last written; a case that refuses
+     * writes lists its sessions with the totals as they were.
+     *
+     * @return how many rows were counted
+     */
+    long reconcileSessionStats() {
+        if (!db.acceptsWrites()) return 0;
+        return db.inTransaction("count an interrupted import's rows into the sessions' totals", SessionStats::catchUp);
+    }
+
     @Override public Path dir() { return folder.dir(); }
     @Override public CaseInfo info() { return info; }
     @Override public EventStore events() { return events; }

@@ -31,6 +31,8 @@ final class LocalIngest implements Ingest {
     private final EvidenceRecord evidence;
     private final String actor;
     private final int batchEvents;
+    /** No import of this evidence file started before this one (see {@link IngestPipeline#submit(List, boolean)}). */
+    private final boolean firstImport;
     private final ArrayDeque<CompletableFuture<IngestPipeline.BatchResult>> pending = new ArrayDeque<>();
     private List<Event> buffer;
     private long bufferedChars;
@@ -50,12 +52,28 @@ final class LocalIngest implements Ingest {
         this.batchEvents = batchEvents;
         this.buffer = new ArrayList<>(batchEvents);
         pipeline.expect(Math.min(MAX_EXPECTED_EVENTS, evidence.size() / BYTES_PER_EVENT + 1));
+        this.firstImport = !importStarted(db, evidence.sha256());
         int cleared = evidenceStore.beginImport(evidence.sha256(), evidence.format());
         if (cleared > 0) {
             audit.append(actor, "quarantine-reset", "{\"evidence\":\"" + evidence.sha256() + "\",\"cleared\":" + cleared
                     + ",\"format\":" + Json.quote(evidence.format()) + "}");
         }
         audit.append(actor, "import.start", "{\"evidence\":\"" + evidence.sha256() + "\",\"format\":" + Json.quote(evidence.format()) + "}");
+    }
+
+    /**
+     * Whether an import of this evidence file ever started: each one is audited before its first batch, and the audit
+     * log is append-only, so this also holds for one a crash cut short.
+     */
+    private static boolean importStarted(H2Database db, String sha256) {
+        return db.read("look for earlier imports of " + sha256, c -> {
+            try (var ps = c.prepareStatement("SELECT 1 FROM audit WHERE action = 'import.start' AND details LIKE ? LIMIT 1")) {
+                ps.setString(1, "%\"evidence\":\"" + sha256 + "\"%");
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     @Override
@@ -122,7 +140,7 @@ final class LocalIngest implements Ingest {
     private void flushBuffer() {
         if (buffer.isEmpty()) return;
         collectDone();
-        pending.add(pipeline.submit(buffer));
+        pending.add(pipeline.submit(buffer, firstImport));
         buffer = new ArrayList<>(batchEvents);
         bufferedChars = 0;
     }

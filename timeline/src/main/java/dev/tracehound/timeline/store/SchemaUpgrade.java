@@ -25,6 +25,7 @@ final class SchemaUpgrade {
                 if (step == 2) noRandomIndexes(c);
                 if (step == 3) noTimeIndex(c);
                 if (step == 4) noSessionIndex(c);
+                if (step == 5) statsWatermark(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("UPDATE case_meta SET schema_version = " + (step + 1));
                 }
@@ -95,6 +96,17 @@ final class SchemaUpgrade {
             st.execute("CREATE INDEX IF NOT EXISTS events_session ON events(session_id, start_ns, sequence, ingest_seq)");
             SessionStats.addFirstParents(c);
             st.execute("DROP INDEX events_session");
+        }
+    }
+
+    /**
+     * Version 5 to 6: session totals are written every few tens of thousands of events instead of with each batch,
+     * with the ingest sequence they count up to; a version-5 case counted every row in the same transaction.
+     */
+    private static void statsWatermark(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE case_meta ADD COLUMN IF NOT EXISTS stats_seq BIGINT DEFAULT 0 NOT NULL");
+            st.execute("UPDATE case_meta SET stats_seq = (SELECT COALESCE(MAX(ingest_seq), 0) FROM events)");
         }
     }
 

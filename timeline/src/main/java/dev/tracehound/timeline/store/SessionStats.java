@@ -85,14 +85,63 @@ final class SessionStats {
                 + "COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0) FROM events GROUP BY session_id");
     }
 
-    /** Adds a batch's new rows (with their ingest sequences) to their sessions' totals; runs in the batch's transaction. */
-    static void add(Connection c, List<Event> rows, long[] seqs) throws SQLException {
-        if (rows.isEmpty()) return;
-        Map<String, Totals> batch = new HashMap<>(); // a null key: events without a session
+    /** The totals of these new rows (with their ingest sequences) by session; a null key for events without one. */
+    static Map<String, Totals> of(List<Event> rows, long[] seqs) {
+        Map<String, Totals> batch = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Event e = rows.get(i);
             batch.computeIfAbsent(e.sessionId(), k -> new Totals()).add(e, seqs[i]);
         }
+        return batch;
+    }
+
+    /**
+     * Adds totals of rows up to ingest sequence {@code upToSeq} to the stored ones and records that every row up to
+     * it is counted; in the caller's transaction.
+     */
+    static void fold(Connection c, Map<String, Totals> batch, long upToSeq) throws SQLException {
+        if (!batch.isEmpty()) foldTotals(c, batch);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE case_meta SET stats_seq = ?")) {
+            ps.setLong(1, upToSeq);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The highest ingest sequence whose row the totals count (every lower row is counted too). */
+    static long foldedUpTo(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT stats_seq FROM case_meta")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Counts the rows a killed import committed after the totals were last written (those above
+     * {@link #foldedUpTo}; at most one flush interval of the ingest pipeline); returns how many.
+     */
+    static long catchUp(Connection c) throws SQLException {
+        long from = foldedUpTo(c);
+        Map<String, Totals> missed = new HashMap<>();
+        long upTo = from;
+        long rows = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT ingest_seq, session_id, trace_id, start_ns, end_ns, parent_id, "
+                + "model, tool_name, input_tokens, output_tokens FROM events WHERE ingest_seq > ? ORDER BY ingest_seq")) {
+            ps.setLong(1, from);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    Totals t = missed.computeIfAbsent(rs.getString(2), k -> new Totals());
+                    long in = rs.getLong(9), out = rs.getLong(10); // NULL reads as 0, as SUM's COALESCE counts it
+                    t.add(rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), in, out, seq);
+                    upTo = seq;
+                    rows++;
+                }
+            }
+        }
+        if (rows > 0) fold(c, missed, upTo);
+        return rows;
+    }
+
+    private static void foldTotals(Connection c, Map<String, Totals> batch) throws SQLException {
         Map<String, Totals> stored = new HashMap<>();
         String[] named = batch.keySet().stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session_stats WHERE session_id = ANY(?)"
@@ -154,7 +203,7 @@ final class SessionStats {
     }
 
     /** One session's totals; the same rules as SQL's MIN, MAX, COUNT, SUM and ARRAY_AGG(DISTINCT ... ORDER BY). */
-    private static final class Totals {
+    static final class Totals {
         String trace;
         long events;
         long first = Long.MAX_VALUE;
@@ -167,14 +216,20 @@ final class SessionStats {
         TreeMap<String, Long> firstParents = new TreeMap<>();
 
         void add(Event e, long seq) {
-            trace = min(trace, e.traceId());
+            add(e.traceId(), e.startNanos(), e.endNanos(), e.parentId(), e.model(), e.toolName(),
+                    e.inputTokens() == null ? 0 : e.inputTokens(), e.outputTokens() == null ? 0 : e.outputTokens(), seq);
+        }
+
+        void add(String traceId, long startNs, long endNs, String parentSpan, String model, String tool, long inputTokens,
+                 long outputTokens, long seq) {
+            trace = min(trace, traceId);
             events++;
-            first(e.startNanos(), e.parentId(), seq);
-            last = Math.max(last, e.endNanos());
-            if (e.model() != null) models.add(e.model());
-            if (e.toolName() != null) tools.add(e.toolName());
-            if (e.inputTokens() != null) in += e.inputTokens();
-            if (e.outputTokens() != null) out += e.outputTokens();
+            first(startNs, parentSpan, seq);
+            last = Math.max(last, endNs);
+            if (model != null) models.add(model);
+            if (tool != null) tools.add(tool);
+            in += inputTokens;
+            out += outputTokens;
         }
 
         /** Counts an event's start towards the first instant, and its parent span when it starts then. */

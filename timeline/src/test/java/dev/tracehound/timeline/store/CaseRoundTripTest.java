@@ -125,6 +125,42 @@ class CaseRoundTripTest {
         }
     }
 
+    /**
+     * A chat history repeats its messages in every call: each repeat is recorded once as a further sighting of the
+     * first, and running an interrupted import again, or a finished one, records none twice.
+     */
+    @Test
+    void eachRepeatIsRecordedOnceAcrossRerunsOfAnImport() {
+        try (Case c = Cases.create(tmp.resolve("case"), "repeats")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "chat.jsonl", "{\"chat\":1}\n");
+            List<Event> events = new ArrayList<>();
+            for (int call = 0; call < 4; call++) {
+                for (int m = 0; m <= call; m++) { // call N repeats messages 0..N-1 and adds one
+                    events.add(Event.builder(ev.sha256(), "line:" + call + "#in" + m).dedupKey("msg:s:" + m).text("message " + m).build());
+                }
+            }
+            try (Ingest cut = ((LocalCase) c).ingest(ev, "tester", 3)) { // killed after the first calls' batches
+                events.subList(0, 6).forEach(cut::add);
+                cut.flush();
+            }
+            assertEquals(3, sightings(c), "call 1 repeated message 0, call 2 messages 0 and 1");
+            assertEquals(new IngestStats(1, 9, 0), TestCases.ingestAll(c, ev, events), "the rerun adds the rest");
+            assertEquals(6, sightings(c));
+            assertEquals(new IngestStats(0, 10, 0), TestCases.ingestAll(c, ev, events));
+            assertEquals(6, sightings(c));
+            assertEquals(4, c.events().count());
+        }
+    }
+
+    private static long sightings(Case c) {
+        return ((LocalCase) c).database().read("count sightings", conn -> {
+            try (var rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM event_evidence")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     @Test
     void sessionsAreOrderedAndSummarised() {
         try (Case c = Cases.create(tmp.resolve("case"), "sessions")) {

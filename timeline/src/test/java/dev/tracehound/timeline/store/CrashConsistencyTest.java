@@ -50,6 +50,8 @@ class CrashConsistencyTest {
             assertTrue(afterCrash > 0 && afterCrash < EVENTS, "expected a partial import, got " + afterCrash);
             assertEquals(databaseSeqs(c), indexSeqs(c));
             assertEquals(afterCrash, c.search().count("*:*"));
+            // totals are written every 2,500 events: rows committed since then are counted on open
+            assertEquals(sessionRows(c), sessionTotals(c));
             EvidenceRecord ev = c.evidence().list().getFirst();
             assertFalse(ev.complete(), "an interrupted import must not look complete");
 
@@ -64,8 +66,24 @@ class CrashConsistencyTest {
             assertEquals(EVENTS, ids.size());
             assertEquals(databaseSeqs(c), indexSeqs(c));
             assertEquals(EVENTS, c.search().count("synthetic"));
+            assertEquals(sessionRows(c), sessionTotals(c));
+            assertEquals(EVENTS / 100, sessionTotals(c).size());
             assertTrue(c.verify().intact(), c.verify().problems().toString());
         }
+    }
+
+    /** Events per session as the session list counts them. */
+    private static java.util.Map<String, Long> sessionTotals(Case c) {
+        java.util.Map<String, Long> totals = new java.util.TreeMap<>();
+        c.events().sessions().forEach(s -> totals.put(s.sessionId(), s.events()));
+        return totals;
+    }
+
+    /** Events per session as stored. */
+    private static java.util.Map<String, Long> sessionRows(Case c) {
+        java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+        c.events().forEach(e -> rows.merge(e.sessionId(), 1L, Long::sum));
+        return rows;
     }
 
     private static Set<String> databaseIds(Case c) {

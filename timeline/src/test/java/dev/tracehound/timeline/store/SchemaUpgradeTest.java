@@ -28,13 +28,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A case written with an older schema opens, is upgraded in place and keeps everything: version 1 (string-keyed
  * lookups), version 2 (64-bit keys for ids and dedup keys, a search index without dedup keys), version 3 (a
- * database index of time) and version 4 (a database index of sessions, no first-event parents in the totals).
+ * database index of time), version 4 (a database index of sessions, no first-event parents in the totals) and version 5
+ * (session totals written with every batch, so no record of how far they count).
  */
 class SchemaUpgradeTest {
     @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5})
     void anOlderCaseIsUpgradedWithEveryRowAndLookupIntact(int oldVersion) throws Exception {
         Path dir = tmp.resolve("case");
         List<Event> events;
@@ -56,7 +57,8 @@ class SchemaUpgradeTest {
             // the same tool call recorded by a second file: one event listing both
             TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
         }
-        downgradeToVersionFour(dir);
+        downgradeToVersionFive(dir);
+        if (oldVersion <= 4) downgradeToVersionFour(dir);
         if (oldVersion <= 3) downgradeToVersionThree(dir);
         if (oldVersion <= 2) downgradeToVersionTwo(dir);
         if (oldVersion == 1) downgradeToVersionOne(dir);
@@ -76,6 +78,8 @@ class SchemaUpgradeTest {
             c.events().sessions().forEach(s -> parents.put(s.sessionId(), s.parentSessionId()));
             assertEquals("main", parents.get("main:agent"), "the parent link is found through the rebuilt index's span terms");
             assertEquals("main", parents.get("side"), "linked through the first-event parent the upgrade kept");
+            assertEquals(4, c.events().sessions().stream().mapToLong(SessionSummary::events).sum(), "every row counted once");
+            assertEquals(4L, local.database().read("stats watermark", SessionStats::foldedUpTo), "the totals count every row");
             assertEquals(List.of("line:1", "line:2"), c.events().session("main").stream().map(Event::locator).toList());
             assertEquals(1, c.search().search(SearchRequest.of("invoices", 10)).events().size());
             List<AuditEntry> upgrades = c.audit().entries().stream().filter(x -> x.action().equals("case.upgrade")).toList();
@@ -106,7 +110,18 @@ class SchemaUpgradeTest {
         });
     }
 
-    /** Rewrites a current case into the version-4 layout: a database index of sessions, totals without first-event parents. */
+    /** Rewrites a current case into the version-5 layout: no record of the ingest sequence the session totals count up to. */
+    private static void downgradeToVersionFive(Path dir) throws Exception {
+        CaseFolder folder = new CaseFolder(dir);
+        try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE case_meta DROP COLUMN stats_seq");
+            st.execute("UPDATE case_meta SET schema_version = 5");
+        }
+        Path manifest = folder.manifest();
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 5"));
+    }
+
+    /** Rewrites a version-5 case into the version-4 layout: a database index of sessions, totals without first-event parents. */
     private static void downgradeToVersionFour(Path dir) throws Exception {
         CaseFolder folder = new CaseFolder(dir);
         try (H2Database db = H2Database.open(folder.databaseBase(), false); Connection c = db.connection(); Statement st = c.createStatement()) {
@@ -116,7 +131,7 @@ class SchemaUpgradeTest {
             st.execute("UPDATE case_meta SET schema_version = 4");
         }
         Path manifest = folder.manifest();
-        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 4"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : 5", "\"schemaVersion\" : 4"));
     }
 
     /** Rewrites a version-4 case into the version-3 layout: a database index of time. */

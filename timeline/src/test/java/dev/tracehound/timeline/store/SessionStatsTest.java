@@ -52,27 +52,60 @@ class SessionStatsTest {
                     in.commit();
                 }
             }
-            List<String> expected = ((LocalCase) c).database().read("aggregate", conn -> {
-                List<String> rows = new ArrayList<>();
-                try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                        SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns) AS first_ns, MAX(end_ns),
-                               ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
-                               ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
-                               COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
-                        FROM events GROUP BY session_id ORDER BY first_ns, session_id""")) {
-                    while (rs.next()) {
-                        rows.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                strings(rs.getArray(6)).toString(), strings(rs.getArray(7)).toString(), rs.getString(8), rs.getString(9)));
-                    }
-                }
-                return rows;
-            });
-            List<String> listed = c.events().sessions().stream().map(s -> String.join("|", s.sessionId(), s.traceId(),
-                    Long.toString(s.events()), Long.toString(s.startNanos()), Long.toString(s.endNanos()), s.models().toString(),
-                    s.tools().toString(), Long.toString(s.inputTokens()), Long.toString(s.outputTokens()))).toList();
+            List<String> expected = aggregate(c);
+            List<String> listed = listed(c);
             assertEquals(4, listed.size());
             assertEquals(expected, listed);
             assertEquals(1_400 - 14, c.events().count(), "the repeated messages are stored once");
+        }
+    }
+
+    /**
+     * Totals are written every few tens of thousands of events: a case killed in between holds rows its totals do not
+     * count yet (here: the second file's, as a kill before their write leaves them), and opening it counts them.
+     */
+    @Test
+    void rowsCommittedAfterTheTotalsWereLastWrittenAreCountedOnOpen() {
+        Path dir = tmp.resolve("case");
+        Random random = new Random(3);
+        try (Case c = Cases.create(dir, "killed")) {
+            H2Database db = ((LocalCase) c).database();
+            for (String file : new String[] {"a.jsonl", "b.jsonl"}) {
+                EvidenceRecord ev = TestCases.evidence(c, tmp, file, file + "\n");
+                try (Ingest in = ((LocalCase) c).ingest(ev, "tester", 50)) {
+                    for (int i = 0; i < 400; i++) {
+                        in.add(Event.builder(ev.sha256(), "line:" + i).sessionId("s-" + random.nextInt(6)).traceId("t-" + random.nextInt(3))
+                                .parentId(random.nextBoolean() ? "p-" + random.nextInt(3) : null)
+                                .startNanos(T0 + 1_000L * random.nextInt(5)).endNanos(T0 + 200_000 + random.nextInt(1_000))
+                                .kind(EventKind.MODEL_CALL).model(random.nextBoolean() ? "m-" + file : null)
+                                .inputTokens(random.nextBoolean() ? (long) random.nextInt(90) : null).text("t " + i).build());
+                    }
+                    in.commit();
+                }
+                if (file.equals("a.jsonl")) {
+                    db.inTransaction("keep the totals as they were", conn -> conn.createStatement()
+                            .execute("CREATE TABLE kept AS SELECT * FROM session_stats"));
+                }
+            }
+            long firstFile = 400;
+            db.inTransaction("forget the second file's totals", conn -> {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("DELETE FROM session_stats");
+                    st.execute("INSERT INTO session_stats SELECT * FROM kept");
+                    st.execute("DROP TABLE kept");
+                    st.execute("UPDATE case_meta SET stats_seq = " + firstFile);
+                }
+                return null;
+            });
+            assertTrue(c.events().sessions().stream().mapToLong(SessionSummary::events).sum() == firstFile, "the totals lag");
+        }
+        try (Case c = Cases.open(dir)) {
+            assertEquals(aggregate(c), listed(c));
+            H2Database db = ((LocalCase) c).database();
+            assertTrue(firstParentsOfRows(db).size() > 3);
+            assertEquals(firstParentsOfRows(db), firstParentsKept(db));
+            assertEquals(800L, db.read("watermark", SessionStats::foldedUpTo));
+            assertTrue(c.verify().intact());
         }
     }
 
@@ -97,21 +130,10 @@ class SessionStatsTest {
                 }
             }
             H2Database db = ((LocalCase) c).database();
-            List<String> expected = db.read("first parents from the rows", conn -> {
-                List<String> rows = new ArrayList<>();
-                try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                        SELECT e.session_id, e.start_ns, e.parent_id, MIN(e.ingest_seq) FROM events e
-                        WHERE e.parent_id IS NOT NULL AND e.session_id IS NOT NULL
-                          AND e.start_ns = (SELECT MIN(f.start_ns) FROM events f WHERE f.session_id = e.session_id)
-                        GROUP BY e.session_id, e.start_ns, e.parent_id ORDER BY 1, 3""")) {
-                    while (rs.next()) rows.add(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
-                }
-                return rows;
-            });
-            List<String> kept = db.read("first parents kept", conn -> SessionStats.firstParents(conn).stream()
-                    .map(f -> f.session() + "|" + f.firstNs() + "|" + f.parentSpan() + "|" + f.seq()).sorted().toList());
+            List<String> expected = firstParentsOfRows(db);
+            List<String> kept = firstParentsKept(db);
             assertTrue(expected.size() > 4, "enough first-event parents to compare: " + expected);
-            assertEquals(expected.stream().sorted().toList(), kept);
+            assertEquals(expected, kept);
 
             for (String session : new String[] {"s-a", "S-A", "s-b", "s-c"}) {
                 List<String> rows = db.read("a session from the rows", conn -> {
@@ -128,6 +150,52 @@ class SessionStatsTest {
                 assertEquals(rows, c.events().session(session).stream().map(Event::eventId).toList(), session);
             }
         }
+    }
+
+    /** The session list's totals, computed by SQL over every stored event. */
+    private static List<String> aggregate(Case c) {
+        return ((LocalCase) c).database().read("aggregate", conn -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT session_id, MIN(trace_id), COUNT(*), MIN(start_ns) AS first_ns, MAX(end_ns),
+                           ARRAY_AGG(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL),
+                           ARRAY_AGG(DISTINCT tool_name ORDER BY tool_name) FILTER (WHERE tool_name IS NOT NULL),
+                           COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0)
+                    FROM events GROUP BY session_id ORDER BY first_ns, session_id""")) {
+                while (rs.next()) {
+                    rows.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            strings(rs.getArray(6)).toString(), strings(rs.getArray(7)).toString(), rs.getString(8), rs.getString(9)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Each session's first-event parent spans with the lowest ingest sequence hanging from each, from the rows. */
+    private static List<String> firstParentsOfRows(H2Database db) {
+        return db.read("first parents from the rows", conn -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT e.session_id, e.start_ns, e.parent_id, MIN(e.ingest_seq) FROM events e
+                    WHERE e.parent_id IS NOT NULL AND e.session_id IS NOT NULL
+                      AND e.start_ns = (SELECT MIN(f.start_ns) FROM events f WHERE f.session_id = e.session_id)
+                    GROUP BY e.session_id, e.start_ns, e.parent_id""")) {
+                while (rs.next()) rows.add(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
+            }
+            return rows.stream().sorted().toList();
+        });
+    }
+
+    private static List<String> firstParentsKept(H2Database db) {
+        return db.read("first parents kept", conn -> SessionStats.firstParents(conn).stream()
+                .map(f -> f.session() + "|" + f.firstNs() + "|" + f.parentSpan() + "|" + f.seq()).sorted().toList());
+    }
+
+    /** The session list's totals as kept. */
+    private static List<String> listed(Case c) {
+        return c.events().sessions().stream().map(s -> String.join("|", s.sessionId(), s.traceId(),
+                Long.toString(s.events()), Long.toString(s.startNanos()), Long.toString(s.endNanos()), s.models().toString(),
+                s.tools().toString(), Long.toString(s.inputTokens()), Long.toString(s.outputTokens()))).toList();
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {
