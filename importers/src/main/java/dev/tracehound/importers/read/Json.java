@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,8 @@ public final class Json {
                     .maxNumberLength(10_000)
                     .maxDocumentLength(-1)
                     .build())
+            // a tree read at the deepest allowed nesting, wrapped in a payload object, can still be written
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH + 100).build())
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
@@ -54,12 +57,9 @@ public final class Json {
         }
     }
 
+    /** Compact JSON text of a tree ({@link JsonText}). */
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return JsonText.of(node);
     }
 
     /** A parser message without Jackson's source excerpt, which may be huge or hostile. */
@@ -153,7 +153,7 @@ public final class Json {
     /** Text for a value: strings as they are, anything else as compact JSON; null stays null. */
     public static String text(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return null;
-        return node.isTextual() ? node.asText() : node.toString();
+        return node.isTextual() ? node.asText() : write(node);
     }
 
     /** The first present, non-null text among the fields. */
@@ -162,7 +162,7 @@ public final class Json {
         for (String f : fields) {
             JsonNode v = node.get(f);
             if (v != null && !v.isNull() && !v.isMissingNode()) {
-                String s = v.isValueNode() ? v.asText() : v.toString();
+                String s = v.isValueNode() ? v.asText() : write(v);
                 if (!s.isEmpty()) return s;
             }
         }
@@ -174,10 +174,15 @@ public final class Json {
         if (node == null || node.isNull()) return null;
         if (node.isNumber()) return node.longValue();
         if (node.isTextual()) {
+            String s = node.asText().strip();
             try {
-                return new java.math.BigDecimal(node.asText().strip()).longValue();
-            } catch (NumberFormatException e) {
-                return null;
+                return Long.parseLong(s); // the usual case (OTLP writes 64-bit ints as strings), without a BigDecimal
+            } catch (NumberFormatException notPlain) {
+                try {
+                    return new java.math.BigDecimal(s).longValue();
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             }
         }
         return null;

@@ -2,6 +2,7 @@ package dev.tracehound.importers.otlp.genai;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.read.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -38,6 +39,6 @@ final class IndexedAttributes {
     static String text(Map<String, JsonNode> m, String key) {
         JsonNode v = m.get(key);
         if (v == null || v.isNull()) return null;
-        return v.isTextual() ? v.asText() : v.toString();
+        return v.isTextual() ? v.asText() : Json.write(v);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tracehound.importers.otlp.genai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.importers.read.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public record OtlpSpan(
     public String text(String key) {
         JsonNode v = attributes.get(key);
         if (v == null || v.isNull()) return null;
-        return v.isTextual() ? v.asText() : v.toString();
+        return v.isTextual() ? v.asText() : Json.write(v);
     }
 
     public boolean isError() {

@@ -82,7 +82,7 @@ public final class SpanEventWriter {
         s.tools.forEach(tools::add);
         payload.set("params", s.params == null ? Json.object() : s.params);
         Event.Builder call = base(s, "", "call", EventKind.MODEL_CALL).trust(Trust.MODEL)
-                .actor(s.agentName).text(lastInputText(s)).payloadJson(payload.toString())
+                .actor(s.agentName).text(lastInputText(s)).payloadJson(Json.write(payload))
                 .inputTokens(s.inputTokens).outputTokens(s.outputTokens).costUsd(s.costUsd);
         if (notCaptured) {
             call.flag(EventFlag.CONTENT_NOT_CAPTURED);
@@ -102,7 +102,7 @@ public final class SpanEventWriter {
                 .dedupKey("msg:" + s.sessionId + ":" + messageHash(m.role(), m.toolCallId(), text))
                 .traceId(s.traceId).sessionId(s.sessionId).spanId(s.spanId).parentId(s.spanId)
                 .sequence(next(s.sessionId)).startNanos(s.startNanos).endNanos(s.startNanos)
-                .kind(kind).name(s.name).trust(trust).text(text).payloadJson(m.toJson().toString())
+                .kind(kind).name(s.name).trust(trust).text(text).payloadJson(Json.write(m.toJson()))
                 .actor(m.actor())
                 .toolCallId(m.toolCallId()).toolName("tool".equals(m.role()) ? m.name() : null);
         if (s.timeInferred) b.flag(EventFlag.TIME_INFERRED);
@@ -136,7 +136,7 @@ public final class SpanEventWriter {
         Event.Builder b = base(s, "#response", "response", EventKind.MODEL_RESPONSE).parentId(s.spanId)
                 .trust(Trust.MODEL).actor(s.agentName != null ? s.agentName : "assistant")
                 .text(text.isEmpty() ? calls.isEmpty() ? "" : s.outputMessages.getFirst().displayText() : text.toString())
-                .payloadJson(payload.toString()).startNanos(s.endNanos).endNanos(s.endNanos);
+                .payloadJson(Json.write(payload)).startNanos(s.endNanos).endNanos(s.endNanos);
         if (Truncation.isMarked(text.toString()) || s.contentTruncated) b.flag(EventFlag.CONTENT_TRUNCATED);
         emit(b);
     }
@@ -158,7 +158,7 @@ public final class SpanEventWriter {
         payload.put("is_error", s.error);
         Event.Builder b = base(s, "#result", "tool_result", EventKind.TOOL_RESULT).parentId(s.spanId)
                 .trust(Trust.TOOL_OUTPUT).actor(s.toolName).toolName(s.toolName).toolCallId(s.toolCallId)
-                .text(text).payloadJson(payload.toString()).startNanos(s.endNanos).endNanos(s.endNanos);
+                .text(text).payloadJson(Json.write(payload)).startNanos(s.endNanos).endNanos(s.endNanos);
         if (Truncation.isMarked(text) || s.contentTruncated) b.flag(EventFlag.CONTENT_TRUNCATED);
         emit(b);
     }
@@ -178,7 +178,7 @@ public final class SpanEventWriter {
             payload.put("query", s.query);
             Event.Builder b = base(s, "#doc" + i, "doc" + i, EventKind.RETRIEVAL)
                     .parentId(s.parentSpanId)
-                    .trust(Trust.RETRIEVED_DOCUMENT).text(d.content()).payloadJson(payload.toString());
+                    .trust(Trust.RETRIEVED_DOCUMENT).text(d.content()).payloadJson(Json.write(payload));
             if (Truncation.isMarked(d.content())) b.flag(EventFlag.CONTENT_TRUNCATED);
             emit(b);
         }
@@ -249,18 +249,18 @@ public final class SpanEventWriter {
         ObjectNode p = Json.object();
         p.put("name", name);
         p.set("arguments", arguments);
-        return p.toString();
+        return Json.write(p);
     }
 
     private static String inputOutput(ObservedSpan s) {
         ObjectNode p = Json.object();
         p.set("input", s.input);
         p.set("output", s.output);
-        return p.toString();
+        return Json.write(p);
     }
 
     private static String rawPayload(ObservedSpan s) {
-        if (s.raw != null) return s.raw.toString();
+        if (s.raw != null) return Json.write(s.raw);
         return inputOutput(s);
     }
 

@@ -1,7 +1,6 @@
 package dev.tracehound.importers.otlp.spans;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,8 +25,8 @@ public final class Times {
             if (s.isEmpty()) return null;
             if (isDigits(s)) {
                 try {
-                    return new BigInteger(s).longValueExact();
-                } catch (ArithmeticException e) {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException beyond64Bits) {
                     return null;
                 }
             }
