@@ -35,16 +35,20 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin OutputOptions output;
     @Option(names = "--event", paramLabel = "ID", description = "The MODEL_CALL event to replay (or set targetEventId in the plan).") String event;
     @Option(names = "--profile", required = true, paramLabel = "NAME", description = "Endpoint profile (tracehound endpoints list).") String profile;
-    @Option(names = "-n", paramLabel = "N", description = "Trials (default: the plan's, else 10).") Integer trials;
+    @Option(names = "-n", paramLabel = "N", description = "Trials, 1 to " + ReplayPlan.MAX_TRIALS + " (default: the plan's, else 10).") Integer trials;
     @Option(names = "--plan", paramLabel = "FILE", description = "Replay plan JSON: sampling, model override, context edits, criterion.") Path planFile;
     @Option(names = "--model", description = "Model override for this run.") String model;
-    @Option(names = "--temperature", description = "Sampling temperature (overrides the plan and the recorded value).") Double temperature;
+    @Option(names = "--temperature", description = "Sampling temperature, 0 to 2 (overrides the plan and the recorded value).") Double temperature;
     @Option(names = "--seed", description = "Sampling seed, where the provider supports one.") Long seed;
-    @Option(names = "--max-tokens", description = "Output token limit per trial.") Integer maxTokens;
+    @Option(names = "--max-tokens", description = "Output token limit per trial, at least 1.") Integer maxTokens;
     @Option(names = "--stream", description = "Request streamed responses (SSE / NDJSON).") boolean stream;
 
     @Override
     public Integer call() {
+        // the options' own names in the message, before they meet the plan's values
+        ReplayPlan.checkTrials("-n", trials);
+        Sampling.checkTemperature("--temperature", temperature);
+        Sampling.checkMaxTokens("--max-tokens", maxTokens);
         ReplayPlan plan = planFile != null ? ReplayPlan.read(planFile) : ReplayPlan.baseline(null, 10);
         if (trials != null) plan = plan.with(null, trials);
         else if (plan.trials() == null) plan = plan.with(null, 10);

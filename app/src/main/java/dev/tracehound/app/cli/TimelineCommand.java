@@ -1,6 +1,7 @@
 package dev.tracehound.app.cli;
 
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.session.SessionBranch;
 import dev.tracehound.timeline.session.SessionNode;
 import dev.tracehound.timeline.session.SessionReconstructor;
 import dev.tracehound.timeline.session.SessionTimeline;
@@ -60,15 +61,19 @@ public final class TimelineCommand implements Callable<Integer> {
     private static void print(SessionTimeline t, int depth, PrintWriter out) {
         out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), t.sessionId(), t.events().size());
         for (SessionNode n : t.roots()) print(n, t, depth + 1, out);
+        for (SessionTimeline child : t.launchedFromNowhere()) print(child, depth + 1, out);
     }
 
     private static void print(SessionNode n, SessionTimeline t, int depth, PrintWriter out) {
         Event e = n.event();
         out.printf("%s %s%-14s %-12s %s%n", time(e), "  ".repeat(depth), e.kind(), FindingsView.cell(label(e), 24),
                 FindingsView.cell(e.text(), 100));
-        for (SessionNode k : n.children()) print(k, t, depth + 1, out);
-        for (SessionTimeline child : t.children()) {
-            if (child.launchedBy() != null && child.launchedBy().eventId().equals(e.eventId())) print(child, depth + 1, out);
+        // a sub-agent right under the call that launched it, before the call's result and what followed
+        for (SessionBranch b : t.under(n)) {
+            switch (b) {
+                case SessionNode k -> print(k, t, depth + 1, out);
+                case SessionTimeline child -> print(child, depth + 1, out);
+            }
         }
     }
 

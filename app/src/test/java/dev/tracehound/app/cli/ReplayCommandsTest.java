@@ -115,6 +115,25 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void impossibleTrialsAndSamplingAreRefusedBeforeAnythingRuns() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("plan.json"), "{\"trials\": 3, \"sampling\": {\"topP\": 2}}");
+        String[][] refused = {
+            {"-n", "0"}, {"-n", "1000000"}, {"--temperature", "99"}, {"--temperature", "-1"}, {"--max-tokens", "-5"}, {"--plan", plan.toString()}};
+        String[] messages = {
+            "-n must be between 1 and 1000, not 0", "-n must be between 1 and 1000, not 1000000",
+            "--temperature must be between 0 and 2, not 99", "--temperature must be between 0 and 2, not -1",
+            "--max-tokens must be at least 1, not -5", "plan " + plan + ": sampling.topP must be between 0 and 1, not 2"};
+        for (int i = 0; i < refused.length; i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("replay", "--case", tmp.resolve("no-case").toString(), "--event", "e", "--profile", "fake"));
+            args.addAll(List.of(refused[i]));
+            Run r = cli(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals("tracehound: " + messages[i], r.err().strip());
+        }
+        assertEquals(0, requests.get());
+    }
+
+    @Test
     void replayAblateChainAndExportOverARealCase() throws Exception {
         Path dir = tmp.resolve("case");
         ModelContext target;

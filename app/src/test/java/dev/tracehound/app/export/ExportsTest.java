@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.app.report.ReportFixture;
+import dev.tracehound.importers.run.ImportRun;
 import dev.tracehound.timeline.audit.AuditEntry;
+import dev.tracehound.timeline.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +72,42 @@ class ExportsTest {
             assertEquals(fx.c.events().count(), copy.events().count());
             var again = copy.search().search(dev.tracehound.timeline.search.SearchRequest.of("\"" + ReportFixture.CANARY + "\"", 10)).events();
             assertEquals(fx.c.search().count("\"" + ReportFixture.CANARY + "\""), again.size());
+            // the same events: each by its id, with its content, now read from the export
+            Map<String, Event> copied = new HashMap<>();
+            copy.events().forEach(e -> copied.put(e.eventId(), e));
+            fx.c.events().forEach(e -> {
+                Event c = copied.get(e.eventId());
+                assertTrue(c != null, "event " + e.eventId() + " keeps its id");
+                assertEquals(List.of(e.kind(), e.sessionId(), e.startNanos(), String.valueOf(e.text()), String.valueOf(e.payloadJson()), e.flags()),
+                        List.of(c.kind(), c.sessionId(), c.startNanos(), String.valueOf(c.text()), String.valueOf(c.payloadJson()), c.flags()));
+                assertEquals(rec.sha256(), c.evidenceSha256());
+            });
+            // and the leak's star, tag and note, kept by event id, could follow it
+            assertTrue(copy.events().get(fx.leakEventId).orElseThrow().text().contains(ReportFixture.CANARY));
         }
+    }
+
+    @Test
+    void jsonlExportImportedIntoItsOwnCaseAddsNothing() throws Exception {
+        // chat transcript events have no dedup key: only their ids say they are the case's own
+        long before = fx.c.events().count();
+        long keyless = countWhere(e -> e.dedupKey() == null);
+        assertTrue(keyless > 0, "the sample has events without a dedup key");
+        var rec = Exports.export(fx.c, ExportFormat.JSONL, EventSelection.all(), tmp.resolve("own.jsonl"));
+        var report = new ImportRun(fx.c, List.of(rec.file()), null, null).run().getFirst();
+        assertTrue(report.ok(), report.toMap().toString());
+        assertEquals("tracehound", report.format());
+        assertEquals(0, report.events(), report.toMap().toString());
+        assertEquals(before, report.duplicates(), "every event is reported as already in the case");
+        assertEquals(before, fx.c.events().count());
+    }
+
+    private long countWhere(java.util.function.Predicate<Event> test) {
+        long[] n = {0};
+        fx.c.events().forEach(e -> {
+            if (test.test(e)) n[0]++;
+        });
+        return n[0];
     }
 
     @Test

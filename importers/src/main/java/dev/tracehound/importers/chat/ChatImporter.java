@@ -9,11 +9,11 @@ import dev.tracehound.importers.ImportSource;
 import dev.tracehound.importers.Importer;
 import dev.tracehound.importers.chatshape.ChatMessage;
 import dev.tracehound.importers.chatshape.ChatMessages;
-import dev.tracehound.importers.read.EvidenceStreams;
 import dev.tracehound.importers.read.HeadSniffer;
 import dev.tracehound.importers.read.InferredTimes;
 import dev.tracehound.importers.read.Json;
 import dev.tracehound.importers.read.JsonArrayRecords;
+import dev.tracehound.importers.read.JsonLayout;
 import dev.tracehound.importers.read.JsonlRecords;
 import dev.tracehound.importers.read.Locators;
 import dev.tracehound.importers.read.RecordRejected;
@@ -21,7 +21,6 @@ import dev.tracehound.importers.read.Times;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +74,13 @@ public final class ChatImporter implements Importer {
         }
     }
 
-    /** JSONL when the first line is a complete JSON object on its own; a JSON document otherwise. */
+    /**
+     * JSONL when the first line is a complete JSON object on its own, however long (a run with a long transcript);
+     * a JSON document otherwise.
+     */
     private static boolean isJsonl(ImportSource source) throws IOException {
-        try (InputStream in = source.open()) {
-            byte[] head = EvidenceStreams.head(in, 64 * 1024);
-            int i = 0;
-            while (i < head.length && (Character.isWhitespace(head[i]) || (head[i] & 0xff) == 0xEF || (head[i] & 0xff) == 0xBB || (head[i] & 0xff) == 0xBF)) i++;
-            if (i >= head.length || head[i] == '[') return false;
-            int nl = i;
-            while (nl < head.length && head[nl] != '\n') nl++;
-            try {
-                Json.parse(head, i, nl - i);
-                return true;
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }
+        JsonLayout.Probe probe = JsonLayout.probe(source);
+        return probe.objectFirst() && probe.layout() != JsonLayout.Layout.DOCUMENT;
     }
 
     static boolean isRun(JsonNode n) {

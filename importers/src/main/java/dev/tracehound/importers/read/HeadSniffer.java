@@ -9,8 +9,13 @@ import java.util.List;
 public final class HeadSniffer {
     private HeadSniffer() {}
 
-    /** The first complete JSON lines of the head (up to {@code max}); broken lines are skipped. */
+    /**
+     * The first complete JSON lines of the file (up to {@code max}); broken lines are skipped. These are the head's
+     * {@linkplain FileHead#lines() sketches} when it has them, which reach past the head, else the lines whole within
+     * the head's bytes.
+     */
     public static List<JsonNode> jsonLines(FileHead head, int max) {
+        if (head.lines() != null) return head.lines().subList(0, Math.min(max, head.lines().size()));
         List<JsonNode> out = new ArrayList<>();
         byte[] b = head.bytes();
         int start = 0;

@@ -186,33 +186,11 @@ public final class RecordStream {
     }
 
     /**
-     * JSONL when the first non-blank line is a whole JSON value by itself and more lines follow; a pretty-printed
-     * document's first line is not, and a one-line file reads the same either way (as a document, so its
-     * locators are JSON pointers).
+     * JSONL when the first non-blank line is one JSON object or array by itself and more lines follow, however long
+     * that line is ({@link JsonLayout}); a pretty-printed document's first line is not, and a one-line file reads the
+     * same either way (as a document, so its locators are JSON pointers).
      */
     public static boolean isJsonLines(ImportSource source) throws IOException {
-        try (JsonLines lines = new JsonLines(source.open(), 8 * 1024 * 1024)) {
-            JsonLines.Line line;
-            while ((line = lines.next()) != null) {
-                if (line.blank()) continue;
-                if (line.oversized()) return true;
-                try (JsonParser p = Json.MAPPER.createParser(line.bytes(), 0, line.length())) {
-                    JsonToken first = p.nextToken();
-                    if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) return false;
-                    p.skipChildren();
-                    if (p.nextToken() != null) return false;
-                } catch (JsonProcessingException e) {
-                    return false;
-                }
-                try {
-                    return lines.next() != null;
-                } catch (GzipDamageException e) {
-                    return true; // more was compressed after the first line: the reading quarantines the damage
-                }
-            }
-            return false;
-        } catch (GzipDamageException e) {
-            return false; // the first line is cut: read as a document, whose reading reports the damage
-        }
+        return JsonLayout.of(source) == JsonLayout.Layout.LINES;
     }
 }

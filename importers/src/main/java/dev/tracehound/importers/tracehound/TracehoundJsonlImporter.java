@@ -11,15 +11,21 @@ import dev.tracehound.importers.read.RecordRejected;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.event.EventJson;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Tracehound's own JSONL (one {@link EventJson} object per line), as exports write it. Every content
- * field is kept. Identity is re-rooted in <em>this</em> file, like any evidence: the locator is
- * {@code line:N} here and the id derives from this file's hash. The original identity is not lost: the
- * event's {@code dedup_key} is kept, or, when it had none, becomes {@code event:<original event_id>}, so
- * two exports of the same event collapse into one event in a case.
+ * field is kept. The file is evidence like any other: each event's locator is {@code line:N} of this file and its
+ * evidence is this file's hash. Its id is the one the export carries: an export brought back into its own case adds
+ * nothing (every event is already there by id), and into another case gives the events their ids again, so
+ * annotations, findings and further exports keep naming the same events. A line without an id of Tracehound's form
+ * (32 lowercase hex digits: a hand-written file) gets one from this file and line, as any evidence does. An event
+ * without a dedup key gets {@code event:<event_id>}, the key earlier versions gave it, so an export imported by one of
+ * them into a case is still recognised there.
  */
 public final class TracehoundJsonlImporter implements Importer {
+    /** Tracehound's event ids: {@link dev.tracehound.timeline.event.EventIds} gives 32 lowercase hex digits. */
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
 
     @Override
     public String format() {
@@ -46,8 +52,9 @@ public final class TracehoundJsonlImporter implements Importer {
     static Event toEvent(JsonNode node, String evidenceSha256, String locator) {
         try {
             Event.Builder b = EventJson.builder(node, evidenceSha256, locator);
-            Event original = b.build();
-            if (original.dedupKey() == null && node.hasNonNull("event_id")) b.dedupKey("event:" + node.get("event_id").asText());
+            String id = node.hasNonNull("event_id") ? node.get("event_id").asText() : null;
+            if (id != null && EVENT_ID.matcher(id).matches()) b.eventId(id);
+            if (b.build().dedupKey() == null && id != null && !id.isBlank()) b.dedupKey("event:" + id);
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new RecordRejected("not a Tracehound event: " + e.getMessage());

@@ -12,6 +12,13 @@ public record CriterionSettings(Double textThreshold, String tool, Boolean ignor
     public static final double DEFAULT_TEXT_THRESHOLD = 0.5;
     public static final CriterionSettings DEFAULTS = new CriterionSettings(null, null, null);
 
+    public CriterionSettings {
+        // a similarity: above 1 nothing could ever reproduce, below 0 everything would
+        if (textThreshold != null && !(textThreshold >= 0 && textThreshold <= 1)) {
+            throw new IllegalArgumentException("textThreshold must be between 0 and 1, not " + textThreshold);
+        }
+    }
+
     public double threshold() {
         return textThreshold == null ? DEFAULT_TEXT_THRESHOLD : textThreshold;
     }

@@ -1,6 +1,11 @@
 package dev.tracehound.replay.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.tracehound.replay.Json;
 import dev.tracehound.replay.wire.Sampling;
 import java.io.IOException;
@@ -17,14 +22,20 @@ import java.util.List;
 public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling, String model, Boolean stream,
         List<ContextEdit> edits, CriterionSettings criterion) {
 
+    /** The most trials one run makes: the CLI's {@code -n}, the desktop's spinner and plans share it. */
     public static final int MAX_TRIALS = 1000;
 
     public ReplayPlan {
         edits = edits == null ? List.of() : List.copyOf(edits);
         sampling = sampling == null ? Sampling.DEFAULTS : sampling;
         criterion = criterion == null ? CriterionSettings.DEFAULTS : criterion;
-        if (trials != null && (trials < 1 || trials > MAX_TRIALS))
-            throw new IllegalArgumentException("trials must be between 1 and " + MAX_TRIALS + ", not " + trials);
+        checkTrials("trials", trials);
+    }
+
+    /** @param field how the caller names it (a plan field, a command-line option) */
+    public static void checkTrials(String field, Integer value) {
+        if (value != null && (value < 1 || value > MAX_TRIALS))
+            throw new IllegalArgumentException(field + " must be between 1 and " + MAX_TRIALS + ", not " + value);
     }
 
     public static ReplayPlan baseline(String eventId, int trials) {
@@ -52,21 +63,34 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
         return new ReplayPlan(eventId != null ? eventId : targetEventId, n != null ? n : trials, sampling, model, stream, edits, criterion);
     }
 
-    /** Reads a plan; a field it does not know is an error, since a misspelt "edits" would replay without edits. */
+    /**
+     * Reads a plan; a field it does not know is an error, since a misspelt "edits" would replay without edits, and so
+     * is a value no provider accepts (temperature 99, top_p 2, max tokens 0, a fraction of a trial): the message names
+     * the field, the value and the range.
+     */
     public static ReplayPlan read(Path file) {
         try {
+            JsonNode tree = Json.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(Files.readAllBytes(file));
+            if (tree == null || tree.isMissingNode()) throw new IllegalArgumentException("the file is empty");
+            PlanValues.check(tree);
             return Json.MAPPER.readerFor(ReplayPlan.class)
-                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            java.util.List<String> known = e.getKnownPropertyIds() == null ? java.util.List.of()
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(tree);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan " + file + ": " + e.getMessage(), e);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
                     : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             throw new IllegalArgumentException("plan " + file + ": unknown field '" + e.getPropertyName() + "'"
                     + (known.isEmpty() ? "" : "; the fields here are " + String.join(", ", known)));
+        } catch (ValueInstantiationException e) {
+            // a value a constructor refused (a coerced string, say): its message names the field within the object
+            String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException("plan " + file + ": " + PlanValues.path(e.getPath()) + message, e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("plan file not found: " + file);
         } catch (IOException e) {
-            String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new IllegalArgumentException("cannot read plan " + file + ": " + m);
         }
     }

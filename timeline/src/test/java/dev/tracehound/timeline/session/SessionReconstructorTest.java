@@ -103,4 +103,40 @@ class SessionReconstructorTest {
         assertEquals(2, roots.get(0).eventsWithChildren().size());
         assertNull(roots.get(1).launchedBy());
     }
+
+    @Test
+    void aSubAgentHangsRightUnderItsCallBeforeTheResultAndWhatFollowed() {
+        // Claude Code's shape: each line's parent is the line before, so the result and the next reply hang under the call
+        String d = "d".repeat(64);
+        Event reply = Event.builder(d, "reply").sessionId("parent").kind(EventKind.MODEL_RESPONSE).spanId("A1").startNanos(T).sequence(0).build();
+        Event call = Event.builder(d, "call").sessionId("parent").kind(EventKind.TOOL_CALL).spanId("S1").parentId("A1")
+                .toolName("Task").toolCallId("S1").startNanos(T).sequence(1).build();
+        Event note = Event.builder(d, "note").sessionId("parent").kind(EventKind.NOTE).parentId("S1").startNanos(T + 1).sequence(2).build();
+        // the result's clock says it came before the sub-agent began: it is still what the sub-agent returned
+        Event result = Event.builder(d, "result").sessionId("parent").kind(EventKind.TOOL_RESULT).spanId("U1").parentId("S1")
+                .toolName("Task").toolCallId("S1").startNanos(T + 10).sequence(3).build();
+        Event after = Event.builder(d, "after").sessionId("parent").kind(EventKind.MODEL_RESPONSE).spanId("A2").parentId("U1")
+                .startNanos(T + 30).sequence(4).build();
+        Event subStep = Event.builder(d, "sub").sessionId("parent:agent").kind(EventKind.MODEL_RESPONSE).spanId("B1").parentId("S1")
+                .startNanos(T + 20).sequence(0).build();
+
+        SessionTimeline parent = SessionReconstructor.link(List.of(
+                SessionReconstructor.build("parent", List.of(reply, call, note, result, after)),
+                SessionReconstructor.build("parent:agent", List.of(subStep)))).getFirst();
+
+        SessionNode callNode = parent.roots().getFirst().children().getFirst();
+        assertSame(call, callNode.event());
+        List<SessionBranch> under = parent.under(callNode);
+        assertEquals(3, under.size());
+        assertSame(note, ((SessionNode) under.get(0)).event(), "a child event that began before the sub-agent stays first");
+        assertEquals("parent:agent", ((SessionTimeline) under.get(1)).sessionId());
+        SessionNode resultNode = (SessionNode) under.get(2);
+        assertSame(result, resultNode.event());
+        assertSame(after, resultNode.children().getFirst().event());
+        assertEquals(List.of(resultNode.children().getFirst()), parent.under(resultNode), "launched from the call only");
+        assertEquals(List.of(), parent.launchedFromNowhere());
+        // a sub-agent the store lists without a known call is not lost: it is shown after the session's own events
+        SessionTimeline orphan = SessionReconstructor.build("parent:orphan", List.of(ev("o", "parent:orphan", EventKind.NOTE, 40, 0)));
+        assertEquals(List.of(orphan), parent.withChildren(List.of(orphan)).launchedFromNowhere());
+    }
 }

@@ -1,0 +1,68 @@
+package dev.tracehound.replay.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tracehound.replay.wire.Sampling;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Plans with values no provider accepts are refused, naming the field, the value and the range. */
+class ReplayPlanValuesTest {
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"sampling": {"temperature": 99}}        | sampling.temperature must be between 0 and 2, not 99
+            {"sampling": {"temperature": -0.1}}      | sampling.temperature must be between 0 and 2, not -0.1
+            {"sampling": {"topP": 2}}                | sampling.topP must be between 0 and 1, not 2
+            {"sampling": {"topP": -0.5}}             | sampling.topP must be between 0 and 1, not -0.5
+            {"sampling": {"maxTokens": -5}}          | sampling.maxTokens must be between 1 and 2147483647, not -5
+            {"sampling": {"maxTokens": 0}}           | sampling.maxTokens must be between 1 and 2147483647, not 0
+            {"sampling": {"maxTokens": 10000000000}} | sampling.maxTokens must be between 1 and 2147483647, not 10000000000
+            {"sampling": {"maxTokens": 12.5}}        | sampling.maxTokens must be a whole number between 1 and 2147483647, not 12.5
+            {"sampling": {"seed": 1.5}}              | sampling.seed must be a whole number between -9223372036854775808 and 9223372036854775807, not 1.5
+            {"trials": 0}                            | trials must be between 1 and 1000, not 0
+            {"trials": 1000000}                      | trials must be between 1 and 1000, not 1000000
+            {"trials": 2.5}                          | trials must be a whole number between 1 and 1000, not 2.5
+            {"trials": -3}                           | trials must be between 1 and 1000, not -3
+            {"trials": "0"}                          | trials must be between 1 and 1000, not 0
+            {"sampling": {"temperature": "99"}}      | sampling.temperature must be between 0 and 2, not 99
+            {"criterion": {"textThreshold": 7}}      | criterion.textThreshold must be between 0 and 1, not 7
+            {"sampling": {"temperature": 1e999}}     | sampling.temperature must be between 0 and 2, not 1E+999
+            """)
+    void impossibleValuesAreRefused(String json, String message) throws Exception {
+        Path file = Files.writeString(dir.resolve("plan.json"), json);
+        var e = assertThrows(IllegalArgumentException.class, () -> ReplayPlan.read(file));
+        assertEquals("plan " + file + ": " + message, e.getMessage());
+    }
+
+    @Test
+    void theEdgesOfEachRangeAreAccepted() throws Exception {
+        Path file = Files.writeString(dir.resolve("plan.json"), """
+                {"trials": 1000, "sampling": {"temperature": 2, "topP": 1, "maxTokens": 1, "seed": -7},
+                 "criterion": {"textThreshold": 0}}
+                """);
+        ReplayPlan plan = ReplayPlan.read(file);
+        assertEquals(new Sampling(2.0, 1.0, -7L, 1), plan.sampling());
+        assertEquals(1000, plan.trialCount());
+        Files.writeString(file, "{\"trials\": 1.0, \"sampling\": {\"temperature\": 0, \"topP\": 0.0}}");
+        assertEquals(1, ReplayPlan.read(file).trialCount());
+    }
+
+    @Test
+    void plansMadeInCodeAreCheckedToo() {
+        assertEquals("temperature must be between 0 and 2, not NaN",
+                assertThrows(IllegalArgumentException.class, () -> new Sampling(Double.NaN, null, null, null)).getMessage());
+        assertEquals("--max-tokens must be at least 1, not -1",
+                assertThrows(IllegalArgumentException.class, () -> Sampling.checkMaxTokens("--max-tokens", -1)).getMessage());
+        assertEquals("trials must be between 1 and 1000, not 0",
+                assertThrows(IllegalArgumentException.class, () -> ReplayPlan.baseline("ev", 0)).getMessage());
+        assertEquals("textThreshold must be between 0 and 1, not 1.5",
+                assertThrows(IllegalArgumentException.class, () -> new CriterionSettings(1.5, null, null)).getMessage());
+    }
+}
