@@ -49,7 +49,8 @@ public final class InstructionScanner {
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
                             + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
-                            + "|\\bdo\\s+anything\\s+now\\b|\\bDAN\\b"
+                            // the persona is written in capitals; "Dan" is a first name and a martial-arts grade
+                            + "|\\bdo\\s+anything\\s+now\\b|(?-i:\\bDAN\\b)"
                             + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b"
                             + "|\\byou\\s+(?:are\\s+(?:going|about)\\s+to|will|must|shall)\\s+(?:now\\s+)?(?:pretend|act|roleplay|role-play|immerse\\s+yourself|play\\s+the\\s+role|take\\s+on\\s+the\\s+role)\\b"
                             + "|\\b(?:pretend|act|roleplay)\\s+(?:to\\s+be|as)\\s+(?-i:[A-Z]{3,})\\b)"),
