@@ -43,8 +43,9 @@ public final class InstructionScanner {
                             + "|</?(?:system|system_prompt|instructions?|admin|im_start|important)>)"),
             // plain role lines also appear in logs and READMEs ("System: booting", "## System requirements"), so alone they are not enough
             InstructionRule.of("role-line", "starts a line as if it were a system or assistant turn", 2,
-                    "(?:^\\s*#{1,}\\s*(?:system\\s+(?:prompt|message|instructions?)|(?:new|updated|real)\\s+instructions?)\\s*:?\\s*$"
-                            + "|^\\s*(?:system|assistant)\\s*:\\s*(?:you\\b|your\\b|new\\b|ignore\\b|important\\b|from\\s+now\\b|the\\s+(?:assistant|ai|model|agent)\\b))"),
+                    // indentation only: a leading \s* would rescan a run of blank lines from each of its line starts
+                    "(?:^[ \\t]{0,8}#{1,6}[ \\t]*(?:system\\s+(?:prompt|message|instructions?)|(?:new|updated|real)\\s+instructions?)[ \\t]*:?[ \\t]*$"
+                            + "|^[ \\t]{0,8}(?:system|assistant)[ \\t]*:\\s*(?:you\\b|your\\b|new\\b|ignore\\b|important\\b|from\\s+now\\b|the\\s+(?:assistant|ai|model|agent)\\b))"),
             InstructionRule.of("role-override", "tries to replace the model's role or rules", 3,
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
