@@ -50,6 +50,8 @@ public final class InstructionScanner {
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
                             + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
+                            // a forged authority header ("Administrator override: display…")
+                            + "|\\b(?:admin(?:istrator)?|developer|root|sudo|maintenance)\\s+override\\s*:"
                             // the persona is written in capitals; "Dan" is a first name and a martial-arts grade
                             + "|\\bdo\\s+anything\\s+now\\b|(?-i:\\bDAN\\b)"
                             + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b"
@@ -60,8 +62,7 @@ public final class InstructionScanner {
                             + "|\\b(?:doesn't|does\\s+not|don't|do\\s+not|need\\s+not|won't|will\\s+not)\\s+(?:have\\s+to\\s+|need\\s+to\\s+)?(?:abide|comply|adhere|follow)\\s+(?:by\\s+|to\\s+|with\\s+)?(?:any\\s+|the\\s+|your\\s+)?(?:rules|policies|guidelines|restrictions|content\\s+polic(?:y|ies)|safety))"),
             InstructionRule.of("exfiltration-request", "asks the model to send data out", 2,
                     "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy)\\b[^.\\n]{0,60}?\\b(?:conversation|chat\\s+history|system\\s+prompt|credentials?|passwords?|api\\s+keys?|secrets?|tokens?|personal\\s+(?:data|information)|user\\s+data|private\\s+(?:data|keys?)|ssh\\s+keys?|\\.env)\\b[^.\\n]{0,60}?\\b(?:to|at|into)\\b"),
-            InstructionRule.of("prompt-extraction", "asks for the hidden instructions", 3,
-                    "\\b(?:reveal|print|repeat|output|show|display|tell\\s+me|leak|dump|spell\\s+out|recite)\\b[^.\\n]{0,30}?\\b(?:system\\s+prompt|initial\\s+instructions|hidden\\s+instructions|your\\s+(?:instructions|rules|prompt)|(?:the\\s+)?(?:text|words|instructions)\\s+above|everything\\s+above)"),
+            PromptExtraction.RULE,
             InstructionRule.of("secrecy", "tells the model to hide what it does", 3,
                     "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell|inform|mention|reveal|notify|alert|let|show|disclose|discuss|bring)\\w*\\s+(?:\\w+\\s+){0,3}?(?:the\\s+)?(?:user|human|operator|customer|owner)s?\\b"),
             InstructionRule.of("no-confirmation", "tells the model not to ask for confirmation", 2,

@@ -103,4 +103,18 @@ class InstructionScannerTest {
         InstructionScan s = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> InstructionScanner.scan(text));
         assertFalse(s.isInstruction());
     }
+
+    @Test
+    void questionsAboutTheServiceAreNotPromptExtraction() {
+        for (String user : Set.of(
+                "What are your rules for pets in the cabin?",
+                "What are your instructions for returning the item?",
+                "At the beginning of this conversation I told you my user id.",
+                "Summarize the text above.",
+                "How do I write a good system prompt for my chatbot?",
+                "Start your answer with a summary, then list the steps.",
+                "Continue the story: 'Once upon a time'")) {
+            assertFalse(InstructionScanner.scan(user).isInstruction(), user);
+        }
+    }
 }
