@@ -39,7 +39,7 @@ public final class DirectPromptInjectionDetector implements Detector {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
             if (e.kind() != EventKind.USER_MESSAGE || e.trust() != Trust.USER || e.has(EventFlag.HARNESS_INJECTED)) continue;
-            InstructionScan scan = InstructionScanner.scan(e.text());
+            InstructionScan scan = InstructionScanner.scanUserInput(e.text());
             if (!scan.isInstruction()) continue;
             List<String> atlas = new ArrayList<>(List.of(Atlas.PROMPT_INJECTION_DIRECT));
             boolean jailbreak = scan.hits().stream().anyMatch(h -> JAILBREAK_RULES.contains(h.rule().id()));

@@ -11,15 +11,16 @@ import java.util.regex.Matcher;
  * memory entry says to the model. The rules describe how injections work (override the earlier
  * instructions, speak to the AI, coerce a tool, fake the end of a task, forge chat roles, ask for secrecy),
  * not phrases from any one corpus. Hidden carriers are revealed and scanned too; hidden instructions weigh
- * more, because nobody hides text a person is meant to read.
+ * more, because nobody hides text a person is meant to read. Orders about the shape of the answer
+ * ({@link ReplyTampering}) are injections only in third-party text, so the user's turns are scanned without them.
  */
 public final class InstructionScanner {
     private InstructionScanner() {}
 
     private static final String AI = "(?:ai|a\\.i\\.|assistant|agent|model|llm|chatbot|bot|gpt|chatgpt|claude|gemini|copilot|language model)";
 
-    /** Signs that appear in injections whatever their target. */
-    public static final List<InstructionRule> RULES = List.of(
+    /** Signs of an injection whoever wrote the text, the user included. */
+    static final List<InstructionRule> ANY_SOURCE = List.of(
             InstructionRule.of("override", "overrides earlier instructions", 3,
                     "\\b(?:ignore|disregard|forget|override|bypass|abandon|drop)\\b[^.\\n]{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|system|original|initial|former)\\b[^.\\n]{0,30}?\\b(?:instructions?|prompts?|rules|directions|directives|guidelines|constraints|programming|system\\s+messages?)\\b"),
             InstructionRule.of("new-instructions", "announces new instructions", 2,
@@ -72,18 +73,31 @@ public final class InstructionScanner {
             InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
                     "\\b(?:refer(?:ring)?\\s+to|follow(?:ing)?|reuse|re-use|consult|according\\s+to|based\\s+on)\\s+(?:the\\s+|a\\s+|your\\s+)?(?:previous|prior|earlier|past|stored|remembered|saved)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions|memor(?:y|ies))\\b"));
 
+    /** All signs, for text a third party could write: orders about the answer's shape count here too. */
+    static final List<InstructionRule> THIRD_PARTY = java.util.stream.Stream.concat(ANY_SOURCE.stream(), ReplyTampering.RULES.stream()).toList();
+
+    /** Scans content a third party could write: tool output, documents, web pages, memory, tool descriptions. */
     public static InstructionScan scan(String text) {
+        return scan(text, THIRD_PARTY);
+    }
+
+    /** Scans the user's own turn: asking for a translated or longer answer is what users do, so those orders do not count. */
+    public static InstructionScan scanUserInput(String text) {
+        return scan(text, ANY_SOURCE);
+    }
+
+    private static InstructionScan scan(String text, List<InstructionRule> rules) {
         List<InstructionScan.Hit> hits = new ArrayList<>();
         if (text == null || text.isBlank()) return new InstructionScan(hits, 0);
-        match(text, Carrier.PLAIN, hits);
+        match(text, Carrier.PLAIN, rules, hits);
         for (HiddenText.Segment segment : HiddenText.reveal(text)) {
-            match(segment.text(), segment.carrier(), hits);
+            match(segment.text(), segment.carrier(), rules, hits);
         }
         return new InstructionScan(hits, score(hits));
     }
 
-    private static void match(String text, Carrier carrier, List<InstructionScan.Hit> hits) {
-        for (InstructionRule rule : RULES) {
+    private static void match(String text, Carrier carrier, List<InstructionRule> rules, List<InstructionScan.Hit> hits) {
+        for (InstructionRule rule : rules) {
             Matcher m = rule.pattern().matcher(text);
             if (m.find()) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
         }
