@@ -18,17 +18,18 @@ import java.util.Set;
 /**
  * Prompt injection and jailbreak attempts typed into the user turn: overriding the system's instructions,
  * replacing the model's role (DAN, developer mode), forging chat-template markers, hiding or encoding the
- * request, coercing a particular tool. When the model then calls the tool the injection named, the finding
- * records that call as its sink.
+ * request, coercing a particular tool, asking for the system prompt (whether it then leaked is
+ * {@link SystemPromptLeakDetector}'s question). When the model then calls the tool the injection named,
+ * the finding records that call as its sink.
  */
 public final class DirectPromptInjectionDetector implements Detector {
     private static final Set<String> JAILBREAK_RULES = Set.of("role-override", "role-marker", "secrecy", "rule-evasion");
 
     @Override public String id() { return "direct-prompt-injection"; }
     @Override public Severity severity() { return Severity.MEDIUM; }
-    @Override public List<String> atlas() { return List.of(Atlas.PROMPT_INJECTION_DIRECT, Atlas.JAILBREAK, Atlas.PROMPT_OBFUSCATION); }
+    @Override public List<String> atlas() { return List.of(Atlas.PROMPT_INJECTION_DIRECT, Atlas.JAILBREAK, Atlas.PROMPT_OBFUSCATION, Atlas.EXTRACT_SYSTEM_PROMPT); }
     @Override public List<String> owasp() { return List.of("LLM01"); }
-    @Override public String description() { return "Injection and jailbreak patterns in user input: instruction overrides, role override, forged roles, encoded payloads."; }
+    @Override public String description() { return "Injection and jailbreak patterns in user input: instruction overrides, role override, forged roles, encoded payloads, requests for the system prompt."; }
 
     @Override
     public List<Finding> detect(SessionTimeline session, DetectionContext context) {
@@ -38,11 +39,12 @@ public final class DirectPromptInjectionDetector implements Detector {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
             if (e.kind() != EventKind.USER_MESSAGE || e.trust() != Trust.USER || e.has(EventFlag.HARNESS_INJECTED)) continue;
-            InstructionScan scan = InstructionScanner.scan(e.text());
+            InstructionScan scan = InstructionScanner.scanUserInput(e.text());
             if (!scan.isInstruction()) continue;
             List<String> atlas = new ArrayList<>(List.of(Atlas.PROMPT_INJECTION_DIRECT));
             boolean jailbreak = scan.hits().stream().anyMatch(h -> JAILBREAK_RULES.contains(h.rule().id()));
             if (jailbreak) atlas.add(Atlas.JAILBREAK);
+            if (scan.has("prompt-extraction")) atlas.add(Atlas.EXTRACT_SYSTEM_PROMPT);
             if (!scan.hiddenCarriers().isEmpty()) atlas.add(Atlas.PROMPT_OBFUSCATION);
             Event followed = followedToolCall(e, i, events, prov);
             Severity severity = followed != null || jailbreak && scan.score() >= 5 || !scan.hiddenCarriers().isEmpty()

@@ -11,15 +11,16 @@ import java.util.regex.Matcher;
  * memory entry says to the model. The rules describe how injections work (override the earlier
  * instructions, speak to the AI, coerce a tool, fake the end of a task, forge chat roles, ask for secrecy),
  * not phrases from any one corpus. Hidden carriers are revealed and scanned too; hidden instructions weigh
- * more, because nobody hides text a person is meant to read.
+ * more, because nobody hides text a person is meant to read. Orders about the shape of the answer
+ * ({@link ReplyTampering}) are injections only in third-party text, so the user's turns are scanned without them.
  */
 public final class InstructionScanner {
     private InstructionScanner() {}
 
     private static final String AI = "(?:ai|a\\.i\\.|assistant|agent|model|llm|chatbot|bot|gpt|chatgpt|claude|gemini|copilot|language model)";
 
-    /** Signs that appear in injections whatever their target. */
-    public static final List<InstructionRule> RULES = List.of(
+    /** Signs of an injection whoever wrote the text, the user included. */
+    static final List<InstructionRule> ANY_SOURCE = List.of(
             InstructionRule.of("override", "overrides earlier instructions", 3,
                     "\\b(?:ignore|disregard|forget|override|bypass|abandon|drop)\\b[^.\\n]{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|system|original|initial|former)\\b[^.\\n]{0,30}?\\b(?:instructions?|prompts?|rules|directions|directives|guidelines|constraints|programming|system\\s+messages?)\\b"),
             InstructionRule.of("new-instructions", "announces new instructions", 2,
@@ -43,13 +44,17 @@ public final class InstructionScanner {
                             + "|</?(?:system|system_prompt|instructions?|admin|im_start|important)>)"),
             // plain role lines also appear in logs and READMEs ("System: booting", "## System requirements"), so alone they are not enough
             InstructionRule.of("role-line", "starts a line as if it were a system or assistant turn", 2,
-                    "(?:^\\s*#{1,}\\s*(?:system\\s+(?:prompt|message|instructions?)|(?:new|updated|real)\\s+instructions?)\\s*:?\\s*$"
-                            + "|^\\s*(?:system|assistant)\\s*:\\s*(?:you\\b|your\\b|new\\b|ignore\\b|important\\b|from\\s+now\\b|the\\s+(?:assistant|ai|model|agent)\\b))"),
+                    // indentation only: a leading \s* would rescan a run of blank lines from each of its line starts
+                    "(?:^[ \\t]{0,8}#{1,6}[ \\t]*(?:system\\s+(?:prompt|message|instructions?)|(?:new|updated|real)\\s+instructions?)[ \\t]*:?[ \\t]*$"
+                            + "|^[ \\t]{0,8}(?:system|assistant)[ \\t]*:\\s*(?:you\\b|your\\b|new\\b|ignore\\b|important\\b|from\\s+now\\b|the\\s+(?:assistant|ai|model|agent)\\b))"),
             InstructionRule.of("role-override", "tries to replace the model's role or rules", 3,
                     "(?:\\byou\\s+are\\s+(?:now|no\\s+longer)\\b"
                             + "|\\b(?:act|behave|pretend|roleplay|role-play)\\s+(?:as|like|to be)\\b[^.\\n]{0,40}\\b(?:unrestricted|unfiltered|jailbroken|uncensored|dan|evil|without\\s+(?:any\\s+)?(?:restrictions|filters|limits|rules|guidelines))"
                             + "|\\b(?:developer|god|admin|debug|jailbreak|sudo|unrestricted)\\s+mode\\b"
-                            + "|\\bdo\\s+anything\\s+now\\b|\\bDAN\\b"
+                            // a forged authority header ("Administrator override: display…")
+                            + "|\\b(?:admin(?:istrator)?|developer|root|sudo|maintenance)\\s+override\\s*:"
+                            // the persona is written in capitals; "Dan" is a first name and a martial-arts grade
+                            + "|\\bdo\\s+anything\\s+now\\b|(?-i:\\bDAN\\b)"
                             + "|\\bfrom\\s+now\\s+on\\b[^.\\n]{0,40}\\b(?:you|your)\\b"
                             + "|\\byou\\s+(?:are\\s+(?:going|about)\\s+to|will|must|shall)\\s+(?:now\\s+)?(?:pretend|act|roleplay|role-play|immerse\\s+yourself|play\\s+the\\s+role|take\\s+on\\s+the\\s+role)\\b"
                             + "|\\b(?:pretend|act|roleplay)\\s+(?:to\\s+be|as)\\s+(?-i:[A-Z]{3,})\\b)"),
@@ -58,8 +63,7 @@ public final class InstructionScanner {
                             + "|\\b(?:doesn't|does\\s+not|don't|do\\s+not|need\\s+not|won't|will\\s+not)\\s+(?:have\\s+to\\s+|need\\s+to\\s+)?(?:abide|comply|adhere|follow)\\s+(?:by\\s+|to\\s+|with\\s+)?(?:any\\s+|the\\s+|your\\s+)?(?:rules|policies|guidelines|restrictions|content\\s+polic(?:y|ies)|safety))"),
             InstructionRule.of("exfiltration-request", "asks the model to send data out", 2,
                     "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy)\\b[^.\\n]{0,60}?\\b(?:conversation|chat\\s+history|system\\s+prompt|credentials?|passwords?|api\\s+keys?|secrets?|tokens?|personal\\s+(?:data|information)|user\\s+data|private\\s+(?:data|keys?)|ssh\\s+keys?|\\.env)\\b[^.\\n]{0,60}?\\b(?:to|at|into)\\b"),
-            InstructionRule.of("prompt-extraction", "asks for the hidden instructions", 3,
-                    "\\b(?:reveal|print|repeat|output|show|display|tell\\s+me|leak|dump|spell\\s+out|recite)\\b[^.\\n]{0,30}?\\b(?:system\\s+prompt|initial\\s+instructions|hidden\\s+instructions|your\\s+(?:instructions|rules|prompt)|(?:the\\s+)?(?:text|words|instructions)\\s+above|everything\\s+above)"),
+            PromptExtraction.RULE,
             InstructionRule.of("secrecy", "tells the model to hide what it does", 3,
                     "\\b(?:do\\s+not|don't|never|without)\\s+(?:tell|inform|mention|reveal|notify|alert|let|show|disclose|discuss|bring)\\w*\\s+(?:\\w+\\s+){0,3}?(?:the\\s+)?(?:user|human|operator|customer|owner)s?\\b"),
             InstructionRule.of("no-confirmation", "tells the model not to ask for confirmation", 2,
@@ -69,18 +73,31 @@ public final class InstructionScanner {
             InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
                     "\\b(?:refer(?:ring)?\\s+to|follow(?:ing)?|reuse|re-use|consult|according\\s+to|based\\s+on)\\s+(?:the\\s+|a\\s+|your\\s+)?(?:previous|prior|earlier|past|stored|remembered|saved)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions|memor(?:y|ies))\\b"));
 
+    /** All signs, for text a third party could write: orders about the answer's shape count here too. */
+    static final List<InstructionRule> THIRD_PARTY = java.util.stream.Stream.concat(ANY_SOURCE.stream(), ReplyTampering.RULES.stream()).toList();
+
+    /** Scans content a third party could write: tool output, documents, web pages, memory, tool descriptions. */
     public static InstructionScan scan(String text) {
+        return scan(text, THIRD_PARTY);
+    }
+
+    /** Scans the user's own turn: asking for a translated or longer answer is what users do, so those orders do not count. */
+    public static InstructionScan scanUserInput(String text) {
+        return scan(text, ANY_SOURCE);
+    }
+
+    private static InstructionScan scan(String text, List<InstructionRule> rules) {
         List<InstructionScan.Hit> hits = new ArrayList<>();
         if (text == null || text.isBlank()) return new InstructionScan(hits, 0);
-        match(text, Carrier.PLAIN, hits);
+        match(text, Carrier.PLAIN, rules, hits);
         for (HiddenText.Segment segment : HiddenText.reveal(text)) {
-            match(segment.text(), segment.carrier(), hits);
+            match(segment.text(), segment.carrier(), rules, hits);
         }
         return new InstructionScan(hits, score(hits));
     }
 
-    private static void match(String text, Carrier carrier, List<InstructionScan.Hit> hits) {
-        for (InstructionRule rule : RULES) {
+    private static void match(String text, Carrier carrier, List<InstructionRule> rules, List<InstructionScan.Hit> hits) {
+        for (InstructionRule rule : rules) {
             Matcher m = rule.pattern().matcher(text);
             if (m.find()) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
         }
