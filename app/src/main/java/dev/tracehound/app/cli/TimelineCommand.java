@@ -40,6 +40,7 @@ public final class TimelineCommand implements Callable<Integer> {
             }
             PrintWriter out = output.out();
             print(t, 0, out);
+            if (anyInferred(t)) out.println(dev.tracehound.app.format.TimeFormat.INFERRED_LEGEND);
             out.flush();
             return 0;
         }
@@ -70,6 +71,11 @@ public final class TimelineCommand implements Callable<Integer> {
         for (SessionTimeline child : t.children()) {
             if (child.launchedBy() != null && child.launchedBy().eventId().equals(e.eventId())) print(child, depth + 1, out);
         }
+    }
+
+    private static boolean anyInferred(SessionTimeline t) {
+        return t.events().stream().anyMatch(e -> e.has(dev.tracehound.timeline.event.EventFlag.TIME_INFERRED))
+                || t.children().stream().anyMatch(TimelineCommand::anyInferred);
     }
 
     private static String label(Event e) {
@@ -103,6 +109,7 @@ public final class TimelineCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.eventId());
         m.put("time", Instant.ofEpochSecond(0, e.startNanos()).toString());
+        m.put("flags", new java.util.TreeSet<>(e.flags().stream().map(Enum::name).toList()));
         m.put("kind", e.kind().name());
         m.put("actor", e.actor());
         m.put("tool", e.toolName());

@@ -1,6 +1,5 @@
 package dev.tracehound.app.report;
 
-import dev.tracehound.app.export.Timestamps;
 import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;
@@ -110,7 +109,7 @@ public final class HtmlReportRenderer {
             return;
         }
         for (TimelineEntry t : entries) {
-            h.append("<div class=\"entry\"><div><b>").append(e(Timestamps.iso(t.timeNanos()))).append("</b> ")
+            h.append("<div class=\"entry\"><div><b>").append(e(t.time())).append("</b> ")
                     .append(e(t.kind())).append(t.starred() ? " &#9733;" : "").append(' ')
                     .append(bdi(nz(t.actor()))).append(t.tool() != null ? " &#183; " + bdi(t.tool()) : "")
                     .append(" <span class=\"muted mono\">session ").append(bdi(nz(t.sessionId()))).append(" &#183; event ")
