@@ -29,7 +29,7 @@ public final class HtmlReportRenderer {
     private static final String CSS = """
             body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; font-size: 10pt; color: #1d232b; margin: 24px; }
             h1 { font-size: 18pt; margin-bottom: 4px; }
-            h2 { font-size: 13pt; border-bottom: 1px solid #c7ced6; padding-bottom: 2px; margin-top: 22px; }
+            h2 { font-size: 13pt; border-bottom: 1px solid #c7ced6; padding-bottom: 2px; margin-top: 22px; page-break-after: avoid; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0; }
             th, td { border: 1px solid #d5dae0; padding: 3px 5px; text-align: left; vertical-align: top; }
             th { background: #eef1f4; }
@@ -41,10 +41,13 @@ public final class HtmlReportRenderer {
             .sev-MEDIUM { color: #b35c00; font-weight: bold; }
             .muted { color: #5b6570; }
             .entry { margin: 8px 0; page-break-inside: avoid; }
-            table.findings { table-layout: fixed; }
-            .c-sev { width: 12%; } .c-det { width: 13%; } .c-st { width: 8%; } .c-atlas { width: 11%; }
-            .c-owasp { width: 8%; } .c-sess { width: 13%; } .c-expl { width: 35%; }
-            table.findings td { word-wrap: break-word; }
+            table.findings { table-layout: fixed; font-size: 9pt; -fs-table-paginate: paginate; }
+            .c-sev { width: 12%; } .c-det { width: 17%; } .c-st { width: 18%; } .c-atlas { width: 17%; }
+            .c-owasp { width: 11%; } .c-sess { width: 25%; }
+            tr.key { page-break-inside: avoid; page-break-after: avoid; }
+            tr.key td { border-bottom: none; }
+            td.expl { border-top: none; padding: 0 5px 6px 5px; word-wrap: break-word; overflow-wrap: break-word; }
+            .nowrap { white-space: nowrap; }
             @page { size: A4; margin: 18mm 14mm; }
             """;
 
@@ -88,16 +91,20 @@ public final class HtmlReportRenderer {
             h.append("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        h.append("<table class=\"findings\">\n<tr><th class=\"c-sev\">Severity</th><th class=\"c-det\">Detector</th>"
+        // Six short columns sized for the longest word each can hold (CRITICAL, FALSE_POSITIVE, AML.T0051.001, the
+        // parts of a detector id), so words wrap only at spaces and hyphens; the explanation, prose that may quote
+        // hashes and URLs, spans the table on the row below, where only such over-long tokens are broken.
+        h.append("<table class=\"findings\">\n<thead><tr><th class=\"c-sev\">Severity</th><th class=\"c-det\">Detector</th>"
                 + "<th class=\"c-st\">Status</th><th class=\"c-atlas\">MITRE ATLAS</th><th class=\"c-owasp\">OWASP LLM</th>"
-                + "<th class=\"c-sess\">Session</th><th class=\"c-expl\">Explanation</th></tr>\n");
+                + "<th class=\"c-sess\">Session</th></tr></thead>\n");
         for (FindingEntry f : findings) {
-            h.append("<tr><td class=\"sev-").append(e(f.severity())).append("\">").append(e(f.severity())).append("</td>")
-                    .append(td(f.detector())).append(td(f.status())).append(td(String.join(", ", f.atlas())))
-                    .append(td(String.join(", ", f.owasp()))).append("<td class=\"mono\">").append(e(nz(f.sessionId()))).append("</td>")
-                    .append("<td>").append(bdi(nz(f.explanation()))).append(" (").append(f.evidenceEvents()).append(" evidence events; id ")
-                    .append(e(f.id())).append(")</td>")
-                    .append("</tr>\n");
+            h.append("<tbody class=\"finding\"><tr class=\"key\"><td class=\"sev-").append(e(f.severity())).append("\">")
+                    .append(e(f.severity())).append("</td>")
+                    .append(td(f.detector())).append(td(f.status())).append(ids(f.atlas())).append(ids(f.owasp()))
+                    .append("<td class=\"mono\">").append(e(nz(f.sessionId()))).append("</td></tr>\n")
+                    .append("<tr><td class=\"expl\" colspan=\"6\">").append(bdi(nz(f.explanation()))).append(" <span class=\"muted\">(")
+                    .append(f.evidenceEvents()).append(" evidence events; id <span class=\"mono\">").append(e(f.id()))
+                    .append("</span>)</span></td></tr></tbody>\n");
         }
         h.append("</table>\n");
     }
@@ -213,6 +220,15 @@ public final class HtmlReportRenderer {
 
     private static String td(String s) {
         return "<td>" + e(s) + "</td>";
+    }
+
+    /** A cell of ids (ATLAS, OWASP): each id kept on one line (the renderer would break one at its dots), wrapped between. */
+    private static String ids(List<String> ids) {
+        StringBuilder b = new StringBuilder("<td>");
+        for (int i = 0; i < ids.size(); i++) {
+            b.append(i > 0 ? " " : "").append("<span class=\"nowrap\">").append(e(ids.get(i))).append(i < ids.size() - 1 ? "," : "").append("</span>");
+        }
+        return b.append("</td>").toString();
     }
 
     private static String e(String s) {
