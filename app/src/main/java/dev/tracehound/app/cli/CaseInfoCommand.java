@@ -30,11 +30,12 @@ final class CaseInfoCommand implements Callable<Integer> {
             m.put("sessions", c.events().sessions().size());
             m.put("evidenceFiles", c.evidence().list().size());
             m.put("findings", c.findings().list().size());
+            m.put("readOnly", c.readOnly().orElse(null)); // why it cannot change (read-only media or files), or null
             if (output.json()) {
                 output.printJson(m);
             } else {
                 var out = output.out();
-                m.forEach((k, v) -> out.printf("%-14s %s%n", k, v));
+                m.forEach((k, v) -> out.printf("%-14s %s%n", k, v == null && k.equals("readOnly") ? "no" : v));
                 out.flush();
             }
         }

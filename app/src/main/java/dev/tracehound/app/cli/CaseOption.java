@@ -18,10 +18,17 @@ public final class CaseOption {
 
     /**
      * Opens the case; errors reach the user as their message, via {@link CliErrors}. A case whose audit log no longer
-     * ends where its head file says still opens for reading, with a warning on stderr (writing commands then stop).
+     * ends where its head file says still opens for reading, with a warning on stderr (writing commands then stop). So
+     * does a read-only case (read-only media or files), with a note: reading it changes nothing and is not audited.
      */
     public Case open() {
         Case c = Cases.open(dir);
+        c.readOnly().ifPresent(why -> {
+            if (spec == null) return;
+            var err = spec.commandLine().getErr();
+            err.println("tracehound: note: the case is read-only (" + why + "); it is open for reading, and changes are refused");
+            err.flush();
+        });
         c.audit().headProblem().ifPresent(problem -> {
             if (spec == null) return;
             var err = spec.commandLine().getErr();

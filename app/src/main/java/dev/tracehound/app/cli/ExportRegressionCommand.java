@@ -1,11 +1,11 @@
 package dev.tracehound.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracehound.app.export.CaseOutputs;
 import dev.tracehound.replay.Json;
 import dev.tracehound.replay.export.JsonlExport;
 import dev.tracehound.replay.export.PromptfooExport;
 import dev.tracehound.replay.export.RegressionCase;
-import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.timeline.store.Case;
 import java.io.IOException;
@@ -39,12 +39,14 @@ public final class ExportRegressionCommand implements Callable<Integer> {
             RegressionCase rc = RegressionCase.of(context, forbidTools);
             String name = c.info() == null ? null : c.info().name();
             String text = f.equals("promptfoo") ? PromptfooExport.write(rc, name) : JsonlExport.line(rc, name);
+            CaseOutputs.refuseInsideReadOnlyCase(c, out);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(out, text, StandardCharsets.UTF_8);
             ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString());
             details.set("forbiddenTools", Json.MAPPER.valueToTree(rc.forbiddenTools()));
-            c.audit().append(Actors.current(), "export-regression", Json.write(details));
+            boolean audited = CaseOutputs.auditIfWritable(c, "export-regression", Json.write(details));
+            if (!audited) output.noteNotAudited("this export");
             if (output.json()) output.printJson(details);
             else output.out().println("wrote " + f + " regression test for " + event + " to " + out
                     + (rc.forbiddenTools().isEmpty() ? "" : " (must not call " + String.join(", ", rc.forbiddenTools()) + ")"));

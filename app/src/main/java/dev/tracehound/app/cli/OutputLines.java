@@ -17,11 +17,13 @@ final class OutputLines {
             m.put("records", r.records());
             m.put("size", r.size());
             m.put("sha256", r.sha256());
+            m.put("audited", r.audited());
             output.printJson(m);
         } else {
             output.out().printf("wrote %s%n  %s, %s, %d records, %d bytes%n  sha256 %s%n", r.file(), r.kind(), r.format(),
                     r.records(), r.size(), r.sha256());
             output.out().flush();
         }
+        if (!r.audited()) output.noteNotAudited("this " + r.kind());
     }
 }

@@ -25,6 +25,18 @@ public final class OutputOptions {
         return spec.commandLine().getOut();
     }
 
+    /** Where notes and warnings go, so that stdout stays one JSON document with {@code --json}. */
+    public PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Tells the user that what was just written from a read-only case is not in its audit log. */
+    public void noteNotAudited(String what) {
+        err().println("tracehound: note: the case is read-only, so its audit log does not record " + what
+                + "; keep the SHA-256 with the file as the record of what left the case.");
+        err().flush();
+    }
+
     /** Writes {@code value} as the single JSON document of this command. */
     public void printJson(Object value) {
         try {

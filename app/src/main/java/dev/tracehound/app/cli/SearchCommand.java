@@ -3,6 +3,7 @@ package dev.tracehound.app.cli;
 import dev.tracehound.app.format.EventJson;
 import dev.tracehound.app.format.TextTable;
 import dev.tracehound.app.format.TimeFormat;
+import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.app.format.Texts;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.search.SearchPage;
@@ -77,11 +78,15 @@ final class SearchCommand implements Callable<Integer> {
     private void printTable(SearchPage page, long total) {
         var out = output.out();
         TextTable t = new TextTable("TIME (UTC)", "KIND", "ACTOR", "TOOL", "SESSION", "TEXT");
+        boolean inferred = false;
         for (Event e : page.events()) {
-            t.row(TimeFormat.human(e.startNanos()), e.kind(), Texts.oneLine(e.actor(), 20), Texts.oneLine(e.toolName(), 24),
+            boolean guessed = e.has(EventFlag.TIME_INFERRED);
+            inferred |= guessed;
+            t.row(TimeFormat.human(e.startNanos(), guessed), e.kind(), Texts.oneLine(e.actor(), 20), Texts.oneLine(e.toolName(), 24),
                     Texts.shortId(e.sessionId(), 12), Texts.oneLine(e.text(), 80));
         }
         t.print(out);
+        if (inferred) out.println(TimeFormat.INFERRED_LEGEND);
         out.println(page.events().size() + " of " + total + " matching events shown.");
         if (page.nextCursor() != null) out.println("More: add --cursor " + page.nextCursor());
         out.flush();

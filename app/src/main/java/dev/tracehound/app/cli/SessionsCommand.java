@@ -29,11 +29,15 @@ final class SessionsCommand implements Callable<Integer> {
                 return 0;
             }
             TextTable t = new TextTable("SESSION", "EVENTS", "START (UTC)", "DURATION", "MODELS", "TOOLS", "TOKENS IN/OUT");
+            boolean inferred = false;
             for (SessionSummary s : sessions) {
-                t.row(s.sessionId(), s.events(), TimeFormat.human(s.startNanos()), TimeFormat.duration(s.endNanos() - s.startNanos()),
+                boolean guessed = TimeFormat.inferredSpan(s.endNanos());
+                inferred |= guessed;
+                t.row(s.sessionId(), s.events(), TimeFormat.human(s.startNanos(), guessed), TimeFormat.duration(s.endNanos() - s.startNanos()),
                         String.join(",", s.models()), String.join(",", s.tools()), s.inputTokens() + "/" + s.outputTokens());
             }
             t.print(output.out());
+            if (inferred) output.out().println(TimeFormat.INFERRED_LEGEND);
             output.out().println(sessions.size() + " sessions.");
             output.out().flush();
         }
@@ -46,10 +50,11 @@ final class SessionsCommand implements Callable<Integer> {
         m.put("traceId", s.traceId());
         m.put("parentSessionId", s.parentSessionId());
         m.put("events", s.events());
-        m.put("start", s.startNanos() == 0 ? null : TimeFormat.iso(s.startNanos()));
-        m.put("end", s.endNanos() == 0 ? null : TimeFormat.iso(s.endNanos()));
+        m.put("start", TimeFormat.iso(s.startNanos())); // 0 too: the first inferred time
+        m.put("end", TimeFormat.iso(s.endNanos()));
         m.put("startNanos", s.startNanos());
         m.put("endNanos", s.endNanos());
+        m.put("timesInferred", TimeFormat.inferredSpan(s.endNanos()));
         m.put("models", s.models());
         m.put("tools", s.tools());
         m.put("inputTokens", s.inputTokens());

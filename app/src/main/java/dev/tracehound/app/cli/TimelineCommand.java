@@ -41,6 +41,7 @@ public final class TimelineCommand implements Callable<Integer> {
             }
             PrintWriter out = output.out();
             print(t, 0, out);
+            if (anyInferred(t)) out.println(dev.tracehound.app.format.TimeFormat.INFERRED_LEGEND);
             out.flush();
             return 0;
         }
@@ -77,6 +78,11 @@ public final class TimelineCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean anyInferred(SessionTimeline t) {
+        return t.events().stream().anyMatch(e -> e.has(dev.tracehound.timeline.event.EventFlag.TIME_INFERRED))
+                || t.children().stream().anyMatch(TimelineCommand::anyInferred);
+    }
+
     private static String label(Event e) {
         if (e.toolName() != null) return e.toolName();
         if (e.actor() != null) return e.actor();
@@ -108,6 +114,7 @@ public final class TimelineCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.eventId());
         m.put("time", Instant.ofEpochSecond(0, e.startNanos()).toString());
+        m.put("flags", new java.util.TreeSet<>(e.flags().stream().map(Enum::name).toList()));
         m.put("kind", e.kind().name());
         m.put("actor", e.actor());
         m.put("tool", e.toolName());

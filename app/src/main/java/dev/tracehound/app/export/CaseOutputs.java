@@ -23,7 +23,11 @@ import java.util.HexFormat;
 /**
  * Where reports and exports of a case go and how they are recorded: by default under the case's {@code exports/}
  * folder, always written to a temporary file first and moved into place (so a failed write leaves no half file),
- * and always audited with the file's SHA-256 so the audit log proves what left the case.
+ * and audited with the file's SHA-256 so the audit log proves what left the case.
+ *
+ * <p>A read-only case ({@link Case#readOnly}) can still be reported on and exported, to a file outside its folder,
+ * but its audit log cannot record that: the output's record says it is not audited ({@link OutputRecord#audited}),
+ * and the CLI says so next to the file's hash.
  */
 public final class CaseOutputs {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -39,6 +43,7 @@ public final class CaseOutputs {
     /** Writes a file of the case atomically, then appends an {@code export} audit entry describing it. */
     public static OutputRecord write(Case c, Path target, String kind, String format, Writer writer) {
         Path out = target.toAbsolutePath().normalize();
+        refuseInsideReadOnlyCase(c, out);
         try {
             Path parent = out.getParent();
             Files.createDirectories(parent);
@@ -52,8 +57,8 @@ public final class CaseOutputs {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            OutputRecord record = new OutputRecord(out, kind, format, records, sha256(out), Files.size(out));
-            audit(c, record);
+            OutputRecord record = new OutputRecord(out, kind, format, records, sha256(out), Files.size(out), c.readOnly().isEmpty());
+            if (record.audited()) audit(c, record);
             return record;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + out + ": " + reason(e, out.getParent()), e);
@@ -69,6 +74,29 @@ public final class CaseOutputs {
             return "files cannot be created in " + folder;
         }
         return e.getMessage();
+    }
+
+    /**
+     * Fails, before anything is written, when the output would land inside a read-only case's folder (its exports
+     * folder by default): the message says to name a file elsewhere.
+     */
+    public static void refuseInsideReadOnlyCase(Case c, Path target) {
+        if (c.readOnly().isEmpty()) return;
+        Path out = target.toAbsolutePath().normalize();
+        if (out.startsWith(c.dir().toAbsolutePath().normalize())) {
+            throw new dev.tracehound.timeline.store.CaseException("The case is read-only (" + c.readOnly().get() + "), so " + out
+                    + " cannot be written inside its folder; name an output file elsewhere (--out FILE).");
+        }
+    }
+
+    /**
+     * Appends an audit entry for something written from the case outside {@link #write}; returns false, writing
+     * nothing, for a read-only case, whose log cannot record it.
+     */
+    public static boolean auditIfWritable(Case c, String action, String details) {
+        if (c.readOnly().isPresent()) return false;
+        c.audit().append(Actors.current(), action, details);
+        return true;
     }
 
     static void audit(Case c, OutputRecord r) {
@@ -109,6 +137,9 @@ public final class CaseOutputs {
         long write(OutputStream out) throws IOException;
     }
 
-    /** What was written: the file, its hash and size, and how many records it holds. */
-    public record OutputRecord(Path file, String kind, String format, long records, String sha256, long size) {}
+    /**
+     * What was written: the file, its hash and size, how many records it holds, and whether the case's audit log
+     * records it (not for a read-only case).
+     */
+    public record OutputRecord(Path file, String kind, String format, long records, String sha256, long size, boolean audited) {}
 }

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Events as CSV for spreadsheets and SIEM uploads, one row per event with tags and notes. */
+/**
+ * Events as CSV for spreadsheets and SIEM uploads, one row per event with tags, notes and flags. The time is always
+ * the event's time, the epoch included; {@code flags} holds {@code TIME_INFERRED} when it was inferred from order.
+ */
 public final class CsvEventExporter implements EventExporter {
     static final List<String> HEADER = List.of("time", "event_id", "session_id", "trace_id", "kind", "actor", "tool",
             "model", "provider", "trust", "status", "input_tokens", "output_tokens", "text", "evidence_sha256",
-            "locator", "starred", "tags", "notes");
+            "locator", "starred", "tags", "notes", "flags");
 
     @Override
     public long write(Case c, EventSelection selection, OutputStream out) throws IOException {
@@ -62,6 +65,7 @@ public final class CsvEventExporter implements EventExporter {
         r.add(a.starred() ? "true" : "false");
         r.add(String.join(";", a.tags().stream().sorted().toList()));
         r.add(String.join("\n", a.notes()));
+        r.add(String.join(";", e.flags().stream().map(Enum::name).sorted().toList())); // TIME_INFERRED: the time is order only
         return r;
     }
 }

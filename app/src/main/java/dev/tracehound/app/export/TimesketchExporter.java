@@ -46,6 +46,7 @@ public final class TimesketchExporter implements EventExporter {
         a.tags().stream().sorted().forEach(o.withArray("tag")::add);
         if (a.starred()) o.withArray("tag").add("starred");
         a.notes().forEach(o.withArray("notes")::add);
+        e.flags().stream().map(Enum::name).sorted().forEach(o.withArray("flags")::add); // TIME_INFERRED: datetime is order only
         return o;
     }
 

@@ -16,7 +16,7 @@ public final class EventJson {
     public static Map<String, Object> of(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventId", e.eventId());
-        m.put("time", e.startNanos() == 0 ? null : TimeFormat.iso(e.startNanos()));
+        m.put("time", TimeFormat.iso(e.startNanos())); // 0 too: the first inferred time; flags says TIME_INFERRED
         m.put("startNanos", e.startNanos());
         m.put("endNanos", e.endNanos());
         m.put("kind", e.kind().name());

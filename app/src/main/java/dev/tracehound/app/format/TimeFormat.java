@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Event times (nanoseconds since the epoch) as investigators read them: UTC, millisecond precision. */
+/**
+ * Event times (nanoseconds since the epoch) as investigators read them: UTC, millisecond precision. Every event has a
+ * time, and 0 is one like any other: sources without clocks get times inferred from record order starting at the
+ * epoch itself (flag {@code TIME_INFERRED}), so the first of them is exactly 0. Outputs print the value and mark it
+ * as inferred ({@link #INFERRED_MARK}), never a blank or null.
+ */
 public final class TimeFormat {
     private static final DateTimeFormatter UTC_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -16,9 +21,31 @@ public final class TimeFormat {
         return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
-    /** {@code 2025-03-01 12:00:00.123} (UTC), or an empty string for an unknown (zero) time. */
+    /** Appended to a time in tables when it was inferred from record order, not recorded by the source. */
+    public static final String INFERRED_MARK = "~";
+
+    /** The legend tables print under their rows when a time carries {@link #INFERRED_MARK}. */
+    public static final String INFERRED_LEGEND = "~ time inferred from record order (the source records none)";
+
+    /**
+     * Sessions whose times all lie within the epoch's first day have inferred times: the importers infer them as the
+     * epoch plus a microsecond per record, and no AI telemetry was recorded in 1970.
+     */
+    public static final long INFERRED_BEFORE = 86_400L * 1_000_000_000L;
+
+    /** {@code 2025-03-01 12:00:00.123} (UTC); 0 is {@code 1970-01-01 00:00:00.000}, the first inferred time. */
     public static String human(long epochNanos) {
-        return epochNanos == 0 ? "" : UTC_MILLIS.format(instant(epochNanos));
+        return UTC_MILLIS.format(instant(epochNanos));
+    }
+
+    /** {@link #human} with {@link #INFERRED_MARK} when the time was inferred. */
+    public static String human(long epochNanos, boolean inferred) {
+        return human(epochNanos) + (inferred ? INFERRED_MARK : "");
+    }
+
+    /** Whether a session's times were inferred from record order (see {@link #INFERRED_BEFORE}). */
+    public static boolean inferredSpan(long endNanos) {
+        return endNanos < INFERRED_BEFORE && endNanos >= 0;
     }
 
     /** ISO-8601 with full precision, for JSON. */

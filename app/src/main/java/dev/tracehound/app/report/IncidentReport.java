@@ -51,8 +51,15 @@ public record IncidentReport(
     }
 
     /** A starred, tagged or annotated event, in time order. */
-    public record TimelineEntry(long timeNanos, String eventId, String sessionId, String kind, String actor, String tool,
-            String text, boolean starred, List<String> tags, List<String> notes) {}
+    /** A marked event; {@code timeInferred} when its time was inferred from record order, not recorded. */
+    public record TimelineEntry(long timeNanos, boolean timeInferred, String eventId, String sessionId, String kind, String actor,
+            String tool, String text, boolean starred, List<String> tags, List<String> notes) {
+
+        /** The time as every report format prints it: ISO-8601, marked when inferred. */
+        public String time() {
+            return dev.tracehound.app.export.Timestamps.iso(timeNanos) + (timeInferred ? " (inferred)" : "");
+        }
+    }
 
     public record FindingEntry(String id, String detector, String severity, String status, List<String> atlas,
             List<String> owasp, String sessionId, String explanation, int evidenceEvents, Instant created) {}

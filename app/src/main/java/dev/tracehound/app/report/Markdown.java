@@ -1,10 +1,13 @@
 package dev.tracehound.app.report;
 
+import dev.tracehound.timeline.text.BidiControls;
+
 /**
  * Escaping for Markdown text built from evidence. Characters that Markdown (CommonMark/GFM) gives meaning are
  * backslash-escaped (line-start markers only at the start), so evidence cannot form links, images
  * ({@code ![](https://attacker.example/...)} would load on view), emphasis, headings, lists or table cells;
- * {@code & < >} become entities so no inline HTML survives.
+ * {@code & < >} become entities so no inline HTML survives; direction controls become a visible marker
+ * ({@link BidiControls}), so evidence cannot reorder the rest of a line when the Markdown is read or rendered.
  */
 public final class Markdown {
     /** Characters with meaning anywhere in a line. */
@@ -46,6 +49,7 @@ public final class Markdown {
             else if (c == '>') b.append("&gt;");
             else if (SPECIAL.indexOf(c) >= 0) b.append('\\').append(c);
             else if (c < 0x20 && c != '\t') b.append('\uFFFD');
+            else if (BidiControls.isControl(c)) b.append(BidiControls.marker(c));
             else b.append(c);
         }
         // Leading spaces would turn a line into a code block; keep them visible but inert.

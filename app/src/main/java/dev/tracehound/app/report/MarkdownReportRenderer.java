@@ -1,6 +1,5 @@
 package dev.tracehound.app.report;
 
-import dev.tracehound.app.export.Timestamps;
 import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;
@@ -34,7 +33,7 @@ public final class MarkdownReportRenderer {
         m.append("## Key timeline\n\n");
         if (r.timeline().isEmpty()) m.append("_No starred, tagged or annotated events._\n\n");
         for (TimelineEntry t : r.timeline()) {
-            m.append("- **").append(Markdown.inline(Timestamps.iso(t.timeNanos()))).append("** ").append(Markdown.inline(t.kind()))
+            m.append("- **").append(Markdown.inline(t.time())).append("** ").append(Markdown.inline(t.kind()))
                     .append(t.starred() ? " ★" : "").append(' ').append(Markdown.inline(nz(t.actor())))
                     .append(t.tool() != null ? " · " + Markdown.inline(t.tool()) : "")
                     .append(" (session ").append(Markdown.inline(nz(t.sessionId()))).append(", event ").append(Markdown.inline(t.eventId())).append(")\n");

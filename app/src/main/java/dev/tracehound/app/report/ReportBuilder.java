@@ -12,6 +12,7 @@ import dev.tracehound.app.report.IncidentReport.Scope;
 import dev.tracehound.app.report.IncidentReport.TimelineEntry;
 import dev.tracehound.timeline.annotate.Annotations;
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.evidence.EvidenceRecord;
 import dev.tracehound.timeline.findings.Finding;
 import dev.tracehound.timeline.store.Case;
@@ -35,7 +36,7 @@ public final class ReportBuilder {
      * Sources without clocks get times inferred as the epoch plus a microsecond per record (importers' InferredTimes);
      * sessions that end within the epoch's first day are those, and stay out of the time window.
      */
-    static final long INFERRED_BEFORE = 86_400L * 1_000_000_000L;
+    static final long INFERRED_BEFORE = dev.tracehound.app.format.TimeFormat.INFERRED_BEFORE;
 
     private ReportBuilder() {}
 
@@ -78,7 +79,7 @@ public final class ReportBuilder {
         List<TimelineEntry> entries = new ArrayList<>();
         for (Event e : c.events().get(List.copyOf(marks.keySet()))) {
             Annotations a = marks.get(e.eventId());
-            entries.add(new TimelineEntry(e.startNanos(), e.eventId(), e.sessionId(), e.kind().name(), e.actor(),
+            entries.add(new TimelineEntry(e.startNanos(), e.has(EventFlag.TIME_INFERRED), e.eventId(), e.sessionId(), e.kind().name(), e.actor(),
                     e.toolName(), excerpt(e.text()), a.starred(), a.tags().stream().sorted().toList(), a.notes()));
         }
         entries.sort(Comparator.comparingLong(TimelineEntry::timeNanos).thenComparing(TimelineEntry::eventId));

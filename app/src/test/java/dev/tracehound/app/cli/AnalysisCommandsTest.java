@@ -69,7 +69,10 @@ class AnalysisCommandsTest {
         JsonNode tree = JSON.readTree(cli("timeline", "--case", dir.toString(), "--session", "asb-indirect-injection-0002", "--json").out());
         assertTrue(tree.get("tool_exchanges").size() >= 2);
         // every time in the same width (milliseconds), so the columns line up
-        assertTrue(timeline.out().lines().skip(1).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z[ ~] .*")), timeline.out());
+        // every event line starts with its time ("~": inferred from record order, as in this corpus), then the legend
+        List<String> lines = timeline.out().lines().toList();
+        assertEquals(dev.tracehound.app.format.TimeFormat.INFERRED_LEGEND, lines.getLast(), timeline.out());
+        assertTrue(lines.subList(1, lines.size() - 1).stream().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z[ ~] .*")), timeline.out());
         // a start of an id shared by several sessions says so (ImportCommandTest opens one by the start of its id)
         Run shared = cli("timeline", "--case", dir.toString(), "--session", "asb-indirect-injection-000");
         assertEquals(2, shared.code());

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * XHTML output that openhtmltopdf can turn into PDF. Every text goes through {@link Html#escape}, which also replaces
- * characters XML forbids, because notes and evidence are hostile and a malformed document would stop the PDF.
+ * characters XML forbids, because notes and evidence are hostile and a malformed document would stop the PDF, and
+ * shows direction controls as markers; a step's text and a field's value, set inline after a mark or a label, are
+ * isolated in {@code <bdi>} so they cannot reorder it.
  */
 final class HtmlWriter implements ChecklistWriter {
     /** DejaVu first: the app's PDF export embeds exactly these families, so evidence beyond Latin-1 prints as it is. */
@@ -38,7 +40,7 @@ final class HtmlWriter implements ChecklistWriter {
 
     @Override
     public void step(String mark, String text) {
-        out.append("<h3><span class=\"mark\">").append(Html.escape(mark)).append("</span> ").append(Html.escape(text)).append("</h3>\n");
+        out.append("<h3><span class=\"mark\">").append(Html.escape(mark)).append("</span> ").append(Html.isolated(text)).append("</h3>\n");
     }
 
     @Override
@@ -48,7 +50,7 @@ final class HtmlWriter implements ChecklistWriter {
 
     @Override
     public void field(String label, String value) {
-        out.append("<p><span class=\"label\">").append(Html.escape(label)).append(":</span> ").append(Html.escape(value)).append("</p>\n");
+        out.append("<p><span class=\"label\">").append(Html.escape(label)).append(":</span> ").append(Html.isolated(value)).append("</p>\n");
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.tracehound.playbooks.export;
 
+import dev.tracehound.timeline.text.BidiControls;
 import java.util.List;
 
-/** Markdown output. Text is backslash-escaped so a hostile note cannot become a link, an image or raw HTML. */
+/**
+ * Markdown output. Text is backslash-escaped so a hostile note cannot become a link, an image or raw HTML, and
+ * direction controls are shown as markers ({@link BidiControls}) so it cannot reorder the rest of its line.
+ */
 final class MarkdownWriter implements ChecklistWriter {
     private final StringBuilder out = new StringBuilder();
 
@@ -48,6 +52,10 @@ final class MarkdownWriter implements ChecklistWriter {
         if (text == null) return "";
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (char c : text.replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
+            if (BidiControls.isControl(c)) {
+                b.append(BidiControls.marker(c));
+                continue;
+            }
             if ("\\`*_[]<>&|".indexOf(c) >= 0) b.append('\\');
             b.append(c);
         }

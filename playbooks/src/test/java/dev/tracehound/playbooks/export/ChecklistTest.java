@@ -65,4 +65,18 @@ class ChecklistTest {
         assertEquals(0, doc.getElementsByTagName("img").getLength(), "no element came from the hostile text");
         assertEquals(run().playbook().steps().size(), doc.getElementsByTagName("h3").getLength());
     }
+
+    @Test
+    void directionControlsInNotesAreShownAsMarkersAndIsolated() {
+        String rlo = "found in invoice_\u202Egpj.exe";
+        assertEquals("found in invoice\\_\u27E8U+202E\u27E9gpj.exe", MarkdownWriter.inline(rlo));
+
+        HtmlWriter html = new HtmlWriter("t");
+        html.step("[x]", "Find the carrier \u2067");
+        html.field("Note", rlo);
+        String out = html.finish();
+        assertFalse(out.codePoints().anyMatch(dev.tracehound.timeline.text.BidiControls::isControl), out);
+        assertTrue(out.contains("<span class=\"mark\">[x]</span> <bdi>Find the carrier \u27E8U+2067\u27E9</bdi></h3>"), out);
+        assertTrue(out.contains("<span class=\"label\">Note:</span> <bdi>found in invoice_\u27E8U+202E\u27E9gpj.exe</bdi></p>"), out);
+    }
 }

@@ -48,6 +48,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     static final int LAYOUT = 4;
 
     private final Directory directory;
+    /** Null when the index is open for reading only ({@link #openReadOnly}). */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean stale;
@@ -56,6 +57,12 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    private LuceneIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.writer = null;
+        this.searchers = new SearcherManager(directory, null);
     }
 
     /**
@@ -82,6 +89,37 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing index for reading only, as of its last commit: no writer, no write lock, nothing written to
+     * the folder (a case on read-only media). Every method that would change the index fails.
+     */
+    public static LuceneIndex openReadOnly(Path dir) {
+        try {
+            Directory directory = FSDirectory.open(dir);
+            try {
+                return new LuceneIndex(directory);
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the search index in " + dir + " for reading", e);
+        }
+    }
+
+    /** Whether this index was opened by {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    /**
+     * Whether the index holds documents in an older layout than this build writes; opened for writing, such an index
+     * is emptied and the case indexes every row again.
+     */
+    public boolean outdatedLayout() {
+        return layout() < LAYOUT && watermark() > 0;
+    }
+
     /** Highest ingest sequence of the last commit; 0 for an empty index. */
     public long watermark() {
         String w = commitData(WATERMARK_KEY);
@@ -94,15 +132,24 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     }
 
     private String commitData(String key) {
+        if (writer == null) {
+            return lookup(s -> ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(key));
+        }
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (key.equals(e.getKey())) return e.getValue();
         }
         return null;
     }
 
+    /** The writer, or a failure saying the index is open for reading only. */
+    private IndexWriter writer() {
+        if (writer == null) throw new StoreException("The search index is open for reading only", null);
+        return writer;
+    }
+
     /** Drops every document and commits watermark 0: opening the case then indexes all rows again. */
     private void rebuildFromScratch() throws IOException {
-        writer.deleteAll();
+        writer().deleteAll();
         commit(0);
     }
 
@@ -111,7 +158,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
         try {
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
-                writer.addDocument(EventDocuments.of(e, ingestSeqs[i], alsoEvidence.getOrDefault(e.eventId(), List.of())));
+                writer().addDocument(EventDocuments.of(e, ingestSeqs[i], alsoEvidence.getOrDefault(e.eventId(), List.of())));
             }
             stale = true;
         } catch (IOException e) {
@@ -122,7 +169,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Indexes an event again (or for the first time): replaces any document with its id. */
     public void update(Event event, long ingestSeq, List<String> alsoEvidence) {
         try {
-            writer.updateDocument(EventDocuments.idTerm(event.eventId()), EventDocuments.of(event, ingestSeq, alsoEvidence));
+            writer().updateDocument(EventDocuments.idTerm(event.eventId()), EventDocuments.of(event, ingestSeq, alsoEvidence));
             stale = true;
         } catch (IOException e) {
             throw new StoreException("Cannot reindex event " + event.eventId(), e);
@@ -132,7 +179,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Removes documents whose ingest sequence is above {@code seq}: rows the database does not have. */
     public void deleteAbove(long seq) {
         try {
-            writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(SearchFields.SEQ, seq + 1, Long.MAX_VALUE));
+            writer().deleteDocuments(NumericDocValuesField.newSlowRangeQuery(SearchFields.SEQ, seq + 1, Long.MAX_VALUE));
             stale = true;
         } catch (IOException e) {
             throw new StoreException("Cannot remove orphan documents from the search index", e);
@@ -142,8 +189,9 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     /** Commits everything added so far, recording {@code watermark} as the highest ingest sequence it holds. */
     public void commit(long watermark) {
         try {
-            writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark), LAYOUT_KEY, Integer.toString(LAYOUT)).entrySet());
-            writer.commit();
+            IndexWriter w = writer();
+            w.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark), LAYOUT_KEY, Integer.toString(LAYOUT)).entrySet());
+            w.commit();
             refresh();
         } catch (IOException e) {
             throw new StoreException("Cannot commit the search index", e);
@@ -438,7 +486,7 @@ public final class LuceneIndex implements KeywordLookup, AutoCloseable {
     public void close() {
         try {
             searchers.close();
-            writer.rollback(); // drops uncommitted work: callers commit explicitly with a watermark
+            if (writer != null) writer.rollback(); // drops uncommitted work: callers commit explicitly with a watermark
             directory.close();
         } catch (IOException e) {
             throw new StoreException("Cannot close the search index", e);

@@ -18,6 +18,14 @@ public interface Case extends AutoCloseable {
 
     Path dir();
 
+    /**
+     * Why this case is open for reading only (its folder is on read-only media, or its files cannot or may not be
+     * written), or empty when it can change. While it is read-only every change is refused with that reason.
+     */
+    default java.util.Optional<String> readOnly() {
+        return java.util.Optional.empty();
+    }
+
     CaseInfo info();
 
     EventStore events();

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The write lock of a case: an OS file lock on {@code case.lock}, whose content names the holder (pid, host,
  * user, since) so a refused second writer can say who has the case open. The lock covers one byte far past
  * the content, so other processes can still read who holds it (Windows locks are mandatory).
+ *
+ * <p>A case opened read-only ({@link #acquireForReading}) takes a shared lock on the same byte and writes nothing: it
+ * keeps a writer out while it reads (and is kept out by one), and needs no write access to the folder.
  */
 final class CaseLock implements AutoCloseable {
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
@@ -27,11 +30,13 @@ final class CaseLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean exclusive;
 
-    private CaseLock(Path file, FileChannel channel, FileLock lock) {
+    private CaseLock(Path file, FileChannel channel, FileLock lock, boolean exclusive) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.exclusive = exclusive;
     }
 
     static CaseLock acquire(Path file) {
@@ -55,12 +60,47 @@ final class CaseLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
-            return new CaseLock(key, channel, lock);
+            return new CaseLock(key, channel, lock, true);
         } catch (IOException e) {
             HELD_HERE.remove(key);
             closeQuietly(channel);
             throw new CaseException("Cannot take the lock " + key + ": " + e.getMessage()
                     + ". Check that the case folder is writable.", e);
+        } catch (RuntimeException e) {
+            HELD_HERE.remove(key);
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /**
+     * The lock of a case opened read-only: a shared OS lock on the existing lock file, opened for reading only, so a
+     * writer cannot open the case meanwhile. It writes nothing. Where the lock file is missing or cannot be locked
+     * for reading (some network file systems), the case is read without an OS lock: a reader changes nothing. Within
+     * this program a case is still open only once (two openers would share and close one database).
+     */
+    static CaseLock acquireForReading(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        String previous = HELD_HERE.putIfAbsent(key, holderDescription());
+        if (previous != null) throw busy(key, previous + " (this same program)");
+        FileChannel channel = null;
+        try {
+            if (!Files.isRegularFile(key)) return new CaseLock(key, null, null, false);
+            channel = FileChannel.open(key, StandardOpenOption.READ);
+            FileLock lock;
+            try {
+                lock = channel.tryLock(LOCK_POSITION, 1, true);
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw busy(key, readHolder(key));
+            }
+            return new CaseLock(key, channel, lock, false);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return new CaseLock(key, null, null, false);
         } catch (RuntimeException e) {
             HELD_HERE.remove(key);
             closeQuietly(channel);
@@ -97,8 +137,8 @@ final class CaseLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (lock.isValid()) {
-                channel.truncate(0);
+            if (lock != null && lock.isValid()) {
+                if (exclusive) channel.truncate(0);
                 lock.release();
             }
         } catch (IOException ignored) {

@@ -113,6 +113,8 @@ public final class Cases {
             throw new CaseException("The case at " + folder.dir() + " has no database (case.mv.db is missing). Restore it from a backup.");
         }
         requireH2File(folder.databaseFile());
+        java.util.Optional<String> readOnly = ReadOnlyCase.why(folder);
+        if (readOnly.isPresent()) return openReadOnly(folder, info, readOnly.get());
         CaseLock lock = CaseLock.acquire(folder.lockFile());
         H2Database db = null;
         try {
@@ -163,6 +165,95 @@ public final class Cases {
             if (db != null) db.close();
             lock.close();
             throw e instanceof CaseException ? e : new CaseException("Cannot open the case in " + folder.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a case that cannot be written (see {@link ReadOnlyCase}) without writing a byte to its folder: a shared
+     * lock, the database opened read-only, the search index read as last committed. An index that is missing, damaged,
+     * of an older layout or behind the database (the case was not closed cleanly) is not repaired in place: a copy is
+     * brought level in a temporary folder, deleted on close. A case that needs a schema upgrade cannot be read.
+     */
+    private static Case openReadOnly(CaseFolder folder, CaseInfo info, String why) {
+        if (info.schemaVersion() < CaseSchema.VERSION) {
+            throw new CaseException("The case at " + folder.dir() + " has schema version " + info.schemaVersion() + "; this build reads"
+                    + " version " + CaseSchema.VERSION + " and upgrades older cases when it opens them, which writes to the case, but it is"
+                    + " read-only (" + why + "). " + ReadOnlyCase.copyAdvice(folder.dir()));
+        }
+        CaseLock lock = CaseLock.acquireForReading(folder.lockFile());
+        H2Database db = null;
+        LuceneIndex index = null;
+        Path scratch = null;
+        try {
+            db = H2Database.open(folder.databaseBase(), false, true);
+            int dbVersion = db.storedSchemaVersion();
+            if (dbVersion != info.schemaVersion()) {
+                throw new CaseException("The case at " + folder.dir() + " is inconsistent: case.json says schema version " + info.schemaVersion()
+                        + " but the database has version " + dbVersion + ". Restore both from the same backup.");
+            }
+            long maxSeq = db.read("read the ingest sequence", c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(ingest_seq), 0) FROM events")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            index = committedIndex(folder.index(), maxSeq);
+            if (index == null) {
+                scratch = Files.createTempDirectory("tracehound-index-");
+                index = scratchIndex(folder.index(), scratch);
+            }
+            LocalCase c = new LocalCase(folder, info, lock, db, index, why, scratch);
+            if (scratch != null) c.reconcileIndex();
+            return c;
+        } catch (IOException | RuntimeException e) {
+            if (index != null) index.close();
+            if (db != null) db.close();
+            lock.close();
+            if (scratch != null) LocalCase.deleteScratch(scratch);
+            if (e instanceof CaseException ce) throw ce;
+            throw new CaseException("Cannot open the case in " + folder.dir() + " (read-only: " + why + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The case's own index opened for reading, when it is there, readable, current and level with the database; else null. */
+    private static LuceneIndex committedIndex(Path dir, long maxSeq) {
+        if (!Files.isDirectory(dir)) return null;
+        LuceneIndex index;
+        try {
+            index = LuceneIndex.openReadOnly(dir);
+        } catch (StoreException e) {
+            return null;
+        }
+        try {
+            if (!index.outdatedLayout() && index.watermark() == maxSeq) return index;
+        } catch (RuntimeException e) {
+            // unreadable commit data: rebuilt outside the case below
+        }
+        index.close();
+        return null;
+    }
+
+    /**
+     * A writable copy of the index in {@code scratch}, to be brought level with the database: the case's index files
+     * when they can be read and opened, else an empty index that the database fills again.
+     */
+    private static LuceneIndex scratchIndex(Path caseIndex, Path scratch) throws IOException {
+        if (Files.isDirectory(caseIndex)) {
+            try (Stream<Path> files = Files.list(caseIndex)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                    Files.copy(f, scratch.resolve(f.getFileName()));
+                }
+            } catch (IOException e) {
+                LocalCase.deleteScratch(scratch);
+                Files.createDirectories(scratch);
+            }
+        }
+        try {
+            return LuceneIndex.open(scratch, LocalCase.INDEX_RAM_BUFFER_MB);
+        } catch (StoreException e) {
+            LocalCase.deleteScratch(scratch);
+            Files.createDirectories(scratch);
+            return LuceneIndex.open(scratch, LocalCase.INDEX_RAM_BUFFER_MB); // empty: every row is indexed again
         }
     }
 

@@ -60,7 +60,16 @@ public final class H2Database implements AutoCloseable {
 
     /** Opens (and with {@code create}, creates) the database whose file is {@code base + ".mv.db"}. */
     static H2Database open(Path base, boolean create) {
+        return open(base, create, false);
+    }
+
+    /**
+     * Opens the database; with {@code readOnly} H2 opens the file for reading only ({@code ACCESS_MODE_DATA=r}) and
+     * writes no trace file, so a case on read-only media opens, and one merely marked read-only is not changed.
+     */
+    static H2Database open(Path base, boolean create, boolean readOnly) {
         String url = "jdbc:h2:file:" + base.toAbsolutePath() + (create ? "" : ";IFEXISTS=TRUE")
+                + (readOnly ? ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0" : "")
                 // A small page cache: every page an import writes enters it, and with 64 MB those pages lived long
                 // enough to reach the old generation, so a 2 GB import spent a tenth of its time in G1 marking and
                 // mixed collections; with 8 MB it was 12% faster, and searches read no slower (docs/case-store.md).

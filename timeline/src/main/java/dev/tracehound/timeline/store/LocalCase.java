@@ -37,9 +37,19 @@ public final class LocalCase implements Case {
     private final H2ArtifactStore artifacts;
     private final H2CaseDocuments documents;
     private final IngestPipeline pipeline;
+    /** Why the case is open for reading only (read-only media or files), or null. */
+    private final String readOnly;
+    /** A search index built outside the case folder for a read-only case whose own index is not usable, or null. */
+    private final Path scratchIndex;
     private volatile boolean closed;
 
     LocalCase(CaseFolder folder, CaseInfo info, CaseLock lock, H2Database db, LuceneIndex index) {
+        this(folder, info, lock, db, index, null, null);
+    }
+
+    LocalCase(CaseFolder folder, CaseInfo info, CaseLock lock, H2Database db, LuceneIndex index, String readOnly, Path scratchIndex) {
+        this.readOnly = readOnly;
+        this.scratchIndex = scratchIndex;
         this.folder = folder;
         this.info = info;
         this.lock = lock;
@@ -54,7 +64,8 @@ public final class LocalCase implements Case {
         this.artifacts = new H2ArtifactStore(db, audit);
         this.documents = new H2CaseDocuments(db);
         this.pipeline = new IngestPipeline(db, index, events, events.maxSeq());
-        audit.headProblem().ifPresent(problem -> db.refuseWrites(H2AuditLog.refusal(problem)));
+        if (readOnly != null) db.refuseWrites(ReadOnlyCase.refusal(folder.dir(), readOnly));
+        else audit.headProblem().ifPresent(problem -> db.refuseWrites(H2AuditLog.refusal(problem)));
     }
 
     /**
@@ -89,6 +100,7 @@ public final class LocalCase implements Case {
     }
 
     @Override public Path dir() { return folder.dir(); }
+    @Override public java.util.Optional<String> readOnly() { return java.util.Optional.ofNullable(readOnly); }
     @Override public CaseInfo info() { return info; }
     @Override public EventStore events() { return events; }
     @Override public EventSearch search() { return search; }
@@ -136,7 +148,8 @@ public final class LocalCase implements Case {
         if (closed) return;
         closed = true;
         try {
-            pipeline.commitDurably(); // whatever reached the database is indexed and committed with its watermark
+            // whatever reached the database is indexed and committed with its watermark; a read-only case wrote nothing
+            if (readOnly == null) pipeline.commitDurably();
         } finally {
             try {
                 pipeline.close();
@@ -146,8 +159,18 @@ public final class LocalCase implements Case {
                     db.close();
                 } finally {
                     lock.close();
+                    if (scratchIndex != null) deleteScratch(scratchIndex);
                 }
             }
+        }
+    }
+
+    /** Removes a read-only case's temporary search index (it holds nothing the database does not). */
+    static void deleteScratch(Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a leftover in the temporary folder; the case itself is untouched
         }
     }
 }

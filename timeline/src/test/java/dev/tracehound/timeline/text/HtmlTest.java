@@ -48,4 +48,23 @@ class HtmlTest {
         assertEquals(1, doc.getElementsByTagName("*").getLength() - 2, "no element but <p> came from the hostile text");
         assertEquals(0, doc.getElementsByTagName("script").getLength());
     }
+
+    @Test
+    void directionControlsBecomeVisibleMarkersSoNoTextCanBeReordered() {
+        // an unbalanced right-to-left override would reverse the rest of the line: "exe.jpg" reads as "gpj.exe"
+        assertEquals("invoice_\u27E8U+202E\u27E9gpj.exe", Html.escape("invoice_\u202Egpj.exe"));
+        String all = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+        assertEquals("\u27E8U+202A\u27E9\u27E8U+202B\u27E9\u27E8U+202C\u27E9\u27E8U+202D\u27E9\u27E8U+202E\u27E9"
+                + "\u27E8U+2066\u27E9\u27E8U+2067\u27E9\u27E8U+2068\u27E9\u27E8U+2069\u27E9", Html.escape(all));
+        assertEquals(0, Html.escape(all + "x").codePoints().filter(BidiControls::isControl).count());
+        assertEquals("\u05E9\u05DC\u05D5\u05DD \u200F!", Html.escape("\u05E9\u05DC\u05D5\u05DD \u200F!"),
+                "right-to-left letters and the marks LRM/RLM are text, kept as they are");
+        assertEquals("&lt;\u27E8U+202E\u27E9&gt;", Html.escape("<\u202E>"));
+    }
+
+    @Test
+    void isolatedWrapsEscapedTextInBdi() {
+        assertEquals("<bdi>a &amp; \u27E8U+202E\u27E9b</bdi>", Html.isolated("a & \u202Eb"));
+        assertEquals("<bdi></bdi>", Html.isolated(null));
+    }
 }

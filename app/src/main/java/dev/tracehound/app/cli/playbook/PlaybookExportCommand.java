@@ -3,11 +3,11 @@ package dev.tracehound.app.cli.playbook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.app.cli.CaseOption;
 import dev.tracehound.app.cli.OutputOptions;
+import dev.tracehound.app.export.CaseOutputs;
 import dev.tracehound.app.pdf.HtmlToPdf;
 import dev.tracehound.playbooks.export.Checklist;
 import dev.tracehound.playbooks.run.PlaybookRun;
 import dev.tracehound.playbooks.run.PlaybookRuns;
-import dev.tracehound.timeline.audit.Actors;
 import dev.tracehound.timeline.store.Case;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +42,7 @@ public final class PlaybookExportCommand implements Callable<Integer> {
             PlaybookRun run = new PlaybookRuns(c).resolve(runId);
             String name = c.info().name();
             Path out = this.out != null ? this.out : c.dir().resolve("exports").resolve(run.id() + "." + format.name());
+            CaseOutputs.refuseInsideReadOnlyCase(c, out);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             switch (format) {
@@ -49,8 +50,9 @@ public final class PlaybookExportCommand implements Callable<Integer> {
                 case html -> Files.writeString(out, Checklist.html(run, name), StandardCharsets.UTF_8);
                 case pdf -> HtmlToPdf.render(Checklist.html(run, name), out);
             }
-            c.audit().append(Actors.current(), "playbook-export", new ObjectMapper().writeValueAsString(
+            boolean audited = CaseOutputs.auditIfWritable(c, "playbook-export", new ObjectMapper().writeValueAsString(
                     Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString())));
+            if (!audited) output.noteNotAudited("this export");
             if (output.json()) output.printJson(Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString()));
             else {
                 output.out().println("wrote " + out + " (" + format + ", " + run.id() + ")");

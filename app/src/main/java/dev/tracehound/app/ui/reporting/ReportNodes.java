@@ -1,6 +1,5 @@
 package dev.tracehound.app.ui.reporting;
 
-import dev.tracehound.app.export.Timestamps;
 import dev.tracehound.app.report.HtmlReportRenderer;
 import dev.tracehound.app.report.IncidentReport;
 import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
@@ -117,7 +116,7 @@ final class ReportNodes {
 
     private static Node timelineEntry(TimelineEntry t) {
         String what = t.kind() + (t.starred() ? " ★" : "") + " " + nz(t.actor()) + (t.tool() != null ? " · " + t.tool() : "");
-        VBox box = new VBox(3, new HBox(8, label(Timestamps.iso(t.timeNanos()), "report-strong"), label(what, "report-p")),
+        VBox box = new VBox(3, new HBox(8, label(t.time(), "report-strong"), label(what, "report-p")),
                 label("session " + nz(t.sessionId()) + " · event " + t.eventId(), "report-meta", "mono"));
         if (!t.tags().isEmpty()) box.getChildren().add(paragraph("Tags: " + String.join(", ", t.tags())));
         for (String note : t.notes()) box.getChildren().add(paragraph("Note: " + note));

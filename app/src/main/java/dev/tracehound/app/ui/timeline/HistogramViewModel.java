@@ -50,7 +50,7 @@ public final class HistogramViewModel {
     static Histogram compute(Case c, String query) {
         long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
         for (SessionSummary s : c.events().sessions()) {
-            if (s.startNanos() > 0) from = Math.min(from, s.startNanos());
+            from = Math.min(from, s.startNanos()); // 0 is a time too: the first inferred one
             to = Math.max(to, s.endNanos());
         }
         if (from == Long.MAX_VALUE || to < from) return null;

@@ -90,7 +90,6 @@ public final class SwimlaneViewModel {
             SearchPage page = c.search().search(new SearchRequest(query, Math.min(PAGE, MAX_EVENTS - read), cursor, SearchSort.TIME));
             for (Event e : page.events()) {
                 read++;
-                if (e.startNanos() <= 0) continue; // no time, no place on the axis
                 lanes.computeIfAbsent(laneKey(e), k -> new ArrayList<>())
                         .add(new Mark(e, e.trust() != null && e.trust().isUntrusted(), flagged.contains(e.eventId())));
                 from = Math.min(from, e.startNanos());

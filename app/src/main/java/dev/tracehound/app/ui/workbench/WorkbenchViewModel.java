@@ -118,8 +118,9 @@ public final class WorkbenchViewModel {
     public void show(Case c, AnnotationIndex index) {
         annotationIndex = index;
         currentCase.set(c);
-        title.set("Tracehound — " + c.info().name());
-        status.set("Case " + c.info().name() + " · " + c.dir());
+        title.set("Tracehound — " + c.info().name() + (c.readOnly().isPresent() ? " (read-only)" : ""));
+        // a read-only case (read-only media or files) refuses every change; say so before the first refusal does
+        status.set("Case " + c.info().name() + " · " + c.dir() + c.readOnly().map(why -> " · read-only: " + why).orElse(""));
         state.opened(c.dir().toAbsolutePath().toString());
         stateStore.save(state);
         recentCases.setAll(state.recentCases);
