@@ -10,6 +10,12 @@ public final class CaseSchema {
     /** Bump when the H2 schema or the index layout changes, and add a migration step from the previous version. */
     public static final int VERSION = 6;
 
+    /**
+     * The oldest version this build reads without upgrading it (what a read-only case needs): version 6 only added the
+     * ingest sequence the session totals count up to, which only writers use.
+     */
+    static final int OLDEST_READ_AS_IS = 5;
+
     /** The Tracehound version that wrote a case (from the jar manifest; "dev" when run from classes). */
     public static String toolVersion() {
         String v = CaseSchema.class.getPackage().getImplementationVersion();

@@ -172,12 +172,13 @@ public final class Cases {
      * Opens a case that cannot be written (see {@link ReadOnlyCase}) without writing a byte to its folder: a shared
      * lock, the database opened read-only, the search index read as last committed. An index that is missing, damaged,
      * of an older layout or behind the database (the case was not closed cleanly) is not repaired in place: a copy is
-     * brought level in a temporary folder, deleted on close. A case that needs a schema upgrade cannot be read.
+     * brought level in a temporary folder, deleted on close. Session totals a killed import left behind are listed as
+     * they are. A case older than {@link CaseSchema#OLDEST_READ_AS_IS} needs an upgrade and cannot be read.
      */
     private static Case openReadOnly(CaseFolder folder, CaseInfo info, String why) {
-        if (info.schemaVersion() < CaseSchema.VERSION) {
+        if (info.schemaVersion() < CaseSchema.OLDEST_READ_AS_IS) {
             throw new CaseException("The case at " + folder.dir() + " has schema version " + info.schemaVersion() + "; this build reads"
-                    + " version " + CaseSchema.VERSION + " and upgrades older cases when it opens them, which writes to the case, but it is"
+                    + " versions " + CaseSchema.OLDEST_READ_AS_IS + " to " + CaseSchema.VERSION + " as they are and upgrades older cases when it opens them, which writes to the case, but it is"
                     + " read-only (" + why + "). " + ReadOnlyCase.copyAdvice(folder.dir()));
         }
         CaseLock lock = CaseLock.acquireForReading(folder.lockFile());

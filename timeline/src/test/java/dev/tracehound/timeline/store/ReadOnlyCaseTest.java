@@ -156,15 +156,38 @@ class ReadOnlyCaseTest {
     @Test
     void aCaseThatNeedsAnUpgradeIsNotOpenedButExplained() throws Exception {
         build(1);
+        int old = CaseSchema.OLDEST_READ_AS_IS - 1;
         Path manifest = dir.resolve("case.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION,
-                "\"schemaVersion\" : " + (CaseSchema.VERSION - 1)));
+                "\"schemaVersion\" : " + old));
         makeReadOnly(dir);
         Map<String, String> before = snapshot(dir);
         CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
-        assertTrue(e.getMessage().contains("has schema version " + (CaseSchema.VERSION - 1) + "; this build reads version "
-                + CaseSchema.VERSION + " and upgrades older cases when it opens them, which writes to the case, but it is read-only"), e.getMessage());
+        assertTrue(e.getMessage().contains("has schema version " + old + "; this build reads versions " + CaseSchema.OLDEST_READ_AS_IS
+                + " to " + CaseSchema.VERSION + " as they are and upgrades older cases when it opens them, which writes to the case, but it is read-only"), e.getMessage());
         assertTrue(e.getMessage().contains("cp -r"), e.getMessage());
+        assertEquals(before, snapshot(dir));
+    }
+
+    /** A version-5 case (the previous release's) differs only in what writers use, so it is read as it is. */
+    @Test
+    void aVersionFiveCaseIsReadAsItIs() throws Exception {
+        build(3);
+        try (H2Database db = H2Database.open(new CaseFolder(dir).databaseBase(), false);
+             var conn = db.connection(); var st = conn.createStatement()) {
+            st.execute("ALTER TABLE case_meta DROP COLUMN stats_seq");
+            st.execute("UPDATE case_meta SET schema_version = 5");
+        }
+        Path manifest = dir.resolve("case.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : " + CaseSchema.VERSION, "\"schemaVersion\" : 5"));
+        makeReadOnly(dir);
+        Map<String, String> before = snapshot(dir);
+        try (Case c = Cases.open(dir)) {
+            assertEquals(5, c.info().schemaVersion());
+            assertEquals(3, c.events().sessions().stream().mapToLong(SessionSummary::events).sum());
+            assertEquals(3, c.search().search(SearchRequest.of("invoice", 10)).events().size());
+            assertTrue(c.verify().intact());
+        }
         assertEquals(before, snapshot(dir));
     }
 
