@@ -99,7 +99,10 @@ public final class H2EventStore implements EventStore {
 
     @Override
     public List<SessionSummary> sessions() {
-        return db.read("summarise sessions", c -> SessionStats.read(c, SessionLinks.parents(c, index)));
+        return db.read("summarise sessions", c -> {
+            Map<String, SessionStats.Totals> totals = SessionStats.current(c);
+            return SessionStats.list(totals, SessionLinks.parents(c, index, totals));
+        });
     }
 
     @Override

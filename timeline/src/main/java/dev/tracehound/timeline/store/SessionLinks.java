@@ -34,15 +34,17 @@ final class SessionLinks {
 
     private final Connection c;
     private final KeywordLookup index;
+    private final Map<String, SessionStats.Totals> totals;
 
-    private SessionLinks(Connection c, KeywordLookup index) {
+    private SessionLinks(Connection c, KeywordLookup index, Map<String, SessionStats.Totals> totals) {
         this.c = c;
         this.index = index;
+        this.totals = totals;
     }
 
-    /** Child session → parent session, for every session that has a parent. */
-    static Map<String, String> parents(Connection c, KeywordLookup index) throws SQLException {
-        return new SessionLinks(c, index).find();
+    /** Child session → parent session, for every session that has a parent; {@code totals} as {@link SessionStats#current} gives them. */
+    static Map<String, String> parents(Connection c, KeywordLookup index, Map<String, SessionStats.Totals> totals) throws SQLException {
+        return new SessionLinks(c, index, totals).find();
     }
 
     private Map<String, String> find() throws SQLException {
@@ -120,21 +122,16 @@ final class SessionLinks {
     }
 
     /** Whether every session id of the case has its own index key (they differ in more than letter case). */
-    private boolean sessionKeysDistinct() throws SQLException {
+    private boolean sessionKeysDistinct() {
         Set<String> keys = new HashSet<>();
-        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT session_id FROM session_stats")) {
-            while (rs.next()) {
-                String s = rs.getString(1);
-                if (s != null && !keys.add(index.keyOf(s))) return false;
-            }
-        }
+        for (String s : totals.keySet()) if (s != null && !keys.add(index.keyOf(s))) return false;
         return true;
     }
 
     /** Events at their session's first instant that hang from a span, from the session totals ({@link SessionStats}). */
-    private List<Child> firstEventsWithParents() throws SQLException {
+    private List<Child> firstEventsWithParents() {
         List<Child> children = new ArrayList<>();
-        for (SessionStats.FirstParent f : SessionStats.firstParents(c)) children.add(new Child(f.session(), f.parentSpan(), f.firstNs(), f.seq(), true));
+        for (SessionStats.FirstParent f : SessionStats.firstParents(totals)) children.add(new Child(f.session(), f.parentSpan(), f.firstNs(), f.seq(), true));
         return children;
     }
 

@@ -109,8 +109,13 @@ final class SessionStats {
 
     /** The highest ingest sequence whose row the totals count (every lower row is counted too). */
     static long foldedUpTo(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT stats_seq FROM case_meta")) {
-            return rs.next() ? rs.getLong(1) : 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM case_meta")) {
+            if (!rs.next()) return 0;
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnName(i).equalsIgnoreCase("stats_seq")) return rs.getLong(i);
+            }
+            return Long.MAX_VALUE; // version 5, read as it is: its totals were written with every batch
         }
     }
 
@@ -119,6 +124,15 @@ final class SessionStats {
      * {@link #foldedUpTo}; at most one flush interval of the ingest pipeline); returns how many.
      */
     static long catchUp(Connection c) throws SQLException {
+        Unfolded missed = unfolded(c);
+        if (missed.rows() > 0) fold(c, missed.totals(), missed.upToSeq());
+        return missed.rows();
+    }
+
+    /** Totals of the rows above {@link #foldedUpTo}, the highest sequence among them, and how many there are. */
+    private record Unfolded(Map<String, Totals> totals, long upToSeq, long rows) {}
+
+    private static Unfolded unfolded(Connection c) throws SQLException {
         long from = foldedUpTo(c);
         Map<String, Totals> missed = new HashMap<>();
         long upTo = from;
@@ -137,8 +151,20 @@ final class SessionStats {
                 }
             }
         }
-        if (rows > 0) fold(c, missed, upTo);
-        return rows;
+        return new Unfolded(missed, upTo, rows);
+    }
+
+    /**
+     * Every session's totals as the rows give them now: those written, plus the rows above {@link #foldedUpTo} (an
+     * import under way, or a killed one in a case that cannot be written to count them in).
+     */
+    static Map<String, Totals> current(Connection c) throws SQLException {
+        Map<String, Totals> all = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM session_stats")) {
+            while (rs.next()) all.put(rs.getString(1), Totals.read(rs));
+        }
+        unfolded(c).totals().forEach((session, t) -> all.merge(session, t, Totals::plus));
+        return all;
     }
 
     private static void foldTotals(Connection c, Map<String, Totals> batch) throws SQLException {
@@ -168,18 +194,13 @@ final class SessionStats {
         }
     }
 
-    /** Every session in the order of its first event, with the parents given. */
-    static List<SessionSummary> read(Connection c, Map<String, String> parents) throws SQLException {
-        List<SessionSummary> all = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT " + COLUMNS + " FROM session_stats ORDER BY first_ns, session_id")) {
-            while (rs.next()) {
-                Totals t = Totals.read(rs);
-                String session = rs.getString(1);
-                all.add(new SessionSummary(session, t.trace, parents.get(session), t.events, t.first, t.last,
-                        List.copyOf(t.models), List.copyOf(t.tools), t.in, t.out));
-            }
-        }
+    /** Every session in the order of its first event (then of its id, no session first), with the parents given. */
+    static List<SessionSummary> list(Map<String, Totals> totals, Map<String, String> parents) {
+        List<SessionSummary> all = new ArrayList<>(totals.size());
+        totals.forEach((session, t) -> all.add(new SessionSummary(session, t.trace, parents.get(session), t.events, t.first, t.last,
+                List.copyOf(t.models), List.copyOf(t.tools), t.in, t.out)));
+        all.sort(java.util.Comparator.comparingLong(SessionSummary::startNanos)
+                .thenComparing(SessionSummary::sessionId, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return all;
     }
 
@@ -187,18 +208,11 @@ final class SessionStats {
     record FirstParent(String session, long firstNs, String parentSpan, long seq) {}
 
     /** The spans the first events of every session hang from (sessions whose first events hang from none are left out). */
-    static List<FirstParent> firstParents(Connection c) throws SQLException {
+    static List<FirstParent> firstParents(Map<String, Totals> totals) {
         List<FirstParent> all = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                """
-                SELECT session_id, first_ns, first_parents, first_parent_seqs FROM session_stats
-                WHERE first_parents IS NOT NULL AND session_id IS NOT NULL""")) {
-            while (rs.next()) {
-                String session = rs.getString(1);
-                long firstNs = rs.getLong(2);
-                Totals.firstParentsAt(rs, 3).forEach((span, seq) -> all.add(new FirstParent(session, firstNs, span, seq)));
-            }
-        }
+        totals.forEach((session, t) -> {
+            if (session != null) t.firstParents.forEach((span, seq) -> all.add(new FirstParent(session, t.first, span, seq)));
+        });
         return all;
     }
 

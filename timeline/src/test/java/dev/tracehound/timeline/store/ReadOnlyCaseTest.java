@@ -169,6 +169,26 @@ class ReadOnlyCaseTest {
         assertEquals(before, snapshot(dir));
     }
 
+    /** A case killed before its session totals were written lists them from the rows, though it cannot store them. */
+    @Test
+    void sessionTotalsAKilledImportLeftUnwrittenAreCountedFromTheRows() throws Exception {
+        build(5);
+        try (H2Database db = H2Database.open(new CaseFolder(dir).databaseBase(), false);
+             var conn = db.connection(); var st = conn.createStatement()) {
+            st.execute("DELETE FROM session_stats"); // as a kill before the first write of the totals leaves them
+            st.execute("UPDATE case_meta SET stats_seq = 0");
+        }
+        makeReadOnly(dir);
+        Map<String, String> before = snapshot(dir);
+        try (Case c = Cases.open(dir)) {
+            List<SessionSummary> sessions = c.events().sessions();
+            assertEquals(1, sessions.size());
+            assertEquals("s1", sessions.getFirst().sessionId());
+            assertEquals(5, sessions.getFirst().events());
+        }
+        assertEquals(before, snapshot(dir));
+    }
+
     /** A version-5 case (the previous release's) differs only in what writers use, so it is read as it is. */
     @Test
     void aVersionFiveCaseIsReadAsItIs() throws Exception {
