@@ -83,9 +83,22 @@ public final class CaseOutputs {
     public static void refuseInsideReadOnlyCase(Case c, Path target) {
         if (c.readOnly().isEmpty()) return;
         Path out = target.toAbsolutePath().normalize();
-        if (out.startsWith(c.dir().toAbsolutePath().normalize())) {
+        // through symbolic links too: a link to the case (or its exports folder) elsewhere leads inside it
+        if (out.startsWith(c.dir().toAbsolutePath().normalize()) || real(out).startsWith(real(c.dir().toAbsolutePath().normalize()))) {
             throw new dev.tracehound.timeline.store.CaseException("The case is read-only (" + c.readOnly().get() + "), so " + out
                     + " cannot be written inside its folder; name an output file elsewhere (--out FILE).");
+        }
+    }
+
+    /** Where a path leads once its links are followed: its nearest existing ancestor's real path, then the rest of it. */
+    private static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return path;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (IOException e) {
+            return path;
         }
     }
 

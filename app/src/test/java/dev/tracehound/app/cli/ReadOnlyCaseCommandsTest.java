@@ -124,6 +124,20 @@ class ReadOnlyCaseCommandsTest {
         assertEquals(2, intoCase.exit(), intoCase.err());
         assertTrue(intoCase.err().contains("cannot be written inside its folder; name an output file elsewhere (--out FILE)"), intoCase.err());
 
+        // links elsewhere that lead into the folder: to the case, to its exports, and the case opened through a link
+        Path toCase = Files.createSymbolicLink(tmp.resolve("link-to-case"), sc.dir);
+        Path toExports = Files.createSymbolicLink(tmp.resolve("link-to-exports"), sc.dir.resolve("exports"));
+        List<List<String>> throughLinks = List.of(
+                List.of("report", "--case", dir, "--format", "md", "--out", toCase.resolve("r.md").toString()),
+                List.of("report", "--case", dir, "--format", "md", "--out", toExports.resolve("r.md").toString()),
+                List.of("report", "--case", toCase.toString(), "--format", "md", "--out", sc.dir.resolve("r.md").toString()),
+                List.of("export", "--case", dir, "--format", "sarif", "--out", toCase.resolve("f.sarif").toString()));
+        for (List<String> w : throughLinks) {
+            CliRun run = CliRun.of(w.toArray(String[]::new));
+            assertEquals(2, run.exit(), w + ": " + run.out() + run.err());
+            assertTrue(run.err().contains("cannot be written inside its folder"), w + ": " + run.err());
+        }
+
         assertEquals(before, snapshot(sc.dir));
     }
 
