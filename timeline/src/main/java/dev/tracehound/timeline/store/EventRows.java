@@ -26,7 +26,11 @@ public final class EventRows {
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-    /** An event as stored: with its text and payload capped, and the flag saying so. */
+    /**
+     * An event as stored: with its text and payload capped, and the flag saying so. A capped text keeps its start and
+     * its end around a note of what was left out: padding followed by an instruction is a known way to hide one
+     * (QA hid an injection after 1.1 MB of filler), and the end is where it lands, for search and the detectors.
+     */
     static Event capped(Event e) {
         boolean textLong = e.text() != null && e.text().length() > H2Database.MAX_TEXT_CHARS;
         boolean payloadLong = e.payloadJson() != null && e.payloadJson().length() > H2Database.MAX_TEXT_CHARS;
@@ -37,10 +41,16 @@ public final class EventRows {
         return b.build();
     }
 
-    private static String cut(String s) {
-        int end = H2Database.MAX_TEXT_CHARS;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) end--; // never split a surrogate pair
-        return s.substring(0, end);
+    /** The first and last parts of a text over the cap, with a note of how much lies between them. */
+    static String cut(String s) {
+        int half = (H2Database.MAX_TEXT_CHARS - 200) / 2; // 200: room for the note
+        int headEnd = half;
+        if (Character.isHighSurrogate(s.charAt(headEnd - 1))) headEnd--; // never split a surrogate pair
+        int tailStart = s.length() - half;
+        if (Character.isLowSurrogate(s.charAt(tailStart))) tailStart++;
+        String note = String.format(java.util.Locale.ROOT, "\n[… %,d of %,d characters left out here; the evidence file holds the whole text …]\n",
+                tailStart - headEnd, s.length());
+        return s.substring(0, headEnd) + note + s.substring(tailStart);
     }
 
     static void bind(PreparedStatement ps, Event e, long ingestSeq) throws SQLException {
