@@ -30,12 +30,16 @@ final class CaseInfoCommand implements Callable<Integer> {
             m.put("sessions", c.events().sessions().size());
             m.put("evidenceFiles", c.evidence().list().size());
             m.put("findings", c.findings().list().size());
-            m.put("readOnly", c.readOnly().orElse(null)); // why it cannot change (read-only media or files), or null
+            m.put("readOnly", c.readOnly().isPresent());
+            m.put("readOnlyReason", c.readOnly().orElse(null)); // why it cannot change (read-only media or files)
             if (output.json()) {
                 output.printJson(m);
             } else {
                 var out = output.out();
-                m.forEach((k, v) -> out.printf("%-14s %s%n", k, v == null && k.equals("readOnly") ? "no" : v));
+                m.forEach((k, v) -> {
+                    if (k.equals("readOnlyReason")) return; // said on the readOnly line
+                    out.printf("%-14s %s%n", k, k.equals("readOnly") ? (c.readOnly().map(why -> "yes: " + why).orElse("no")) : v);
+                });
                 out.flush();
             }
         }

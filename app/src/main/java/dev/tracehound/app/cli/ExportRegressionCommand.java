@@ -43,10 +43,11 @@ public final class ExportRegressionCommand implements Callable<Integer> {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(out, text, StandardCharsets.UTF_8);
-            ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString());
+            ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString())
+                    .put("sha256", CaseOutputs.sha256(out));
             details.set("forbiddenTools", Json.MAPPER.valueToTree(rc.forbiddenTools()));
             boolean audited = CaseOutputs.auditIfWritable(c, "export-regression", Json.write(details));
-            if (!audited) output.noteNotAudited("this export");
+            if (!audited) output.noteNotAudited(out.toAbsolutePath(), details.get("sha256").asText());
             if (output.json()) output.printJson(details);
             else output.out().println("wrote " + f + " regression test for " + event + " to " + out
                     + (rc.forbiddenTools().isEmpty() ? "" : " (must not call " + String.join(", ", rc.forbiddenTools()) + ")"));

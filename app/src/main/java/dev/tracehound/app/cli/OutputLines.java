@@ -24,6 +24,6 @@ final class OutputLines {
                     r.records(), r.size(), r.sha256());
             output.out().flush();
         }
-        if (!r.audited()) output.noteNotAudited("this " + r.kind());
+        if (!r.audited()) output.noteNotAudited(r.file(), r.sha256());
     }
 }

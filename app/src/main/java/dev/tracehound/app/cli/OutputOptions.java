@@ -30,10 +30,10 @@ public final class OutputOptions {
         return spec.commandLine().getErr();
     }
 
-    /** Tells the user that what was just written from a read-only case is not in its audit log. */
-    public void noteNotAudited(String what) {
-        err().println("tracehound: note: the case is read-only, so its audit log does not record " + what
-                + "; keep the SHA-256 with the file as the record of what left the case.");
+    /** Tells the user that a file just written from a read-only case is not in its audit log, and gives its hash to keep. */
+    public void noteNotAudited(java.nio.file.Path file, String sha256) {
+        err().println("tracehound: note: the case is read-only, so its audit log does not record writing " + file
+                + "; keep its SHA-256 " + sha256 + " with the file as the record of what left the case.");
         err().flush();
     }
 

@@ -81,7 +81,8 @@ class ReadOnlyCaseCommandsTest {
         }
 
         CliRun info = CliRun.of("case", "info", "--case", dir, "--json");
-        assertEquals("the case folder grants no one write permission", JSON.readTree(info.out()).path("readOnly").asText(), info.out());
+        assertTrue(JSON.readTree(info.out()).path("readOnly").asBoolean(), info.out());
+        assertEquals("the case folder grants no one write permission", JSON.readTree(info.out()).path("readOnlyReason").asText(), info.out());
 
         Path out = tmp.resolve("elsewhere/report.html");
         CliRun report = CliRun.of("report", "--case", dir, "--format", "html", "--out", out.toString(), "--json");
@@ -89,12 +90,14 @@ class ReadOnlyCaseCommandsTest {
         JsonNode written = JSON.readTree(report.out());
         assertEquals(CaseOutputs.sha256(out), written.path("sha256").asText());
         assertFalse(written.path("audited").asBoolean(true), report.out());
-        assertTrue(report.err().contains("its audit log does not record this report"), report.err());
+        assertTrue(report.err().contains("its audit log does not record writing "), report.err());
+        assertTrue(report.err().matches("(?s).*keep its SHA-256 [0-9a-f]{64} with the file.*"), report.err());
 
         Path checklist = tmp.resolve("elsewhere/checklist.md");
         CliRun export = CliRun.of("playbook", "export", "--case", dir, "--format", "md", "--out", checklist.toString());
         assertEquals(0, export.exit(), export.err());
         assertTrue(Files.isRegularFile(checklist));
+        assertTrue(export.err().contains("keep its SHA-256 " + CaseOutputs.sha256(checklist)), export.err());
 
         assertEquals(before, snapshot(sc.dir), "no byte of the case changed, no file was added");
     }

@@ -50,10 +50,11 @@ public final class PlaybookExportCommand implements Callable<Integer> {
                 case html -> Files.writeString(out, Checklist.html(run, name), StandardCharsets.UTF_8);
                 case pdf -> HtmlToPdf.render(Checklist.html(run, name), out);
             }
-            boolean audited = CaseOutputs.auditIfWritable(c, "playbook-export", new ObjectMapper().writeValueAsString(
-                    Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString())));
-            if (!audited) output.noteNotAudited("this export");
-            if (output.json()) output.printJson(Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString()));
+            Map<String, String> written = Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString(),
+                    "sha256", CaseOutputs.sha256(out));
+            boolean audited = CaseOutputs.auditIfWritable(c, "playbook-export", new ObjectMapper().writeValueAsString(written));
+            if (!audited) output.noteNotAudited(out.toAbsolutePath(), written.get("sha256"));
+            if (output.json()) output.printJson(written);
             else {
                 output.out().println("wrote " + out + " (" + format + ", " + run.id() + ")");
                 output.out().flush();
