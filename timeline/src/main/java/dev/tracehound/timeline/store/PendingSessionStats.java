@@ -24,11 +24,6 @@ final class PendingSessionStats {
         upToSeq = Math.max(upToSeq, seqs[seqs.length - 1]);
     }
 
-    /** Events summed here since the last write. */
-    long events() {
-        return events;
-    }
-
     /** Writes the sums into the stored totals in one transaction, and starts over. */
     void write(H2Database db) {
         if (events == 0) return;
