@@ -27,8 +27,6 @@ final class FindingsView {
 
     /** One line of a table cell: no line breaks, at most {@code max} characters. */
     static String cell(String s, int max) {
-        if (s == null) return "";
-        String t = s.replaceAll("\\s+", " ").strip();
-        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
+        return dev.tracehound.app.format.Texts.oneLine(s, max);
     }
 }

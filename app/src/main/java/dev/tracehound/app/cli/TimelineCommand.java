@@ -60,7 +60,7 @@ public final class TimelineCommand implements Callable<Integer> {
     }
 
     private static void print(SessionTimeline t, int depth, PrintWriter out) {
-        out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), t.sessionId(), t.events().size());
+        out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), FindingsView.cell(t.sessionId(), 200), t.events().size());
         for (SessionNode n : t.roots()) print(n, t, depth + 1, out);
         for (SessionTimeline child : t.launchedFromNowhere()) print(child, depth + 1, out);
     }

@@ -1,12 +1,16 @@
 package dev.tracehound.app.format;
 
+import dev.tracehound.timeline.text.BidiControls;
+
 /** Short one-line renderings of (hostile, multi-line) evidence text for tables and lists. */
 public final class Texts {
     private Texts() {}
 
     /**
-     * Collapses whitespace and control characters to single spaces and cuts to {@code max} characters with an
-     * ellipsis, so a record's text can never break a table row or move the terminal cursor.
+     * Collapses whitespace and control characters to single spaces, shows direction controls as visible markers
+     * ({@link BidiControls}: an override would make a terminal print {@code invoice_\u202Egpj.exe} as
+     * {@code invoice_exe.jpg}) and cuts to {@code max} characters with an ellipsis, so a record's text can never break
+     * a table row, move the terminal cursor or reorder what a terminal shows.
      */
     public static String oneLine(String text, int max) {
         if (text == null) return "";
@@ -22,7 +26,8 @@ public final class Texts {
                 sb.append(' ');
                 space = false;
             }
-            sb.append(c);
+            if (BidiControls.isControl(c)) sb.append(BidiControls.marker(c));
+            else sb.append(c);
         }
         if (sb.length() > max) {
             sb.setLength(Math.max(0, max - 1));
@@ -35,9 +40,10 @@ public final class Texts {
         return s == null ? "" : s;
     }
 
-    /** The first {@code n} characters of an id, enough to tell ids apart on screen. */
+    /** The first {@code n} characters of an id, enough to tell ids apart on screen (made one safe line first: ids are evidence too). */
     public static String shortId(String id, int n) {
         if (id == null) return "";
-        return id.length() <= n ? id : id.substring(0, n);
+        String line = oneLine(id, Integer.MAX_VALUE - 1);
+        return line.length() <= n ? line : line.substring(0, n);
     }
 }
