@@ -1,5 +1,6 @@
 package dev.tracehound.app.cli;
 
+import dev.tracehound.app.format.Texts;
 import dev.tracehound.timeline.findings.Finding;
 import dev.tracehound.timeline.findings.FindingStatus;
 import dev.tracehound.timeline.store.Case;
@@ -37,8 +38,8 @@ public final class FindingsCommand implements Callable<Integer> {
             out.printf("%-32s %-8s %-26s %-14s %-28s %s%n", "ID", "SEVERITY", "DETECTOR", "STATUS", "SESSION", "EXPLANATION");
             for (Finding f : findings) {
                 out.printf("%-32s %-8s %-26s %-14s %-28s %s%n", f.id(), f.severity(), f.detector(),
-                        f.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), FindingsView.cell(f.sessionId(), 28),
-                        FindingsView.cell(f.explanation(), 100));
+                        f.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), Texts.oneLine(f.sessionId(), 28),
+                        Texts.oneLine(f.explanation(), 100));
             }
             out.printf("%d findings%n", findings.size());
             out.flush();

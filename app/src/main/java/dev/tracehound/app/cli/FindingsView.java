@@ -24,9 +24,4 @@ final class FindingsView {
         m.put("created", f.created() == null ? null : f.created().toString());
         return m;
     }
-
-    /** One line of a table cell: no line breaks, at most {@code max} characters. */
-    static String cell(String s, int max) {
-        return dev.tracehound.app.format.Texts.oneLine(s, max);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.tracehound.app.cli;
 
+import dev.tracehound.app.format.Texts;
 import dev.tracehound.timeline.event.Event;
 import dev.tracehound.timeline.session.SessionBranch;
 import dev.tracehound.timeline.session.SessionNode;
@@ -60,15 +61,15 @@ public final class TimelineCommand implements Callable<Integer> {
     }
 
     private static void print(SessionTimeline t, int depth, PrintWriter out) {
-        out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), FindingsView.cell(t.sessionId(), 200), t.events().size());
+        out.printf("%ssession %s (%d events)%n", "  ".repeat(depth), Texts.oneLine(t.sessionId(), 200), t.events().size());
         for (SessionNode n : t.roots()) print(n, t, depth + 1, out);
         for (SessionTimeline child : t.launchedFromNowhere()) print(child, depth + 1, out);
     }
 
     private static void print(SessionNode n, SessionTimeline t, int depth, PrintWriter out) {
         Event e = n.event();
-        out.printf("%s %s%-14s %-12s %s%n", time(e), "  ".repeat(depth), e.kind(), FindingsView.cell(label(e), 24),
-                FindingsView.cell(e.text(), 100));
+        out.printf("%s %s%-14s %-12s %s%n", time(e), "  ".repeat(depth), e.kind(), Texts.oneLine(label(e), 24),
+                Texts.oneLine(e.text(), 100));
         // a sub-agent right under the call that launched it, before the call's result and what followed
         for (SessionBranch b : t.under(n)) {
             switch (b) {
@@ -120,7 +121,7 @@ public final class TimelineCommand implements Callable<Integer> {
         m.put("tool", e.toolName());
         m.put("model", e.model());
         m.put("trust", e.trust().name());
-        m.put("text", FindingsView.cell(e.text(), 500));
+        m.put("text", Texts.oneLine(e.text(), 500));
         m.put("children", n.children().stream().map(TimelineCommand::toMap).toList());
         return m;
     }
