@@ -31,11 +31,13 @@ public final class ReplayChainCommand implements Callable<Integer> {
     @Option(names = "--session", required = true, paramLabel = "ID") String session;
     @Option(names = "--profile", required = true, paramLabel = "NAME") String profile;
     @Option(names = "--from-event", paramLabel = "ID", description = "Start at this model call instead of the session's first.") String fromEvent;
-    @Option(names = "--max-steps", defaultValue = "" + ChainReplayer.DEFAULT_MAX_STEPS) int maxSteps;
+    @Option(names = "--max-steps", defaultValue = "" + ChainReplayer.DEFAULT_MAX_STEPS, paramLabel = "N",
+            description = "Model calls to make at most, 1 to " + ChainReplayer.MAX_STEPS + " (default: ${DEFAULT-VALUE}).") int maxSteps;
     @Option(names = "--model", description = "Model override.") String model;
 
     @Override
     public Integer call() {
+        ChainReplayer.checkMaxSteps("--max-steps", maxSteps); // the option's own name, before anything is opened
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
         try (Case c = caseOption.open()) {
             List<ModelContext> contexts = ContextReconstructorFactory.forCase(c).contextsOf(session);

@@ -2,6 +2,7 @@ package dev.tracehound.app.cli;
 
 import dev.tracehound.replay.client.ModelClient;
 import dev.tracehound.replay.endpoint.ApiKeys;
+import dev.tracehound.replay.endpoint.EndpointKind;
 import dev.tracehound.replay.endpoint.EndpointProfile;
 import dev.tracehound.replay.endpoint.EndpointProfiles;
 import dev.tracehound.replay.plan.ReplayPlan;
@@ -38,7 +39,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "-n", paramLabel = "N", description = "Trials, 1 to " + ReplayPlan.MAX_TRIALS + " (default: the plan's, else 10).") Integer trials;
     @Option(names = "--plan", paramLabel = "FILE", description = "Replay plan JSON: sampling, model override, context edits, criterion.") Path planFile;
     @Option(names = "--model", description = "Model override for this run.") String model;
-    @Option(names = "--temperature", description = "Sampling temperature, 0 to 2 (overrides the plan and the recorded value).") Double temperature;
+    @Option(names = "--temperature", description = "Sampling temperature, 0 to 2 (0 to 1 for anthropic endpoints; overrides the plan and the recorded value).") Double temperature;
     @Option(names = "--seed", description = "Sampling seed, where the provider supports one.") Long seed;
     @Option(names = "--max-tokens", description = "Output token limit per trial, at least 1.") Integer maxTokens;
     @Option(names = "--stream", description = "Request streamed responses (SSE / NDJSON).") boolean stream;
@@ -60,6 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 stream ? Boolean.TRUE : plan.stream(), plan.edits(), plan.criterion());
         if (plan.targetEventId() == null) throw new CliException("say which model call to replay: --event ID (or targetEventId in the plan)");
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
+        checkTemperatureFor(endpoint.kind(), plan.sampling().temperature());
         ApiKeys.fromEnvironment().keyFor(endpoint); // an unset key variable is one clear error now, not N failed trials
         PrintWriter progress = output.json() ? output.spec.commandLine().getErr() : output.out();
         try (CancelOnInterrupt guard = new CancelOnInterrupt(); Case c = caseOption.open()) {
@@ -93,6 +95,22 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A temperature this provider refuses though others take it (1.5 for Anthropic), named as the user gave it: the
+     * option, else the plan's field.
+     */
+    private void checkTemperatureFor(EndpointKind kind, Double planned) {
+        if (temperature != null) {
+            kind.checkTemperature("--temperature", temperature);
+            return;
+        }
+        try {
+            kind.checkTemperature("sampling.temperature", planned);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan " + planFile + ": " + e.getMessage(), e);
+        }
     }
 
     static void printRun(PrintWriter out, RunSummary s) {

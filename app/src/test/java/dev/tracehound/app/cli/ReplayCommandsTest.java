@@ -134,6 +134,47 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void aTemperatureAnthropicRefusesIsRefusedBeforeAnythingIsSent() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        assertEquals(0, cli("endpoints", "add", "claude", "--kind", "anthropic", "--url", url, "--model", "claude-sonnet").code());
+        Path plan = Files.writeString(tmp.resolve("plan.json"), "{\"sampling\": {\"temperature\": 1.2}}");
+        List<String> replay = List.of("replay", "--case", tmp.resolve("no-case").toString(), "--event", "e", "--profile", "claude");
+
+        Run option = cli(concat(replay, "--temperature", "1.5"));
+        assertEquals(2, option.code(), option.out() + option.err());
+        assertEquals("tracehound: --temperature must be between 0 and 1 for anthropic endpoints, not 1.5", option.err().strip());
+        Run fromPlan = cli(concat(replay, "--plan", plan.toString()));
+        assertEquals(2, fromPlan.code(), fromPlan.out() + fromPlan.err());
+        assertEquals("tracehound: plan " + plan + ": sampling.temperature must be between 0 and 1 for anthropic endpoints, not 1.2",
+                fromPlan.err().strip());
+        assertEquals(0, requests.get(), "nothing was sent");
+
+        // the option overrides the plan, so an allowed --temperature makes the plan's 1.2 moot: the run goes on to the case
+        Run overridden = cli(concat(replay, "--plan", plan.toString(), "--temperature", "0.7"));
+        assertTrue(overridden.err().contains("There is no case at"), overridden.err());
+        assertEquals(0, cli("endpoints", "add", "local", "--kind", "openai", "--url", url, "--model", "gpt-4o-mini").code());
+        Run openAi = cli("replay", "--case", tmp.resolve("no-case").toString(), "--event", "e", "--profile", "local", "--temperature", "1.5");
+        assertTrue(openAi.err().contains("There is no case at"), "OpenAI-compatible endpoints keep 0 to 2: " + openAi.err());
+    }
+
+    @Test
+    void replayChainRefusesAStepLimitOutOfRange() {
+        for (String steps : List.of("0", "-3", "1001", "1000000")) {
+            Run r = cli("replay-chain", "--case", tmp.resolve("no-case").toString(), "--session", "s", "--profile", "fake", "--max-steps", steps);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals("tracehound: --max-steps must be between 1 and 1000, not " + steps, r.err().strip());
+        }
+        assertTrue(cli("replay-chain", "--help").out().contains("1 to 1000 (default: 25)"), "the range is in the help");
+        assertEquals(0, requests.get());
+    }
+
+    static String[] concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void replayAblateChainAndExportOverARealCase() throws Exception {
         Path dir = tmp.resolve("case");
         ModelContext target;

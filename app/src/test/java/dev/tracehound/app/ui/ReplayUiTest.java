@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
@@ -116,6 +118,41 @@ class ReplayUiTest {
 
         var c = vm.currentCaseProperty().get();
         assertEquals(2, c.audit().entries().stream().filter(e -> e.action().equals("replay")).count(), "baseline and edited run in the audit log");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aTypedTrialCountOutOfRangeIsShownRefusedAndNotClamped(FxRobot robot) {
+        TableView<EventRow> events = find(robot, "#event-table");
+        FxThread.waitUntil(() -> events.getItems().size() == sample.events.size(), 20_000);
+        int row = sample.events.indexOf(sample.modelCall);
+        FxThread.run(() -> events.getSelectionModel().clearAndSelect(row));
+        FxThread.run(() -> window.selectTab("Replay"));
+        TableView<ContextPartRow> parts = find(robot, "#replay-parts");
+        FxThread.waitUntil(() -> parts.getItems().size() == 3, 20_000);
+        Button run = find(robot, "#replay-run");
+        assertFalse(FxThread.call(run::isDisabled), "a call and an endpoint are chosen: Run is offered");
+
+        Spinner<Integer> trials = find(robot, "#replay-trials");
+        robot.clickOn(trials.getEditor());
+        FxThread.run(() -> trials.getEditor().selectAll());
+        robot.write("5000").type(KeyCode.ENTER);
+
+        assertEquals("5000", FxThread.call(() -> trials.getEditor().getText()), "the typed count stays as typed");
+        assertEquals(5000, FxThread.call(trials::getValue));
+        Label problem = find(robot, "#replay-trials-problem");
+        assertEquals("Trials must be between 1 and 1000, not 5000", FxThread.call(problem::getText));
+        assertTrue(FxThread.call(problem::isVisible));
+        assertTrue(FxThread.call(run::isDisabled), "Run is refused while the count is out of range");
+        robot.clickOn(run);
+        assertFalse(FxThread.call(() -> vm.replay().runningProperty().get()));
+        assertEquals(0, server.bodies.size(), "no trial was sent");
+
+        robot.clickOn(trials.getEditor());
+        FxThread.run(() -> trials.getEditor().selectAll());
+        robot.write("3").type(KeyCode.ENTER);
+        assertFalse(FxThread.call(problem::isVisible), "a count in range clears the message");
+        assertFalse(FxThread.call(run::isDisabled));
         assertTrue(errors.isEmpty(), errors.toString());
     }
 }

@@ -1,7 +1,9 @@
 package dev.tracehound.replay.chain;
 
+import dev.tracehound.replay.Ranges;
 import dev.tracehound.replay.client.Exchange;
 import dev.tracehound.replay.client.ModelClient;
+import dev.tracehound.replay.plan.ReplayPlan;
 import dev.tracehound.replay.run.ReplayRecorder;
 import dev.tracehound.replay.wire.ModelReply;
 import dev.tracehound.replay.wire.ReplyToolCall;
@@ -23,6 +25,12 @@ import java.util.UUID;
  */
 public final class ChainReplayer {
     public static final int DEFAULT_MAX_STEPS = 25;
+    /**
+     * The same cap as a replay run's trials ({@link ReplayPlan#MAX_TRIALS}): each step is one paid request resending
+     * the whole transcript so far, and a chain only goes on while recorded results answer its calls, so a limit past
+     * the length of any recorded agent run is a typo, not a plan.
+     */
+    public static final int MAX_STEPS = ReplayPlan.MAX_TRIALS;
     private final ModelClient client;
     private final ReplayRecorder recorder;
 
@@ -31,7 +39,15 @@ public final class ChainReplayer {
         this.recorder = recorder;
     }
 
+    /** @param field how the caller names it (a command-line option, a parameter) */
+    public static void checkMaxSteps(String field, int value) {
+        Ranges.requireBetween(field, value, 1, MAX_STEPS);
+    }
+
+    /** @throws IllegalArgumentException for a step limit out of range or a temperature the provider refuses, before any request */
     public ChainReport run(ModelContext start, RecordedToolCalls recorded, String modelOverride, Sampling sampling, int maxSteps) {
+        checkMaxSteps("maxSteps", maxSteps);
+        client.profile().kind().checkTemperature("sampling.temperature", sampling == null ? null : sampling.temperature());
         String runId = UUID.randomUUID().toString();
         String model = modelOverride != null ? modelOverride : client.profile().model();
         List<ContextPart> input = new ArrayList<>(start.input());

@@ -3,6 +3,7 @@ package dev.tracehound.replay.endpoint;
 import dev.tracehound.replay.wire.AnthropicMessagesFormat;
 import dev.tracehound.replay.wire.OllamaChatFormat;
 import dev.tracehound.replay.wire.OpenAiChatFormat;
+import dev.tracehound.replay.wire.Sampling;
 import dev.tracehound.replay.wire.WireFormat;
 import java.util.Locale;
 
@@ -16,6 +17,24 @@ public enum EndpointKind {
             case ANTHROPIC -> new AnthropicMessagesFormat();
             case OLLAMA -> new OllamaChatFormat();
         };
+    }
+
+    /**
+     * The highest sampling temperature the provider takes. Anthropic's Messages API takes 0 to 1 and answers more with
+     * an error, which would fail every trial; OpenAI-compatible servers and Ollama take OpenAI's 0 to 2.
+     */
+    public double maxTemperature() {
+        return this == ANTHROPIC ? 1 : Sampling.MAX_TEMPERATURE;
+    }
+
+    /**
+     * Refuses a temperature this provider would answer with an error, naming the field, the value, the range and the
+     * provider; a plan is checked once it meets its endpoint, before any request is sent.
+     *
+     * @param field how the caller names it (a plan field, a command-line option)
+     */
+    public void checkTemperature(String field, Double value) {
+        Sampling.checkTemperature(field, value, maxTemperature(), " for " + wireName() + " endpoints");
     }
 
     /** The header that carries the key, and its value for {@code key}. */

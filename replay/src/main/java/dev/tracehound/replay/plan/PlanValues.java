@@ -10,7 +10,9 @@ import java.util.List;
  * The numbers of a plan, checked on the JSON as written, before binding: a fraction where a count is meant (2.5
  * trials) or a number past the field's type (10000000000 max tokens) would otherwise be rounded or reported without
  * the field's name. The ranges are those the records themselves enforce ({@link ReplayPlan#checkTrials},
- * {@link Sampling}, {@link CriterionSettings}); values that are not numbers are left to the binding.
+ * {@link Sampling}, {@link CriterionSettings}); values that are not numbers are left to the binding. A plan names no
+ * endpoint, so one provider's narrower range (Anthropic's temperature 0 to 1) is checked when the plan meets its
+ * endpoint, by {@link dev.tracehound.replay.endpoint.EndpointKind#checkTemperature}.
  */
 final class PlanValues {
     private record Range(String field, BigDecimal min, BigDecimal max, boolean whole) {}

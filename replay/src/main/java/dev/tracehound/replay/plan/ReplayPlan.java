@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.tracehound.replay.Json;
+import dev.tracehound.replay.Ranges;
 import dev.tracehound.replay.wire.Sampling;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,7 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
 
     /** @param field how the caller names it (a plan field, a command-line option) */
     public static void checkTrials(String field, Integer value) {
-        if (value != null && (value < 1 || value > MAX_TRIALS))
-            throw new IllegalArgumentException(field + " must be between 1 and " + MAX_TRIALS + ", not " + value);
+        if (value != null) Ranges.requireBetween(field, value, 1, MAX_TRIALS);
     }
 
     public static ReplayPlan baseline(String eventId, int trials) {

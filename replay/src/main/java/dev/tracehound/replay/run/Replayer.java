@@ -39,8 +39,14 @@ public final class Replayer {
         this.listener = listener == null ? ReplayListener.NONE : listener;
     }
 
-    /** The request a plan would send, and its token estimate, without sending anything. */
+    /**
+     * The request a plan would send, and its token estimate, without sending anything.
+     *
+     * @throws IllegalArgumentException when the endpoint's provider refuses a value of the plan that others take
+     *     (temperature 1.5 for Anthropic): one error now rather than N failed trials
+     */
     public Prepared prepare(ModelContext original, ReplayPlan plan) {
+        client.profile().kind().checkTemperature("sampling.temperature", plan.sampling().temperature());
         ModelContext edited = PlanApplier.apply(original, plan.edits());
         String model = plan.model() != null && !plan.model().isBlank() ? plan.model() : client.profile().model();
         WireRequest request = client.format().build(edited, model, plan.sampling(), plan.streaming());

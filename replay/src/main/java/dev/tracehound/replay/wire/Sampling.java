@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * Sampling parameters for one request; null leaves the provider's default (or the recorded value). Values no
  * provider accepts are refused here, with the field, the value and the range, rather than sent as N failing requests
  * (or, by a lenient server, silently clamped): temperature 0 to {@value #MAX_TEMPERATURE} (OpenAI's range; Anthropic
- * takes 0 to 1), top_p 0 to 1, max tokens at least 1.
+ * takes 0 to 1, which {@code EndpointKind#checkTemperature} holds a plan to once its endpoint is known), top_p 0 to 1,
+ * max tokens at least 1.
  */
 public record Sampling(Double temperature, Double topP, Long seed, Integer maxTokens) {
     public static final Sampling DEFAULTS = new Sampling(null, null, null, null);
@@ -20,7 +21,15 @@ public record Sampling(Double temperature, Double topP, Long seed, Integer maxTo
 
     /** @param field how the caller names it (a plan field, a command-line option) */
     public static void checkTemperature(String field, Double value) {
-        if (value != null && !(value >= 0 && value <= MAX_TEMPERATURE)) throw outOfRange(field, value, "between 0 and 2");
+        checkTemperature(field, value, MAX_TEMPERATURE, "");
+    }
+
+    /**
+     * @param max the highest temperature the provider takes
+     * @param provider how the message names whose limit it is ({@code " for anthropic endpoints"}), or empty
+     */
+    public static void checkTemperature(String field, Double value, double max, String provider) {
+        if (value != null && !(value >= 0 && value <= max)) throw outOfRange(field, value, "between 0 and " + plain(max) + provider);
     }
 
     public static void checkTopP(String field, Double value) {

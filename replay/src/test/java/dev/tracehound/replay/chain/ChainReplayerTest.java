@@ -4,6 +4,7 @@ import static dev.tracehound.replay.FakeModelServer.Reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +107,25 @@ class ChainReplayerTest {
                 .run(start, RecordedToolCalls.from(recordedSession(), List.of()), null, Sampling.DEFAULTS, 10);
         assertEquals(2, report.divergence().step());
         assertTrue(report.divergence().reason().contains("already used"), report.divergence().reason());
+    }
+
+    @Test
+    void impossibleStepLimitsAndProviderTemperaturesAreRefusedBeforeAnyRequest() {
+        ModelContext start = new ModelContext("call-1", "sess-1", "openai", "m",
+                List.of(new ContextPart("user", "hi", List.of(), null, null, Trust.USER, null)), List.of(), Map.of(), List.of());
+        RecordedToolCalls none = RecordedToolCalls.from(List.of(), List.of());
+        ChainReplayer openAi = new ChainReplayer(new ModelClient(
+                new EndpointProfile("fake", EndpointKind.OPENAI, server.baseUrl(), "m", null, 5, 1, 0, 0), ApiKeys.of(Map.of())), null);
+        for (int steps : new int[] {0, -1, ChainReplayer.MAX_STEPS + 1, Integer.MAX_VALUE}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> openAi.run(start, none, null, Sampling.DEFAULTS, steps));
+            assertEquals("maxSteps must be between 1 and 1000, not " + steps, e.getMessage());
+        }
+        ChainReplayer anthropic = new ChainReplayer(new ModelClient(
+                new EndpointProfile("claude", EndpointKind.ANTHROPIC, server.baseUrl(), "m", null, 5, 1, 0, 0), ApiKeys.of(Map.of())), null);
+        var hot = assertThrows(IllegalArgumentException.class,
+                () -> anthropic.run(start, none, null, new Sampling(1.2, null, null, null), 10));
+        assertEquals("sampling.temperature must be between 0 and 1 for anthropic endpoints, not 1.2", hot.getMessage());
+        assertEquals(0, server.received().size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tracehound.replay.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tracehound.replay.endpoint.EndpointKind;
 import dev.tracehound.replay.wire.Sampling;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,10 @@ class ReplayPlanValuesTest {
                 assertThrows(IllegalArgumentException.class, () -> Sampling.checkMaxTokens("--max-tokens", -1)).getMessage());
         assertEquals("trials must be between 1 and 1000, not 0",
                 assertThrows(IllegalArgumentException.class, () -> ReplayPlan.baseline("ev", 0)).getMessage());
+        assertEquals("--temperature must be between 0 and 1 for anthropic endpoints, not 1.01",
+                assertThrows(IllegalArgumentException.class, () -> EndpointKind.ANTHROPIC.checkTemperature("--temperature", 1.01)).getMessage());
+        EndpointKind.OPENAI.checkTemperature("--temperature", 2.0); // OpenAI's range, and the other kinds', is unchanged
+        EndpointKind.OLLAMA.checkTemperature("--temperature", 2.0);
         assertEquals("textThreshold must be between 0 and 1, not 1.5",
                 assertThrows(IllegalArgumentException.class, () -> new CriterionSettings(1.5, null, null)).getMessage());
     }

@@ -16,6 +16,7 @@ import dev.tracehound.replay.endpoint.EndpointProfile;
 import dev.tracehound.replay.plan.ContextEdit;
 import dev.tracehound.replay.plan.PartSelector;
 import dev.tracehound.replay.plan.ReplayPlan;
+import dev.tracehound.replay.wire.Sampling;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,11 @@ class ReplayerTest {
     }
 
     ModelClient client(int concurrency) {
-        EndpointProfile p = new EndpointProfile("fake", EndpointKind.OPENAI, server.baseUrl(), "gpt-4o-mini", null, 5, concurrency, 0, 2);
+        return client(EndpointKind.OPENAI, concurrency);
+    }
+
+    ModelClient client(EndpointKind kind, int concurrency) {
+        EndpointProfile p = new EndpointProfile("fake", kind, server.baseUrl(), "gpt-4o-mini", null, 5, concurrency, 0, 2);
         return new ModelClient(p, ApiKeys.of(Map.of()), HttpClient.newHttpClient(),
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5)), Clock.systemUTC());
     }
@@ -136,6 +141,21 @@ class ReplayerTest {
         canceller.join();
         assertTrue(s.cancelled() >= 7, "most trials never ran: " + s.cancelled());
         assertTrue(server.received().size() <= 3, "requests sent: " + server.received().size());
+    }
+
+    @Test
+    void anthropicEndpointsRefuseATemperatureAboveOneBeforeSendingAnything() {
+        ReplayPlan hot = new ReplayPlan("ev-modelcall", 3, new Sampling(1.5, null, null, null), null, null, List.of(), null);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null).run(Fixtures.injectedRagCall(), hot));
+        assertEquals("sampling.temperature must be between 0 and 1 for anthropic endpoints, not 1.5", e.getMessage());
+        assertEquals(0, server.received().size(), "refused before any trial was sent");
+
+        ReplayPlan atTheEdge = new ReplayPlan("ev-modelcall", 3, new Sampling(1.0, null, null, null), null, null, List.of(), null);
+        new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null).prepare(Fixtures.injectedRagCall(), atTheEdge);
+        RunSummary openAi = new Replayer(client(EndpointKind.OPENAI, 1), null, null).run(Fixtures.injectedRagCall(), hot);
+        assertEquals(3, openAi.completed(), "OpenAI-compatible endpoints keep 0 to 2");
+        assertTrue(server.received().getFirst().body().contains("\"temperature\":1.5"), server.received().getFirst().body());
     }
 
     @Test

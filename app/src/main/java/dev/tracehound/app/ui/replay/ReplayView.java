@@ -104,12 +104,14 @@ public final class ReplayView extends VBox {
         model.setPromptText("the profile's model");
         model.setPrefColumnCount(12);
         model.textProperty().bindBidirectional(vm.modelOverrideProperty());
-        Spinner<Integer> trials = new Spinner<>(1, 1000, vm.trialsProperty().get());
+        Spinner<Integer> trials = new Spinner<>(new TrialCountValueFactory(vm.trialsProperty().get()));
         trials.setId("replay-trials");
         trials.setEditable(true);
         trials.setPrefWidth(80);
         trials.valueProperty().addListener((o, a, b) -> vm.trialsProperty().set(b));
-        vm.trialsProperty().addListener((o, a, b) -> trials.getValueFactory().setValue(b.intValue()));
+        vm.trialsProperty().addListener((o, a, b) -> trials.getValueFactory().setValue(b));
+        Label trialsProblem = label("replay-trials-problem", vm.trialsProblemProperty());
+        trialsProblem.getStyleClass().add("field-problem");
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("replay-progress");
@@ -117,7 +119,8 @@ public final class ReplayView extends VBox {
         Button run = new Button("Run");
         run.setId("replay-run");
         run.getStyleClass().add("accent");
-        run.disableProperty().bind(vm.runningProperty().or(vm.callProperty().isNull()).or(vm.endpointProperty().isNull()));
+        run.disableProperty().bind(vm.runningProperty().or(vm.callProperty().isNull()).or(vm.endpointProperty().isNull())
+                .or(vm.trialsProblemProperty().isNotEmpty()));
         run.setOnAction(e -> {
             try {
                 Task<?> task = vm.start();
@@ -133,7 +136,7 @@ public final class ReplayView extends VBox {
         cancel.disableProperty().bind(vm.runningProperty().not());
         endpoint.setPrefWidth(300);
         HBox where = new HBox(6, fixed(new Label("Endpoint")), endpoint, fixed(add), fixed(new Label("Model")), model);
-        HBox how = new HBox(6, fixed(new Label("Trials")), trials, fixed(run), fixed(cancel), progress);
+        HBox how = new HBox(6, fixed(new Label(ReplayViewModel.TRIALS)), trials, fixed(run), fixed(cancel), progress, trialsProblem);
         where.setAlignment(Pos.CENTER_LEFT);
         how.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, where, how);

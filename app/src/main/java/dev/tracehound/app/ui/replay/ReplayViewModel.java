@@ -33,10 +33,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,6 +50,8 @@ import javafx.concurrent.Task;
  * as the CLI does. API keys are read from the named environment variable at send time, never stored.
  */
 public final class ReplayViewModel {
+    /** The trials field's label, as its messages name it. */
+    static final String TRIALS = "Trials";
     static final String NO_CALL = "Select a MODEL_CALL event (Timeline or Session tree) to replay it.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +67,9 @@ public final class ReplayViewModel {
     private final ObservableList<ContextPartRow> parts = FXCollections.observableArrayList();
     private final ObservableList<ContextEdit> edits = FXCollections.observableArrayList();
     private final StringProperty modelOverride = new SimpleStringProperty("");
-    private final IntegerProperty trials = new SimpleIntegerProperty(5);
+    /** As entered, null when the entry is no whole number: an out-of-range count is refused, never clamped. */
+    private final ObjectProperty<Integer> trials = new SimpleObjectProperty<>(5);
+    private final StringProperty trialsProblem = new SimpleStringProperty("");
     private final StringProperty planJson = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty result = new SimpleStringProperty("");
@@ -89,7 +92,10 @@ public final class ReplayViewModel {
         this.runner = runner;
         this.profiles = profiles;
         edits.addListener((javafx.collections.ListChangeListener<ContextEdit>) ch -> refreshPlan());
-        trials.addListener((o, a, b) -> refreshPlan());
+        trials.addListener((o, a, b) -> {
+            trialsProblem.set(problemWith(b));
+            refreshPlan();
+        });
         modelOverride.addListener((o, a, b) -> refreshPlan());
         selectedTrial.addListener((o, a, t) -> showDiff(t));
     }
@@ -229,13 +235,31 @@ public final class ReplayViewModel {
         return new ReplayPlan(e == null ? null : e.eventId(), trialCount(), null, model, null, List.copyOf(edits), null);
     }
 
+    /** @throws IllegalArgumentException with the CLI's message for {@code -n}, the field named as on screen */
     private int trialCount() {
-        return Math.max(1, Math.min(ReplayPlan.MAX_TRIALS, trials.get()));
+        String problem = trialsProblem.get();
+        if (!problem.isEmpty()) throw new IllegalArgumentException(problem);
+        return trials.get();
+    }
+
+    /** Why the entered count cannot run, or "" when it can. */
+    private static String problemWith(Integer entered) {
+        if (entered == null) return TRIALS + " must be a whole number between 1 and " + ReplayPlan.MAX_TRIALS;
+        try {
+            ReplayPlan.checkTrials(TRIALS, entered);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private void refreshPlan() {
         if (call.get() == null) {
             planJson.set("");
+            return;
+        }
+        if (!trialsProblem.get().isEmpty()) {
+            planJson.set(""); // no plan to show or save; the trials field says why
             return;
         }
         try {
@@ -263,6 +287,7 @@ public final class ReplayViewModel {
     /** Writes the plan as JSON (for {@code tracehound replay --plan FILE}), atomically. */
     public void savePlan(Path file) {
         if (call.get() == null) throw new IllegalArgumentException("Select a model call first: a plan names the call it replays.");
+        trialCount(); // an out-of-range count leaves no plan: say why rather than write an empty file
         try {
             Path target = file.toAbsolutePath();
             Files.createDirectories(target.getParent());
@@ -288,7 +313,8 @@ public final class ReplayViewModel {
      * Starts the replay as a background task (run it on its own thread; the workbench's {@code runLong} does). The
      * result properties and the trials table fill in on the UI thread.
      *
-     * @throws IllegalArgumentException when no call or endpoint is chosen (shown to the user as it is)
+     * @throws IllegalArgumentException when no call or endpoint is chosen or the trial count is out of range (shown to
+     *     the user as it is); nothing is started then
      */
     public Task<Outcome> start() {
         Case c = current;
@@ -404,7 +430,8 @@ public final class ReplayViewModel {
     public ObservableList<ContextPartRow> parts() { return parts; }
     public ObservableList<ContextEdit> edits() { return edits; }
     public StringProperty modelOverrideProperty() { return modelOverride; }
-    public IntegerProperty trialsProperty() { return trials; }
+    public ObjectProperty<Integer> trialsProperty() { return trials; }
+    public ReadOnlyStringProperty trialsProblemProperty() { return trialsProblem; }
     public StringProperty planJsonProperty() { return planJson; }
     public BooleanProperty runningProperty() { return running; }
     public StringProperty resultProperty() { return result; }

@@ -191,6 +191,38 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void aTrialCountOutOfRangeIsRefusedWithTheCliMessageInsteadOfClamped() throws Exception {
+        SmallCase sample = SmallCase.build(tmp);
+        try (Case c = Cases.open(sample.dir)) {
+            ReplayViewModel vm = newViewModel();
+            vm.open(c);
+            vm.addEndpoint("local", EndpointKind.OPENAI, server.baseUrl(), "gpt-4o-mini", null);
+            vm.select(sample.modelCall);
+            Path planFile = tmp.resolve("plan.json");
+            for (int n : new int[] {5000, 0, -2}) {
+                vm.trialsProperty().set(n);
+                String message = "Trials must be between 1 and 1000, not " + n; // the CLI's "-n must be …", named as on screen
+                assertEquals(message, vm.trialsProblemProperty().get());
+                assertEquals(message, assertThrows(IllegalArgumentException.class, vm::start).getMessage());
+                assertFalse(vm.runningProperty().get(), "nothing started");
+                assertEquals(message, assertThrows(IllegalArgumentException.class, () -> vm.savePlan(planFile)).getMessage());
+                assertEquals("", vm.planJsonProperty().get(), "no plan is shown for a count that cannot run");
+            }
+            vm.trialsProperty().set(null);
+            assertEquals("Trials must be a whole number between 1 and 1000", vm.trialsProblemProperty().get());
+            assertThrows(IllegalArgumentException.class, vm::start);
+            assertEquals(0, server.bodies.size(), "no request was sent");
+            assertFalse(Files.exists(planFile));
+            assertEquals(0, c.audit().entries().stream().filter(e -> e.action().equals("replay")).count());
+
+            vm.trialsProperty().set(1000);
+            assertEquals("", vm.trialsProblemProperty().get());
+            assertEquals(1000, vm.plan().trialCount());
+            assertTrue(vm.planJsonProperty().get().contains("\"trials\" : 1000"), vm.planJsonProperty().get());
+        }
+    }
+
+    @Test
     void runningNeedsACallAndAnEndpoint() throws Exception {
         SmallCase sample = SmallCase.build(tmp);
         try (Case c = Cases.open(sample.dir)) {
