@@ -97,7 +97,8 @@ public final class ImportCommand implements Callable<Integer> {
             row(out, "status", "already imported; nothing added");
         } else if (r.evidenceSha256() != null) {
             row(out, "records", r.records() + " (" + r.recordsConverted() + " converted, " + r.quarantined() + " quarantined)");
-            row(out, "events", r.events() + " added, " + r.duplicates() + " already in the case");
+            row(out, "events", r.events() + " added, " + r.duplicates() + " already in the case"
+                    + (r.idConflicts() == 0 ? "" : ", " + r.idConflicts() + " quarantined (their id is in the case with other content)"));
             row(out, "status", r.error() != null ? "STOPPED" : r.cancelled() ? "CANCELLED (run again to complete)" : "complete");
         }
         for (Map.Entry<String, WarningSummary> w : r.warnings().entrySet()) {

@@ -69,6 +69,24 @@ class ImportCommandTest {
     }
 
     @Test
+    void anIdInTheCaseWithOtherContentIsShownQuarantinedAndWarnedAbout() throws Exception {
+        Path caseDir = newCase();
+        String id = "0123456789abcdef0123456789abcdef";
+        Path first = Files.writeString(dir.resolve("first.jsonl"), "{\"event_id\":\"" + id + "\",\"kind\":\"NOTE\",\"start_nanos\":1,\"text\":\"kept\"}\n");
+        Path edited = Files.writeString(dir.resolve("edited.jsonl"), "{\"event_id\":\"" + id + "\",\"kind\":\"NOTE\",\"start_nanos\":1,\"text\":\"edited\"}\n"
+                + "{\"kind\":\"NOTE\",\"start_nanos\":2,\"text\":\"new\"}\n");
+        assertEquals(0, run("import", "--case", caseDir.toString(), first.toString()).code());
+
+        Result r = run("import", "--case", caseDir.toString(), edited.toString());
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("  records          2 (1 converted, 1 quarantined)\n"), r.out());
+        assertTrue(r.out().contains("  events           1 added, 0 already in the case, 1 quarantined (their id is in the case with other content)\n"), r.out());
+        assertTrue(r.out().contains("  warning          EVENT_ID_CONFLICT ×1: event id " + id + " is already in the case with different content (text differs;"), r.out());
+        assertTrue(r.out().contains("    line:1  event id " + id + " is already in the case"), r.out());
+    }
+
+    @Test
     void wrongFormatExitsTwoWithTheDetectedFormat() throws Exception {
         Path caseDir = newCase();
         Path asb = Path.of(System.getProperty("tracehound.shared", "../../shared"), "corpus/asb/asb-clean.jsonl");

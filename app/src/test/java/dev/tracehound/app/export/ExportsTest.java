@@ -99,6 +99,8 @@ class ExportsTest {
         assertEquals("tracehound", report.format());
         assertEquals(0, report.events(), report.toMap().toString());
         assertEquals(before, report.duplicates(), "every event is reported as already in the case");
+        assertEquals(0, report.quarantined(), "every field of every event came back as stored: " + report.quarantine());
+        assertEquals(java.util.Map.of(), report.warnings());
         assertEquals(before, fx.c.events().count());
     }
 

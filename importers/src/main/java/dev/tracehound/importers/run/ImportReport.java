@@ -8,9 +8,12 @@ import java.util.Map;
  * What one file's import did. The counts add up:
  * <pre>
  *   records        = records converted + quarantined      (each record read either yields ≥ 0 events or is quarantined)
- *   events_read    = events + duplicates                  (events the importer produced: new ones plus ones already in the case)
+ *   events_read    = events + duplicates + id_conflicts   (events the importer produced: new ones, ones already in the case,
+ *                                                          and ones whose id the case holds with other content)
  * </pre>
- * {@code quarantine} lists the first {@value #MAX_LISTED} entries; {@code quarantined} counts them all.
+ * {@code quarantine} lists the first {@value #MAX_LISTED} entries; {@code quarantined} counts them all, id conflicts
+ * included (each is quarantined as its record: in Tracehound JSONL, the one format whose ids come from the file, a
+ * record is one event).
  *
  * @param error why the import of this file stopped early, or null
  * @param hint advice for the investigator, for example the format the file looks like when a forced one failed
@@ -24,6 +27,7 @@ public record ImportReport(
         long events,
         long duplicates,
         long quarantined,
+        long idConflicts,
         List<QuarantineEntry> quarantine,
         Map<String, WarningSummary> warnings,
         boolean alreadyImported,
@@ -55,6 +59,7 @@ public record ImportReport(
         m.put("events", events);
         m.put("duplicates", duplicates);
         m.put("quarantined", quarantined);
+        m.put("id_conflicts", idConflicts);
         m.put("quarantine", quarantine.stream().map(q -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("locator", q.locator());

@@ -109,7 +109,7 @@ public final class ImportRun {
         }
         if (evidence.complete()) {
             preReading.abandon();
-            ImportReport report = new ImportReport(name, importer.format(), evidence.sha256(), 0, 0, 0, 0, 0, List.of(), Map.of(),
+            ImportReport report = new ImportReport(name, importer.format(), evidence.sha256(), 0, 0, 0, 0, 0, 0, List.of(), Map.of(),
                     true, false, null, "already imported into this case (evidence " + evidence.sha256().substring(0, 12) + "…); nothing added");
             audit(actor, report);
             return report;
@@ -154,10 +154,11 @@ public final class ImportRun {
             ingest.close(); // waits for batches in flight, so the counts below are final
         }
         IngestStats stats = ingest.stats();
+        sink.idConflicts(stats.idConflicts(), ingest.idConflicts());
         progress.done(sink.records());
         String hint = wrongFormatHint(head, importer, sink, error != null);
         return new ImportReport(name, importer.format(), sha, sink.records(), sink.eventsRead(), stats.added(), stats.duplicates(),
-                sink.quarantined(), sink.quarantineEntries(), sink.orderedWarnings(), false, cancelled, error, hint);
+                sink.quarantined(), sink.idConflicts(), sink.quarantineEntries(), sink.orderedWarnings(), false, cancelled, error, hint);
     }
 
     /** When a forced format rejected every record, or could not read the file at all, say which format the file looks like. */
@@ -176,7 +177,7 @@ public final class ImportRun {
     }
 
     private ImportReport failed(String name, String formatName, String sha, String error) {
-        return new ImportReport(name, formatName, sha, 0, 0, 0, 0, 0, List.of(), Map.of(), false, false, error, null);
+        return new ImportReport(name, formatName, sha, 0, 0, 0, 0, 0, 0, List.of(), Map.of(), false, false, error, null);
     }
 
     private void audit(String actor, ImportReport report) {
@@ -188,6 +189,7 @@ public final class ImportRun {
         details.put("events", report.events());
         details.put("duplicates", report.duplicates());
         details.put("quarantined", report.quarantined());
+        details.put("id_conflicts", report.idConflicts());
         details.put("already_imported", report.alreadyImported());
         details.put("cancelled", report.cancelled());
         if (report.error() != null) details.put("error", report.error());

@@ -3,6 +3,7 @@ package dev.tracehound.importers.run;
 import dev.tracehound.importers.EventSink;
 import dev.tracehound.importers.read.JsonLines;
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.store.IdConflict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public class RecordingSink implements EventSink {
     private long records;
     private long eventsRead;
     private long quarantined;
+    private long idConflicts;
     private final List<QuarantineEntry> quarantine = new ArrayList<>();
     private final Map<String, WarningSummary> warnings = new LinkedHashMap<>();
 
@@ -51,6 +53,23 @@ public class RecordingSink implements EventSink {
         quarantined++;
         if (quarantine.size() < ImportReport.MAX_LISTED) quarantine.add(new QuarantineEntry(locator, reason, shortExcerpt));
         quarantineTarget.quarantine(locator, reason, shortExcerpt);
+    }
+
+    /**
+     * Events the case quarantined itself after they were handed over, because their id is stored with other content
+     * (it wrote their quarantine rows): counted as quarantined records (Tracehound JSONL, whose ids come from the
+     * file, has one event per record), listed after the importer's entries, and warned about.
+     */
+    public void idConflicts(long count, List<IdConflict> listed) {
+        if (count == 0) return;
+        idConflicts += count;
+        quarantined += count;
+        for (IdConflict c : listed) {
+            if (quarantine.size() < ImportReport.MAX_LISTED) quarantine.add(new QuarantineEntry(c.locator(), c.reason(), JsonLines.Excerpts.of(c.excerpt())));
+        }
+        IdConflict first = listed.getFirst();
+        warnings.merge(IdConflict.WARNING, new WarningSummary(count, first.reason(), first.locator()),
+                (old, added) -> new WarningSummary(old.count() + added.count(), old.firstMessage(), old.firstLocator()));
     }
 
     @Override
@@ -79,6 +98,11 @@ public class RecordingSink implements EventSink {
 
     public long quarantined() {
         return quarantined;
+    }
+
+    /** Events quarantined because their id is stored with other content; {@link #quarantined} includes them. */
+    public long idConflicts() {
+        return idConflicts;
     }
 
     public List<QuarantineEntry> quarantineEntries() {

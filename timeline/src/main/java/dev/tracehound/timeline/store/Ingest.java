@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
+import java.util.List;
 
 /**
  * A batched write of one evidence file's events into a case. Events are buffered and written to the
@@ -10,7 +11,10 @@ import dev.tracehound.timeline.event.Event;
  */
 public interface Ingest extends AutoCloseable {
 
-    /** Buffers an event. Events already in the case (same id) are skipped and counted as duplicates. */
+    /**
+     * Buffers an event. Events already in the case (same id and content) are skipped and counted as duplicates; an
+     * event whose id is stored with other content is quarantined as an {@link IdConflict}.
+     */
     void add(Event event);
 
     /** Records a source record that could not be turned into events, with why and where. Nothing is dropped silently. */
@@ -23,6 +27,9 @@ public interface Ingest extends AutoCloseable {
     IngestStats commit();
 
     IngestStats stats();
+
+    /** The first 1,000 id conflicts of the batches written so far ({@link IngestStats#idConflicts} counts them all). */
+    List<IdConflict> idConflicts();
 
     /** Flushes nothing further; what was flushed stays and is consistent. */
     @Override

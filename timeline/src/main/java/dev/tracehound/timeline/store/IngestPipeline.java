@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,8 +72,12 @@ final class IngestPipeline implements AutoCloseable {
         this.keys = new StoredKeys(index);
     }
 
-    /** Counts of one batch, reported back to its ingest. */
-    record BatchResult(long added, long duplicates) {}
+    /**
+     * What became of one batch's events, reported back to its ingest.
+     *
+     * @param idConflicts events not added because their id is stored with other content (quarantined)
+     */
+    record BatchResult(long added, long duplicates, List<IdConflict> idConflicts) {}
 
     /** Queues a batch of an evidence file imported before (see {@link #submit(List, boolean)}). */
     CompletableFuture<BatchResult> submit(List<Event> batch) {
@@ -218,25 +223,32 @@ final class IngestPipeline implements AutoCloseable {
     /** Runs on the writer thread inside one transaction. */
     private Written write(Connection c, List<Event> batch, boolean firstImport) throws SQLException {
         List<Event> candidates = new ArrayList<>(batch.size());
-        Set<String> batchIds = new HashSet<>();
+        Map<String, Event> firstOfId = new HashMap<>();
+        List<Event> repeatedInBatch = null; // rare: created when needed
         Set<String> batchKeys = new HashSet<>();
-        long duplicates = 0;
-        for (Event e : batch) {
-            if (!batchIds.add(e.eventId())) {
-                duplicates++;
+        for (Event raw : batch) {
+            Event e = EventRows.capped(raw);
+            if (firstOfId.putIfAbsent(e.eventId(), e) != null) {
+                if (repeatedInBatch == null) repeatedInBatch = new ArrayList<>();
+                repeatedInBatch.add(e);
                 continue;
             }
-            candidates.add(EventRows.capped(e));
+            candidates.add(e);
             if (e.dedupKey() != null) batchKeys.add(e.dedupKey());
         }
-        Set<String> existing = keys.existingIds(c, batchIds);
+        Map<String, Long> existing = keys.existingIds(c, firstOfId.keySet());
+        // only ids found stored cost a read: the whole rows, to compare what they recorded
+        Map<String, Event> stored = existing.isEmpty() ? Map.of() : storedEvents(c, existing.values());
+        IdRepeats repeats = new IdRepeats();
+        long duplicates = 0;
         Map<String, Original> byDedupKey = keys.originals(c, batchKeys);
         List<Event> fresh = new ArrayList<>(candidates.size());
         long[] seqs = new long[candidates.size()];
         List<Sighting> alsoSeenIn = new ArrayList<>();
         for (Event e : candidates) {
-            if (existing.contains(e.eventId())) {
-                duplicates++;
+            Event kept = stored.get(e.eventId());
+            if (kept != null) {
+                if (repeats.isDuplicate(kept, e)) duplicates++;
                 continue;
             }
             String key = e.dedupKey();
@@ -251,6 +263,13 @@ final class IngestPipeline implements AutoCloseable {
             seqs[fresh.size()] = seq;
             fresh.add(e);
         }
+        if (repeatedInBatch != null) {
+            // compared with the event the id stands for: the stored one, else the batch's first
+            for (Event e : repeatedInBatch) {
+                if (repeats.isDuplicate(stored.getOrDefault(e.eventId(), firstOfId.get(e.eventId())), e)) duplicates++;
+            }
+        }
+        repeats.quarantine(c);
         seqs = java.util.Arrays.copyOf(seqs, fresh.size());
         if (!fresh.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
@@ -286,7 +305,17 @@ final class IngestPipeline implements AutoCloseable {
             if (freshIds.contains(row.original.id())) alsoEvidence.computeIfAbsent(row.original.id(), k -> new ArrayList<>()).add(row.evidenceSha);
             else reindex.add(row.original.seq());
         }
-        return new Written(new BatchResult(fresh.size(), duplicates), fresh, seqs, alsoEvidence, reindex);
+        return new Written(new BatchResult(fresh.size(), duplicates, repeats.conflicts()), fresh, seqs, alsoEvidence, reindex);
+    }
+
+    /** The stored events with these ingest sequences, by id: one query per {@link EventRows#PER_QUERY} rows. */
+    private static Map<String, Event> storedEvents(Connection c, Collection<Long> seqs) throws SQLException {
+        Map<String, Event> byId = new HashMap<>();
+        EventRows.eventsBySeq(c, seqs.stream().mapToLong(Long::longValue).toArray(), rs -> {
+            Event e = EventRows.read(rs);
+            byId.put(e.eventId(), e);
+        });
+        return byId;
     }
 
     private static final String SIGHTING_INSERT = "INSERT INTO event_evidence (event_seq, event_id, evidence_sha, locator) VALUES (?,?,?,?)";

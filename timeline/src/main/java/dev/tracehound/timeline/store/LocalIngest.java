@@ -23,6 +23,8 @@ final class LocalIngest implements Ingest {
      */
     private static final int BYTES_PER_EVENT = 256;
     private static final long MAX_EXPECTED_EVENTS = 16_000_000;
+    /** Id conflicts kept for the report (all are counted, and all are in the quarantine table). */
+    private static final int LISTED_ID_CONFLICTS = 1_000;
 
     private final IngestPipeline pipeline;
     private final H2Database db;
@@ -38,7 +40,9 @@ final class LocalIngest implements Ingest {
     private long bufferedChars;
     private long added;
     private long duplicates;
-    private long quarantined;
+    private long quarantinedRecords;
+    private long idConflicts;
+    private final List<IdConflict> listedIdConflicts = new ArrayList<>();
     private boolean closed;
 
     LocalIngest(IngestPipeline pipeline, H2Database db, LocalEvidenceStore evidenceStore, AuditLog audit,
@@ -87,20 +91,13 @@ final class LocalIngest implements Ingest {
     @Override
     public synchronized void quarantine(String locator, String reason, String excerpt) {
         ensureOpen();
-        String cutExcerpt = excerpt == null ? null : excerpt.length() > 2000 ? excerpt.substring(0, 2000) : excerpt;
-        String cutReason = reason == null ? "unknown reason" : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
-        String cutLocator = locator == null ? "unknown" : locator;
         db.inTransaction("quarantine a record", c -> {
-            try (var ps = c.prepareStatement(
-                    "MERGE INTO quarantine (evidence_sha, locator, reason, excerpt) KEY (evidence_sha, locator) VALUES (?,?,?,?)")) {
-                ps.setString(1, evidence.sha256());
-                ps.setString(2, cutLocator);
-                ps.setString(3, cutReason);
-                ps.setString(4, cutExcerpt);
-                return ps.executeUpdate();
+            try (var ps = QuarantineRows.prepare(c)) {
+                QuarantineRows.add(ps, evidence.sha256(), locator, reason, excerpt);
+                return ps.executeBatch();
             }
         });
-        quarantined++;
+        quarantinedRecords++;
     }
 
     @Override
@@ -118,7 +115,8 @@ final class LocalIngest implements Ingest {
         evidenceStore.setStatus(evidence.sha256(), "COMPLETE");
         IngestStats stats = stats();
         audit.append(actor, "import.commit", "{\"evidence\":\"" + evidence.sha256() + "\",\"added\":" + stats.added()
-                + ",\"duplicates\":" + stats.duplicates() + ",\"quarantined\":" + stats.quarantined() + "}");
+                + ",\"duplicates\":" + stats.duplicates() + ",\"quarantined\":" + stats.quarantined()
+                + ",\"id_conflicts\":" + stats.idConflicts() + "}");
         closed = true;
         return stats;
     }
@@ -126,7 +124,13 @@ final class LocalIngest implements Ingest {
     @Override
     public synchronized IngestStats stats() {
         collectDone();
-        return new IngestStats(added, duplicates, quarantined);
+        return new IngestStats(added, duplicates, quarantinedRecords + idConflicts, idConflicts);
+    }
+
+    @Override
+    public synchronized List<IdConflict> idConflicts() {
+        collectDone();
+        return List.copyOf(listedIdConflicts);
     }
 
     @Override
@@ -158,6 +162,10 @@ final class LocalIngest implements Ingest {
         IngestPipeline.BatchResult r = IngestPipeline.await(f);
         added += r.added();
         duplicates += r.duplicates();
+        idConflicts += r.idConflicts().size();
+        for (IdConflict conflict : r.idConflicts()) {
+            if (listedIdConflicts.size() < LISTED_ID_CONFLICTS) listedIdConflicts.add(conflict);
+        }
     }
 
     private void ensureOpen() {

@@ -56,19 +56,20 @@ final class StoredKeys {
         }
     }
 
-    /** Those of {@code wanted} already stored. */
-    Set<String> existingIds(Connection c, Collection<String> wanted) throws SQLException {
+    /** Those of {@code wanted} already stored, each with its row's ingest sequence. */
+    Map<String, Long> existingIds(Connection c, Collection<String> wanted) throws SQLException {
         prepare();
-        Set<String> found = new HashSet<>();
+        Map<String, Long> found = new HashMap<>();
         List<String> ask = new ArrayList<>();
         for (String id : wanted) {
-            if (recentIds.containsKey(id)) found.add(id);
+            Long seq = recentIds.get(id);
+            if (seq != null) found.put(id, seq);
             else if (ids.mightContain(LuceneIndex.idKey(id))) ask.add(id);
         }
         if (ask.isEmpty()) return found;
         Set<String> asked = new HashSet<>(ask);
         EventRows.bySeq(c, index.seqsWith(SearchFields.ID, ask), "id", rs -> {
-            if (asked.contains(rs.getString(2))) found.add(rs.getString(2));
+            if (asked.contains(rs.getString(2))) found.put(rs.getString(2), rs.getLong(1));
         });
         return found;
     }

@@ -43,7 +43,7 @@ class CaseRoundTripTest {
             original = full(ev);
             bare = Event.builder(ev.sha256(), "line:8").kind(EventKind.NOTE).build(); // all optional fields null
             IngestStats stats = TestCases.ingestAll(c, ev, List.of(original, bare));
-            assertEquals(new IngestStats(2, 0, 0), stats);
+            assertEquals(new IngestStats(2, 0, 0, 0), stats);
         }
         try (Case c = Cases.open(dir)) {
             assertEquals("Round trip", c.info().name());
@@ -84,10 +84,10 @@ class CaseRoundTripTest {
             EvidenceRecord ev = TestCases.evidence(c, tmp, "a.jsonl", "{}\n");
             List<Event> events = new ArrayList<>();
             for (int i = 1; i <= 5_000; i++) events.add(TestCases.event(ev, i, "s" + (i % 7), EventKind.USER_MESSAGE, "hello " + i));
-            assertEquals(new IngestStats(5_000, 0, 0), TestCases.ingestAll(c, ev, events));
+            assertEquals(new IngestStats(5_000, 0, 0, 0), TestCases.ingestAll(c, ev, events));
             EvidenceRecord again = c.evidence().add(ev.storedPath(), "jsonl");
             assertEquals(ev.sha256(), again.sha256());
-            assertEquals(new IngestStats(0, 5_000, 0), TestCases.ingestAll(c, again, events));
+            assertEquals(new IngestStats(0, 5_000, 0, 0), TestCases.ingestAll(c, again, events));
             assertEquals(5_000, c.events().count());
             assertEquals(5_000, c.search().count("*:*"));
             assertTrue(c.evidence().get(ev.sha256()).orElseThrow().complete());
@@ -103,9 +103,9 @@ class CaseRoundTripTest {
             Event fromOtlp = Event.builder(otlp.sha256(), "/resourceSpans/0").eventId("OTLP-Span-1").dedupKey("span:t1:s1:call")
                     .text("the call").sessionId("s").build();
             Event fromLangfuse = Event.builder(langfuse.sha256(), "/observations/3").dedupKey("span:t1:s1:call").text("the call").sessionId("s").build();
-            assertEquals(new IngestStats(1, 0, 0), TestCases.ingestAll(c, otlp, List.of(fromOtlp)));
-            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse)));
-            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse))); // again: still one row each
+            assertEquals(new IngestStats(1, 0, 0, 0), TestCases.ingestAll(c, otlp, List.of(fromOtlp)));
+            assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse)));
+            assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, langfuse, List.of(fromLangfuse))); // again: still one row each
             assertEquals(1, c.events().count());
             assertEquals(List.of(otlp.sha256(), langfuse.sha256()), c.events().evidenceOf(fromOtlp.eventId()));
             assertTrue(c.events().get(fromLangfuse.eventId()).isEmpty());
@@ -125,7 +125,7 @@ class CaseRoundTripTest {
             EvidenceRecord b = TestCases.evidence(c, tmp, "b.json", "{\"b\":1}");
             Event first = Event.builder(a.sha256(), "/0").dedupKey("msg:s:x").text("hello").build();
             Event again = Event.builder(b.sha256(), "/7").dedupKey("msg:s:x").text("hello").build();
-            assertEquals(new IngestStats(1, 1, 0), TestCases.ingestAll(c, a, List.of(first, again)));
+            assertEquals(new IngestStats(1, 1, 0, 0), TestCases.ingestAll(c, a, List.of(first, again)));
             assertEquals(List.of(a.sha256(), b.sha256()), c.events().evidenceOf(first.eventId()));
             assertEquals(1, c.search().count("evidence:" + b.sha256()));
         }
@@ -150,9 +150,9 @@ class CaseRoundTripTest {
                 cut.flush();
             }
             assertEquals(3, sightings(c), "call 1 repeated message 0, call 2 messages 0 and 1");
-            assertEquals(new IngestStats(1, 9, 0), TestCases.ingestAll(c, ev, events), "the rerun adds the rest");
+            assertEquals(new IngestStats(1, 9, 0, 0), TestCases.ingestAll(c, ev, events), "the rerun adds the rest");
             assertEquals(6, sightings(c));
-            assertEquals(new IngestStats(0, 10, 0), TestCases.ingestAll(c, ev, events));
+            assertEquals(new IngestStats(0, 10, 0, 0), TestCases.ingestAll(c, ev, events));
             assertEquals(6, sightings(c));
             assertEquals(4, c.events().count());
         }
@@ -273,7 +273,7 @@ class CaseRoundTripTest {
             try (Ingest in = c.ingest(ev, "tester")) {
                 in.add(TestCases.event(ev, 1, "s", EventKind.NOTE, "ok"));
                 in.quarantine("line:2", "not valid JSON", "not json");
-                assertEquals(new IngestStats(1, 0, 1), in.commit());
+                assertEquals(new IngestStats(1, 0, 1, 0), in.commit());
             }
             var last = c.audit().entries().getLast();
             assertEquals("import.commit", last.action());

@@ -88,9 +88,9 @@ class SchemaUpgradeTest {
             assertTrue(c.verify().intact(), "the audit chain holds across the upgrade");
 
             // after the upgrade, duplicates are still recognised by id and by dedup key
-            assertEquals(new IngestStats(0, 4, 0), TestCases.ingestAll(c, a, events));
+            assertEquals(new IngestStats(0, 4, 0, 0), TestCases.ingestAll(c, a, events));
             EvidenceRecord third = TestCases.evidence(c, tmp, "c.jsonl", "{\"c\":1}\n");
-            assertEquals(new IngestStats(0, 1, 0), TestCases.ingestAll(c, third,
+            assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, third,
                     List.of(Event.builder(third.sha256(), "/x").dedupKey("toolcall:t:toolu_1").text("launch").build())));
             assertEquals(List.of(a.sha256(), b.sha256(), third.sha256()), c.events().evidenceOf(events.get(1).eventId()));
         }

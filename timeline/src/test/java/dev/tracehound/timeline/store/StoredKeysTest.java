@@ -31,14 +31,14 @@ class StoredKeysTest {
             List<Event> first = new ArrayList<>();
             for (int i = 0; i < 30; i++) first.add(message(a, "line:" + i, "msg:" + i));
             try (IngestPipeline pipeline = new IngestPipeline(local.database(), local.index(), events, events.maxSeq(), 10)) {
-                for (int i = 0; i < 30; i += 5) assertEquals(new BatchResult(5, 0), IngestPipeline.await(pipeline.submit(first.subList(i, i + 5))));
+                for (int i = 0; i < 30; i += 5) assertEquals(new BatchResult(5, 0, List.of()), IngestPipeline.await(pipeline.submit(first.subList(i, i + 5))));
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (pipeline.rememberedKeys() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
                 assertEquals(0, pipeline.rememberedKeys(), "every 10 events the index's lookups are refreshed and the rows forgotten");
 
-                assertEquals(new BatchResult(0, 5), IngestPipeline.await(pipeline.submit(first.subList(0, 5))), "same ids");
+                assertEquals(new BatchResult(0, 5, List.of()), IngestPipeline.await(pipeline.submit(first.subList(0, 5))), "same ids");
                 List<Event> second = List.of(message(b, "/1", "msg:3"), message(b, "/2", "msg:17"), message(b, "/3", "msg:new"));
-                assertEquals(new BatchResult(1, 2), IngestPipeline.await(pipeline.submit(second)), "same dedup keys, another file");
+                assertEquals(new BatchResult(1, 2, List.of()), IngestPipeline.await(pipeline.submit(second)), "same dedup keys, another file");
                 assertEquals(1, pipeline.rememberedKeys(), "only the new row waits for the next refresh");
                 pipeline.commitDurably();
                 assertEquals(0, pipeline.rememberedKeys());
