@@ -47,7 +47,7 @@ public final class ChainReplayer {
     /** @throws IllegalArgumentException for a step limit out of range or a temperature the provider refuses, before any request */
     public ChainReport run(ModelContext start, RecordedToolCalls recorded, String modelOverride, Sampling sampling, int maxSteps) {
         checkMaxSteps("maxSteps", maxSteps);
-        client.profile().kind().checkTemperature("sampling.temperature", sampling == null ? null : sampling.temperature());
+        client.profile().kind().checkTemperature(sampling, start);
         String runId = UUID.randomUUID().toString();
         String model = modelOverride != null ? modelOverride : client.profile().model();
         List<ContextPart> input = new ArrayList<>(start.input());

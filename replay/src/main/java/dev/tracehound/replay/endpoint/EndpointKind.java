@@ -4,6 +4,7 @@ import dev.tracehound.replay.wire.AnthropicMessagesFormat;
 import dev.tracehound.replay.wire.OllamaChatFormat;
 import dev.tracehound.replay.wire.OpenAiChatFormat;
 import dev.tracehound.replay.wire.Sampling;
+import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.replay.wire.WireFormat;
 import java.util.Locale;
 
@@ -35,6 +36,17 @@ public enum EndpointKind {
      */
     public void checkTemperature(String field, Double value) {
         Sampling.checkTemperature(field, value, maxTemperature(), " for " + wireName() + " endpoints");
+    }
+
+    /**
+     * Refuses the temperature a request for {@code original} would carry when this provider takes no such value: the
+     * plan's, or when the plan sets none the recorded call's (an OpenAI call recorded at 1.5 replayed on Anthropic).
+     */
+    public void checkTemperature(Sampling sampling, ModelContext original) {
+        Sampling s = sampling == null ? Sampling.DEFAULTS : sampling;
+        String field = s.temperature() != null ? "sampling.temperature"
+                : "the recorded call's temperature (set sampling.temperature or --temperature to replay with another)";
+        checkTemperature(field, s.temperatureSent(original));
     }
 
     /** The header that carries the key, and its value for {@code key}. */

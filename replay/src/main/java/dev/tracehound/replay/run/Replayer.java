@@ -46,7 +46,7 @@ public final class Replayer {
      *     (temperature 1.5 for Anthropic): one error now rather than N failed trials
      */
     public Prepared prepare(ModelContext original, ReplayPlan plan) {
-        client.profile().kind().checkTemperature("sampling.temperature", plan.sampling().temperature());
+        client.profile().kind().checkTemperature(plan.sampling(), original);
         ModelContext edited = PlanApplier.apply(original, plan.edits());
         String model = plan.model() != null && !plan.model().isBlank() ? plan.model() : client.profile().model();
         WireRequest request = client.format().build(edited, model, plan.sampling(), plan.streaming());

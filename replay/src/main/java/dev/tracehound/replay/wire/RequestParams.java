@@ -21,11 +21,16 @@ record RequestParams(Double temperature, Double topP, Long seed, Integer maxToke
             }
         }
         return new RequestParams(
-                s.temperature() != null ? s.temperature() : asDouble(recorded.get("temperature")),
+                s.temperature() != null ? s.temperature() : recordedTemperature(context),
                 s.topP() != null ? s.topP() : asDouble(recorded.get("top_p")),
                 s.seed() != null ? s.seed() : asLong(recorded.get("seed")),
                 s.maxTokens() != null ? s.maxTokens() : asInt(firstOf(recorded, "max_tokens", "max_completion_tokens", "max_output_tokens")),
                 names);
+    }
+
+    /** The temperature recorded on the original call, sent when a plan sets none; null when none was recorded. */
+    static Double recordedTemperature(ModelContext context) {
+        return asDouble(context.params().get("temperature"));
     }
 
     String toolName(ContextPart toolPart) {

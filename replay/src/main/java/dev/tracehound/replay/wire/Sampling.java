@@ -32,6 +32,11 @@ public record Sampling(Double temperature, Double topP, Long seed, Integer maxTo
         if (value != null && !(value >= 0 && value <= max)) throw outOfRange(field, value, "between 0 and " + plain(max) + provider);
     }
 
+    /** The temperature a request for this context will carry: this plan's, else the one recorded on the original call. */
+    public Double temperatureSent(dev.tracehound.timeline.context.ModelContext original) {
+        return temperature != null ? temperature : RequestParams.recordedTemperature(original);
+    }
+
     public static void checkTopP(String field, Double value) {
         if (value != null && !(value >= 0 && value <= 1)) throw outOfRange(field, value, "between 0 and 1");
     }

@@ -17,6 +17,7 @@ import dev.tracehound.replay.plan.ContextEdit;
 import dev.tracehound.replay.plan.PartSelector;
 import dev.tracehound.replay.plan.ReplayPlan;
 import dev.tracehound.replay.wire.Sampling;
+import dev.tracehound.timeline.context.ModelContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,6 +157,22 @@ class ReplayerTest {
         RunSummary openAi = new Replayer(client(EndpointKind.OPENAI, 1), null, null).run(Fixtures.injectedRagCall(), hot);
         assertEquals(3, openAi.completed(), "OpenAI-compatible endpoints keep 0 to 2");
         assertTrue(server.received().getFirst().body().contains("\"temperature\":1.5"), server.received().getFirst().body());
+    }
+
+    @Test
+    void aRecordedTemperatureAnthropicRefusesIsCaughtUnlessThePlanSetsOne() {
+        ModelContext rag = Fixtures.injectedRagCall();
+        ModelContext recordedHot = new ModelContext(rag.callEventId(), rag.sessionId(), rag.provider(), rag.model(), rag.input(),
+                rag.tools(), Map.of("temperature", 1.5), rag.output());
+        var e = assertThrows(IllegalArgumentException.class, () -> new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null)
+                .run(recordedHot, ReplayPlan.baseline("ev-modelcall", 3)));
+        assertTrue(e.getMessage().startsWith("the recorded call's temperature"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("must be between 0 and 1 for anthropic endpoints, not 1.5"), e.getMessage());
+        assertEquals(0, server.received().size(), "refused before any trial was sent");
+
+        ReplayPlan cooler = new ReplayPlan("ev-modelcall", 1, new Sampling(0.5, null, null, null), null, null, List.of(), null);
+        Replayer.Prepared p = new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null).prepare(recordedHot, cooler);
+        assertTrue(new String(p.request().body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"temperature\":0.5"));
     }
 
     @Test
