@@ -2,6 +2,7 @@ package dev.tracehound.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.app.export.CaseOutputs;
+import dev.tracehound.app.export.OutputFiles;
 import dev.tracehound.replay.Json;
 import dev.tracehound.replay.export.JsonlExport;
 import dev.tracehound.replay.export.PromptfooExport;
@@ -9,8 +10,6 @@ import dev.tracehound.replay.export.RegressionCase;
 import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.timeline.store.Case;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +39,7 @@ public final class ExportRegressionCommand implements Callable<Integer> {
             String name = c.info() == null ? null : c.info().name();
             String text = f.equals("promptfoo") ? PromptfooExport.write(rc, name) : JsonlExport.line(rc, name);
             CaseOutputs.refuseInsideReadOnlyCase(c, out);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            OutputFiles.writeAtomically(out, text);
             ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString())
                     .put("sha256", CaseOutputs.sha256(out));
             details.set("forbiddenTools", Json.MAPPER.valueToTree(rc.forbiddenTools()));

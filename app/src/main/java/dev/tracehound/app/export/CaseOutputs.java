@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +21,9 @@ import java.util.HexFormat;
 
 /**
  * Where reports and exports of a case go and how they are recorded: by default under the case's {@code exports/}
- * folder, always written to a temporary file first and moved into place (so a failed write leaves no half file),
- * and audited with the file's SHA-256 so the audit log proves what left the case.
+ * folder, always written through {@link OutputFiles} (a temporary file moved into place, so a failed write leaves no
+ * half file; the file gets the permissions of any new file), and audited with the file's SHA-256 so the audit log
+ * proves what left the case.
  *
  * <p>A read-only case ({@link Case#readOnly}) can still be reported on and exported, to a file outside its folder,
  * but its audit log cannot record that: the output's record says it is not audited ({@link OutputRecord#audited}),
@@ -41,22 +41,11 @@ public final class CaseOutputs {
     }
 
     /** Writes a file of the case atomically, then appends an {@code export} audit entry describing it. */
-    public static OutputRecord write(Case c, Path target, String kind, String format, Writer writer) {
+    public static OutputRecord write(Case c, Path target, String kind, String format, OutputFiles.Content content) {
         Path out = target.toAbsolutePath().normalize();
         refuseInsideReadOnlyCase(c, out);
         try {
-            Path parent = out.getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".tracehound-", ".part");
-            long records;
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    records = writer.write(os);
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            long records = OutputFiles.writeAtomically(out, content);
             OutputRecord record = new OutputRecord(out, kind, format, records, sha256(out), Files.size(out), c.readOnly().isEmpty());
             if (record.audited()) audit(c, record);
             return record;
@@ -142,12 +131,6 @@ public final class CaseOutputs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
-    }
-
-    /** Writes the content and returns how many records (events, findings, pages) it holds. */
-    @FunctionalInterface
-    public interface Writer {
-        long write(OutputStream out) throws IOException;
     }
 
     /**

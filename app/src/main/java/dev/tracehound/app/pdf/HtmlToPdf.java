@@ -3,9 +3,6 @@ package dev.tracehound.app.pdf;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Turns a well-formed XHTML document into PDF with openhtmltopdf. Rendering never fetches anything: every URI except
@@ -29,20 +26,5 @@ public final class HtmlToPdf {
         builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
         builder.toStream(out);
         builder.run();
-    }
-
-    /** Writes the PDF next to the target first and moves it into place, so a failure leaves no half-written file. */
-    public static void render(String xhtml, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".pdf-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                render(xhtml, out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

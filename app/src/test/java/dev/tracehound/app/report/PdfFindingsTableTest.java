@@ -10,13 +10,8 @@ import dev.tracehound.timeline.findings.Severity;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,19 +59,8 @@ class PdfFindingsTableTest {
         assertTrue(PdfText.joined(pdf).contains(URL), "the over-long URL prints in full, broken across lines");
         assertTrue(lines.stream().noneMatch(l -> l.contains(URL)), "it is longer than a line, so it is broken");
 
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
-            float rightMargin = 14 / 25.4f * 72; // @page margin 14 mm
-            float[] maxX = {0};
-            PDFTextStripper extent = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) throws IOException {
-                    for (TextPosition p : positions) maxX[0] = Math.max(maxX[0], p.getXDirAdj() + p.getWidthDirAdj());
-                }
-            };
-            extent.getText(doc);
-            assertTrue(maxX[0] <= pageWidth - rightMargin + 0.5f, "no text runs into the page margin: " + maxX[0] + " > " + (pageWidth - rightMargin));
-        }
+        float past = PdfText.textPastRightMargin(pdf, 14); // @page margin 14 mm
+        assertTrue(past <= 0.5f, "no text runs into the page margin: " + past + " pt past it");
     }
 
     @Test

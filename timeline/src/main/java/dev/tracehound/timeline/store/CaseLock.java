@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the content, so other processes can still read who holds it (Windows locks are mandatory).
  *
  * <p>A case opened read-only ({@link #acquireForReading}) takes a shared lock on the same byte and writes nothing: it
- * keeps a writer out while it reads (and is kept out by one), and needs no write access to the folder.
+ * keeps a writer out while it reads (and is kept out by one), and needs no write access to the folder. A refused writer
+ * tells the two apart by asking for a shared lock itself, which only readers grant: a reader leaves no name, and the
+ * user needs to hear that the case is being read, not written.
  */
 final class CaseLock implements AutoCloseable {
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
     /** Cases this JVM holds: the OS lock alone cannot tell two openers in one process apart cleanly. */
-    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+    private static final Map<Path, Holder> HELD_HERE = new ConcurrentHashMap<>();
 
     private final Path file;
     private final FileChannel channel;
@@ -42,8 +44,8 @@ final class CaseLock implements AutoCloseable {
     static CaseLock acquire(Path file) {
         Path key = file.toAbsolutePath().normalize();
         String holder = holderDescription();
-        String previous = HELD_HERE.putIfAbsent(key, holder);
-        if (previous != null) throw busy(key, previous + " (this same program)");
+        Holder previous = HELD_HERE.putIfAbsent(key, new Holder(holder, false));
+        if (previous != null) throw previous.refuse(key, true);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -54,8 +56,9 @@ final class CaseLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
+                boolean readers = heldByReaders(channel);
                 channel.close();
-                throw busy(key, readHolder(key));
+                throw readers ? openForReading(key, "another program", true) : openForWriting(key, readHolder(key));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
@@ -81,8 +84,8 @@ final class CaseLock implements AutoCloseable {
      */
     static CaseLock acquireForReading(Path file) {
         Path key = file.toAbsolutePath().normalize();
-        String previous = HELD_HERE.putIfAbsent(key, holderDescription());
-        if (previous != null) throw busy(key, previous + " (this same program)");
+        Holder previous = HELD_HERE.putIfAbsent(key, new Holder(holderDescription(), true));
+        if (previous != null) throw previous.refuse(key, false);
         FileChannel channel = null;
         try {
             if (!Files.isRegularFile(key)) return new CaseLock(key, null, null, false);
@@ -95,7 +98,7 @@ final class CaseLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw busy(key, readHolder(key));
+                throw openForWriting(key, readHolder(key)); // a shared lock is refused only by a writer's
             }
             return new CaseLock(key, channel, lock, false);
         } catch (IOException e) {
@@ -108,9 +111,33 @@ final class CaseLock implements AutoCloseable {
         }
     }
 
-    private static CaseException busy(Path file, String holder) {
+    /**
+     * Whether the lock a writer was refused is held only by readers: then it is shared, and a shared lock is granted.
+     * The probe is released at once; it never keeps anyone out. When it cannot tell, the holder is taken for a writer.
+     */
+    private static boolean heldByReaders(FileChannel channel) {
+        try (FileLock probe = channel.tryLock(LOCK_POSITION, 1, true)) {
+            return probe != null;
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    private static CaseException openForWriting(Path file, String holder) {
         return new CaseException("The case is already open for writing by " + holder + ". Close it there first"
-                + " (the lock is " + file + "; it is released automatically when that program exits).");
+                + releasedWhen(file) + ".");
+    }
+
+    /** A writer is also told how to read the case meanwhile: a read-only open writes nothing, so a copy reads the same. */
+    private static CaseException openForReading(Path file, String holder, boolean toWrite) {
+        String refused = toWrite ? ", and it cannot be changed while it is being read" : "";
+        String meanwhile = toWrite ? "; or, to read it meanwhile, open a copy of the folder (`cp -r " + file.getParent() + " COPY`)" : "";
+        return new CaseException("The case is open for reading by " + holder + refused + ". Close it there first" + releasedWhen(file)
+                + meanwhile + ".");
+    }
+
+    private static String releasedWhen(Path file) {
+        return " (the lock is " + file + "; it is released automatically when that program exits)";
     }
 
     private static String readHolder(Path file) {
@@ -132,6 +159,14 @@ final class CaseLock implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         String user = System.getProperty("user.name", "unknown");
         return "pid " + pid + " on " + host + " (user " + user + ", since " + Instant.now() + ")";
+    }
+
+    /** Who holds a case in this JVM, and whether for reading only. */
+    private record Holder(String who, boolean reading) {
+        CaseException refuse(Path file, boolean toWrite) {
+            String here = who + " (this same program)";
+            return reading ? openForReading(file, here, toWrite) : openForWriting(file, here);
+        }
     }
 
     @Override

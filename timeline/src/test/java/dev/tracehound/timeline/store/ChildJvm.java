@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A second process for lock and crash tests, started with the test classpath. Modes:
- * {@code hold <dir>} opens a case and keeps it until killed;
+ * {@code hold <dir>} opens a case (read-only when its folder is) and keeps it until killed;
  * {@code ingest <dir> <evidenceFile> <events>} imports synthetic events, printing after each flushed batch.
  */
 public final class ChildJvm {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,45 @@ class ReadOnlyCaseTest {
         }
         try (Case c = Cases.open(dir)) {
             assertTrue(c.readOnly().isPresent());
+        }
+    }
+
+    /**
+     * A reader's shared lock keeps a writer out, as when the owner, who may write, opens a case someone else is reading
+     * from a read-only view of it; the writer is told the case is being read, not "already open for writing".
+     */
+    @Test
+    void aWriterIsToldThatAnotherProgramHasTheCaseOpenForReading() throws Exception {
+        build(2);
+        makeReadOnly(dir);
+        Process child = ChildJvm.start("hold", dir.toString());
+        try {
+            ChildJvm.awaitLine(child, ChildJvm.stdout(child), "OPEN");
+            makeWritableAgain();
+            CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
+            assertTrue(e.getMessage().startsWith("The case is open for reading by another program, and it cannot be changed while it is"
+                    + " being read. Close it there first (the lock is " + dir.resolve("case.lock") + "; it is released automatically when"
+                    + " that program exits); or, to read it meanwhile, open a copy of the folder (`cp -r " + dir + " COPY`)."), e.getMessage());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (Case c = Cases.open(dir)) {
+            assertTrue(c.readOnly().isEmpty(), "once the reader has gone, the case opens for writing");
+        }
+    }
+
+    @Test
+    void aWriterInTheSameProgramIsToldTheCaseIsOpenThereForReading() throws Exception {
+        build(1);
+        makeReadOnly(dir);
+        try (Case reading = Cases.open(dir)) {
+            assertTrue(reading.readOnly().isPresent());
+            makeWritableAgain();
+            CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
+            assertTrue(e.getMessage().startsWith("The case is open for reading by pid " + ProcessHandle.current().pid()), e.getMessage());
+            assertTrue(e.getMessage().contains("(this same program), and it cannot be changed while it is being read. Close it there first"),
+                    e.getMessage());
         }
     }
 

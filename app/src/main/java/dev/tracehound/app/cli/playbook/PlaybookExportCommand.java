@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.app.cli.CaseOption;
 import dev.tracehound.app.cli.OutputOptions;
 import dev.tracehound.app.export.CaseOutputs;
+import dev.tracehound.app.export.OutputFiles;
 import dev.tracehound.app.pdf.HtmlToPdf;
 import dev.tracehound.playbooks.export.Checklist;
 import dev.tracehound.playbooks.run.PlaybookRun;
 import dev.tracehound.playbooks.run.PlaybookRuns;
 import dev.tracehound.timeline.store.Case;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,12 +42,13 @@ public final class PlaybookExportCommand implements Callable<Integer> {
             String name = c.info().name();
             Path out = this.out != null ? this.out : c.dir().resolve("exports").resolve(run.id() + "." + format.name());
             CaseOutputs.refuseInsideReadOnlyCase(c, out);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
             switch (format) {
-                case md -> Files.writeString(out, Checklist.markdown(run, name), StandardCharsets.UTF_8);
-                case html -> Files.writeString(out, Checklist.html(run, name), StandardCharsets.UTF_8);
-                case pdf -> HtmlToPdf.render(Checklist.html(run, name), out);
+                case md -> OutputFiles.writeAtomically(out, Checklist.markdown(run, name));
+                case html -> OutputFiles.writeAtomically(out, Checklist.html(run, name));
+                case pdf -> OutputFiles.writeAtomically(out, os -> {
+                    HtmlToPdf.render(Checklist.html(run, name), os);
+                    return 1;
+                });
             }
             Map<String, String> written = Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString(),
                     "sha256", CaseOutputs.sha256(out));

@@ -2,6 +2,7 @@ package dev.tracehound.app.ui.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.app.cli.ContextReconstructorFactory;
+import dev.tracehound.app.export.OutputFiles;
 import dev.tracehound.app.ui.tasks.TaskRunner;
 import dev.tracehound.replay.client.ModelClient;
 import dev.tracehound.replay.endpoint.ApiKeys;
@@ -24,9 +25,7 @@ import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.store.Case;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -290,10 +289,7 @@ public final class ReplayViewModel {
         trialCount(); // an out-of-range count leaves no plan: say why rather than write an empty file
         try {
             Path target = file.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".plan-", ".part");
-            Files.writeString(tmp, planJson.get() + "\n");
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.writeAtomically(target, planJson.get() + "\n");
             message.set("Plan saved to " + target);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the plan to " + file + ": " + e.getMessage(), e);
