@@ -38,13 +38,13 @@ public final class DirectPromptInjectionDetector implements Detector {
         List<Event> events = prov.events();
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            if (e.kind() != EventKind.USER_MESSAGE || e.trust() != Trust.USER || e.has(EventFlag.HARNESS_INJECTED)) continue;
+            if (!typedByUser(e)) continue;
             InstructionScan scan = InstructionScanner.scanUserInput(e.text());
             if (!scan.isInstruction()) continue;
             List<String> atlas = new ArrayList<>(List.of(Atlas.PROMPT_INJECTION_DIRECT));
             boolean jailbreak = scan.hits().stream().anyMatch(h -> JAILBREAK_RULES.contains(h.rule().id()));
             if (jailbreak) atlas.add(Atlas.JAILBREAK);
-            if (scan.has("prompt-extraction")) atlas.add(Atlas.EXTRACT_SYSTEM_PROMPT);
+            if (scan.asksForSystemPrompt()) atlas.add(Atlas.EXTRACT_SYSTEM_PROMPT);
             if (!scan.hiddenCarriers().isEmpty()) atlas.add(Atlas.PROMPT_OBFUSCATION);
             Event followed = followedToolCall(e, i, events, prov);
             Severity severity = followed != null || jailbreak && scan.score() >= 5 || !scan.hiddenCarriers().isEmpty()
@@ -56,6 +56,11 @@ public final class DirectPromptInjectionDetector implements Detector {
                     followed == null ? null : followed.eventId(), context));
         }
         return out;
+    }
+
+    /** A user turn the user typed: not a line the harness injected into the user role. */
+    static boolean typedByUser(Event e) {
+        return e.kind() == EventKind.USER_MESSAGE && e.trust() == Trust.USER && !e.has(EventFlag.HARNESS_INJECTED);
     }
 
     /** The first later call of a tool that the injected user text names together with a tool-steering directive. */

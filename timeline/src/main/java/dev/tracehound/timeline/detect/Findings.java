@@ -43,6 +43,11 @@ public final class Findings {
         return keyEvent != null && keyEvent.sessionId() != null ? keyEvent.sessionId() : analysed.sessionId();
     }
 
+    /** Where untrusted content came from, for an explanation: "tool output of fetch_page", "retrieved document". */
+    public static String origin(dev.tracehound.timeline.event.Event e) {
+        return e.trust().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + (e.toolName() != null ? " of " + e.toolName() : "");
+    }
+
     /** Quotes evidence text for an explanation: one line, bounded, so a finding never carries a whole document. */
     public static String quote(String text, int max) {
         if (text == null) return "\"\"";

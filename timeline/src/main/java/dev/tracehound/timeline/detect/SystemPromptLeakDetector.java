@@ -9,6 +9,7 @@ import dev.tracehound.timeline.findings.Severity;
 import dev.tracehound.timeline.provenance.EventContent;
 import dev.tracehound.timeline.session.SessionTimeline;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * System prompt leakage: model output that repeats a good share of the system instructions (shared 8-word
- * shingles), or a canary token planted in them.
+ * shingles), or a canary token planted in them. When a user turn or untrusted content asked for the system
+ * prompt before the leak, the finding's evidence runs from the prompt through that request to the output.
  */
 public final class SystemPromptLeakDetector implements Detector {
     static final int SHINGLE = 8;
@@ -49,28 +51,35 @@ public final class SystemPromptLeakDetector implements Detector {
         Set<String> systemShingles = shingles(system);
         Set<String> canaries = canaries(system);
         List<Finding> out = new ArrayList<>();
-        for (Event e : session.events()) {
+        List<Event> events = session.events();
+        String source = systems.isEmpty() ? null : systems.get(0).eventId();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
             if (e.kind() != EventKind.MODEL_RESPONSE && e.kind() != EventKind.TOOL_CALL) continue;
             String text = EventContent.of(e);
-            List<String> evidence = new ArrayList<>(systems.stream().map(Event::eventId).toList());
-            evidence.add(e.eventId());
             String canary = canaries.stream().filter(text::contains).findFirst().orElse(null);
+            String leak = null;
             if (canary != null) {
-                out.add(Findings.of(this, Severity.CRITICAL, atlas(), session.sessionId(), evidence,
-                        "Output contains the canary token " + Findings.quote(canary, 40) + " planted in the system prompt.",
-                        systems.isEmpty() ? null : systems.get(0).eventId(), e.eventId(), context));
-                continue;
+                leak = "Output contains the canary token " + Findings.quote(canary, 40) + " planted in the system prompt.";
+            } else if (systemShingles.size() >= MIN_SHARED) {
+                Set<String> shared = new HashSet<>(shingles(text));
+                shared.retainAll(systemShingles);
+                double coverage = (double) shared.size() / systemShingles.size();
+                if (shared.size() >= MIN_SHARED && coverage >= COVERAGE) {
+                    leak = String.format(Locale.ROOT, "Output repeats %.0f%% of the system prompt (%d shared %d-word sequences).",
+                            coverage * 100, shared.size(), SHINGLE);
+                }
             }
-            if (systemShingles.size() < MIN_SHARED) continue;
-            Set<String> shared = new HashSet<>(shingles(text));
-            shared.retainAll(systemShingles);
-            double coverage = (double) shared.size() / systemShingles.size();
-            if (shared.size() >= MIN_SHARED && coverage >= COVERAGE) {
-                out.add(Findings.of(this, Severity.HIGH, atlas(), session.sessionId(), evidence,
-                        String.format(Locale.ROOT, "Output repeats %.0f%% of the system prompt (%d shared %d-word sequences).",
-                                coverage * 100, shared.size(), SHINGLE),
-                        systems.isEmpty() ? null : systems.get(0).eventId(), e.eventId(), context));
-            }
+            if (leak == null) continue;
+            // the path to the leak: the prompt, the request that drew it out (when there was one), the output
+            ExtractionAttempt attempt = ExtractionAttempt.latestBefore(events, i, context.provenance(session));
+            List<Event> evidence = new ArrayList<>(systems);
+            if (attempt != null) evidence.add(attempt.event());
+            evidence.add(e);
+            evidence.sort(Comparator.comparingInt(events::indexOf));
+            out.add(Findings.of(this, canary != null ? Severity.CRITICAL : Severity.HIGH, atlas(), session.sessionId(),
+                    evidence.stream().map(Event::eventId).toList(),
+                    leak + (attempt != null ? " It follows " + attempt.describe() + "." : ""), source, e.eventId(), context));
         }
         return out;
     }

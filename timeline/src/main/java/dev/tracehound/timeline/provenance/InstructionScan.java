@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.provenance;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,15 @@ public record InstructionScan(List<Hit> hits, int score) {
 
     public boolean has(String ruleId) {
         return hits.stream().anyMatch(h -> h.rule().id().equals(ruleId));
+    }
+
+    /** Where the text asks for the model's system prompt or setup ({@link PromptExtraction}), whoever wrote it. */
+    public Optional<Hit> systemPromptRequest() {
+        return hits.stream().filter(h -> h.rule() == PromptExtraction.RULE).findFirst();
+    }
+
+    public boolean asksForSystemPrompt() {
+        return systemPromptRequest().isPresent();
     }
 
     /** A short human summary: rule descriptions and carriers, for finding explanations. */

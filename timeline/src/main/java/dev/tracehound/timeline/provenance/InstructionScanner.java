@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
  * instructions, speak to the AI, coerce a tool, fake the end of a task, forge chat roles, ask for secrecy),
  * not phrases from any one corpus. Hidden carriers are revealed and scanned too; hidden instructions weigh
  * more, because nobody hides text a person is meant to read. Orders about the shape of the answer
- * ({@link ReplyTampering}) are injections only in third-party text, so the user's turns are scanned without them.
+ * ({@link ReplyTampering}), assistant tasks ({@link TaskHijack}) and orders to merge harmful code
+ * ({@link CodeInjection}) are injections only in third-party text, so the user's turns are scanned without them.
  */
 public final class InstructionScanner {
     private InstructionScanner() {}
@@ -73,15 +74,19 @@ public final class InstructionScanner {
             InstructionRule.of("memory-steer", "steers the agent by a remembered plan or workflow", 1,
                     "\\b(?:refer(?:ring)?\\s+to|follow(?:ing)?|reuse|re-use|consult|according\\s+to|based\\s+on)\\s+(?:the\\s+|a\\s+|your\\s+)?(?:previous|prior|earlier|past|stored|remembered|saved)\\s+(?:\\w+\\s+){0,3}?(?:workflows?|plans?|tasks?|conversations?|experiences?|instructions|memor(?:y|ies))\\b"));
 
-    /** All signs, for text a third party could write: orders about the answer's shape count here too. */
-    static final List<InstructionRule> THIRD_PARTY = java.util.stream.Stream.concat(ANY_SOURCE.stream(), ReplyTampering.RULES.stream()).toList();
+    /**
+     * All signs, for text a third party could write: orders about the answer's shape, assistant tasks slipped into
+     * the content and orders to merge harmful code count here too.
+     */
+    static final List<InstructionRule> THIRD_PARTY = java.util.stream.Stream.of(ANY_SOURCE, ReplyTampering.RULES, TaskHijack.RULES, List.of(CodeInjection.RULE))
+            .flatMap(List::stream).toList();
 
     /** Scans content a third party could write: tool output, documents, web pages, memory, tool descriptions. */
     public static InstructionScan scan(String text) {
         return scan(text, THIRD_PARTY);
     }
 
-    /** Scans the user's own turn: asking for a translated or longer answer is what users do, so those orders do not count. */
+    /** Scans the user's own turn: asking for a translated answer, a poem or merged code is what users do, so those orders do not count. */
     public static InstructionScan scanUserInput(String text) {
         return scan(text, ANY_SOURCE);
     }

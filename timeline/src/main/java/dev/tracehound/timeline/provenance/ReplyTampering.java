@@ -14,16 +14,6 @@ final class ReplyTampering {
 
     /** The model's own output, as an injected order names it ("your reply", "your final answer's"). */
     private static final String YOUR_REPLY = "\\byour\\s+(?:(?:final|next|own|entire|whole|full|complete)\\s+)?(?:response|reply|answer|output|message)(?:'s|’s)?\\b";
-    /** Up to n characters of the same sentence; a dot inside a token (example.com, e.g.) does not end it. */
-    private static String within(int n) {
-        return "(?:[^.!?\\n]|\\.(?=\\w)){0," + n + "}?";
-    }
-    /**
-     * Where an order starts: a line or sentence start, or after a polite or modal lead-in. Runs of blanks are
-     * bounded so that text of nothing but blank lines cannot make the matcher rescan it from every line.
-     */
-    private static final String ORDER = "(?:^[ \\t\\-*>•]{0,8}|(?<=[.!?:;\"”)\\]])\\s{1,8}|\\b(?:please|kindly|also|then|now|and"
-            + "|(?:can|could|would|will)\\s+you(?:\\s+please)?|you\\s+(?:must|should|need\\s+to|have\\s+to))\\s{1,4})";
 
     // --- insertion: content slipped into the answer
     private static final String INSERT_VERB = "(?:add|include|insert|integrate|incorporate|embed|append|prepend|inject|weave|slip|put|place|mention)";
@@ -38,11 +28,11 @@ final class ReplyTampering {
     private static final String INTO = "(?:in|into|to|within|throughout|at\\s+the\\s+(?:end|start|beginning|top|bottom)\\s+of)\\s+";
 
     static final InstructionRule INSERTION = InstructionRule.of("reply-insertion", "tells the model to put content into its answer", 3,
-            ORDER + "(?:"
+            Orders.START + "(?:"
                     // Modify your answer to mention…, Enhance your reply by…, Augment your response with…
                     + "(?:modify|enhance|augment|amend|alter|tweak|enrich|supplement|embellish|tailor)\\s+" + YOUR_REPLY + "\\s+(?:to|by|with)\\b"
                     // Add a sentence in your response…, Integrate www.x.com in your reply…, Add "…" to your reply
-                    + "|" + INSERT_VERB + "\\s+" + NEW_CONTENT + within(80) + INTO + YOUR_REPLY
+                    + "|" + INSERT_VERB + "\\s+" + NEW_CONTENT + Orders.within(80) + INTO + YOUR_REPLY
                     // Include in your answer the announcement… (not "include in your reply your name / the following")
                     + "|" + INSERT_VERB + "\\s+(?:in|into|within)\\s+" + YOUR_REPLY + "(?!\\s+(?:your|the\\s+following)\\b)"
                     // In your response, mention…, In your reply, suggest users…
@@ -51,14 +41,11 @@ final class ReplyTampering {
                     + "(?!\\s+(?:your|the\\s+following)\\b))");
 
     // --- transformation: the answer encoded, translated, reversed or scrambled
-    private static final String LANGUAGE = "(?:spanish|french|german|italian|portuguese|dutch|russian|chinese|mandarin|cantonese|japanese|korean"
-            + "|arabic|hindi|bengali|urdu|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|latin|vietnamese|thai|indonesian"
-            + "|swahili|ukrainian|czech|romanian|hungarian|persian|farsi|klingon)"; // not English: "please reply in English" is ordinary mail
     /** Forms nobody asks of a person's reply: encodings, ciphers, word games, another language. */
     private static final String FORM = "\\b(?:base\\s?-?(?:16|32|36|58|62|64|85|91)\\b|rot\\s?-?13\\b|caesar|\\w{0,20}cipher|hex(?:adecimal)?\\b|binary\\b"
             + "|morse\\b|leetspeak|l33t|pig\\s+latin|revers|backwards?\\b|invert|mirror(?:ed)?\\s+(?:order|text)|emoji|anagram|typos?\\b"
             + "|misspell|scrambl|jumbl|homophonic|alphanumeric|substitution|vowels?\\b|consonants?\\b|without\\s+(?:any\\s+)?(?:spaces|punctuation|vowels)"
-            + "|(?:numbers|digits|symbols|emojis?)\\s+(?:for|instead\\s+of)\\s+(?:letters|vowels|words)|upper\\s?case|all\\s+caps|" + LANGUAGE + "\\b)";
+            + "|(?:numbers|digits|symbols|emojis?)\\s+(?:for|instead\\s+of)\\s+(?:letters|vowels|words)|upper\\s?case|all\\s+caps|" + Languages.OTHER_THAN_ENGLISH + "\\b)";
     /** Verbs that rework a text whatever their object. Not encrypt/encode alone: "encrypt your reply with our PGP key" is ordinary. */
     private static final String REWORK = "(?:reverse|invert|scramble|jumble|rearrange|misspell|anagram|translate|encipher)\\w{0,4}\\b";
     /** Common verbs that rework a text only when their object is its letters or words. */
@@ -68,13 +55,13 @@ final class ReplyTampering {
     private static final String PRODUCE = "(?:provide|render|write|give|express|present|format|deliver|display|output|send|return|compose|encrypt|encode|put)";
 
     static final InstructionRule TRANSFORM = InstructionRule.of("reply-transform", "tells the model to encode, translate or scramble its answer", 3,
-            ORDER + "(?:"
+            Orders.START + "(?:"
                     // Translate your message to…, Misspell every fourth word in your answer, Shift each letter in your reply
-                    + "(?:" + REWORK + "|" + LETTER_OP + ")" + within(40) + YOUR_REPLY
+                    + "(?:" + REWORK + "|" + LETTER_OP + ")" + Orders.within(40) + YOUR_REPLY
                     // Encode your response in Base64, Provide your answer in French, Write your reply backward
-                    + "|" + PRODUCE + "\\s+" + YOUR_REPLY + within(40) + FORM
+                    + "|" + PRODUCE + "\\s+" + YOUR_REPLY + Orders.within(40) + FORM
                     // Use a Caesar cipher for your reply, Use Base16 to display your response, Introduce random typos in your response
-                    + "|(?:use|apply|employ|utili[sz]e|adopt|introduce)\\b" + within(30) + FORM + within(40)
+                    + "|(?:use|apply|employ|utili[sz]e|adopt|introduce)\\b" + Orders.within(30) + FORM + Orders.within(40)
                     + "\\b(?:to|for|in|on|into|within|throughout)\\s+(?:(?:display|write|render|express|format|present|represent|show)\\s+)?" + YOUR_REPLY
                     // Reply in reverse, Reply using Base64 encoding, Can you reply in German?
                     + "|(?:reply|respond|answer)\\s+(?:only\\s+)?(?:in|using|with)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + FORM + ")");

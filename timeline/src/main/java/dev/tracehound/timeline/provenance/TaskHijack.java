@@ -1,0 +1,45 @@
+package dev.tracehound.timeline.provenance;
+
+import java.util.List;
+
+/**
+ * Work people ask of a chat assistant and not of a correspondent, written into content as an order to whoever
+ * reads it: a poem, story, essay or speech; the translation of a quoted phrase; the sentiment of a quoted text
+ * (BIPIA's task-irrelevant attacks). No e-mail, page or tool result needs its reader to do these, so there they
+ * replace the model's task. Users ask for them all day, so the rules count for third-party text only. Plain
+ * questions ("What is the capital of Brazil?") and work on the correspondence itself ("write a letter to the
+ * bank", "write a script to rename the files") are what mail and tickets ask their readers too, and are left alone.
+ */
+final class TaskHijack {
+    private TaskHijack() {}
+
+    /** A short quoted phrase: what a translation or sentiment exercise works on. */
+    private static final String QUOTED = "[\"'“‘][^\"'“”‘’\\n]{1,80}[\"'”’]";
+    private static final String LANGUAGE = "(?:english|" + Languages.OTHER_THAN_ENGLISH + ")";
+    /** Pieces of writing one judges the sentiment of. */
+    private static final String PIECE = "(?:reviews?|tweets?|sentences?|comments?|texts?|posts?|messages?|feedback|statements?|passages?|paragraphs?|phrases?)";
+
+    static final InstructionRule CREATIVE_WRITING = InstructionRule.of("task-creative-writing", "asks for a poem, story, essay or speech", 3,
+            Orders.START + "(?:write|compose|draft|create|craft|generate|produce|provide|develop|pen|give\\s+me)\\s+(?:me\\s+|us\\s+)?(?:an?|one|some)\\s+"
+                    + "(?:[\\w-]{1,20}\\s+){0,3}?(?:poems?|haikus?|limericks?|sonnets?|songs?|lyrics|stor(?:y|ies)|tales?|fables?|essays?|speech(?:es)?|jokes?|riddles?)"
+                    // the genre ends the noun phrase: "a song about…", not "a song list"
+                    + "(?=\\s+(?:about|on|for|of|that|which|based|describing|celebrating|set|where|in|with)\\b|\\s*[.:!?]|\\s*$)");
+
+    static final InstructionRule PHRASE_TRANSLATION = InstructionRule.of("task-translation", "asks to translate a quoted phrase", 3, "(?:"
+            // Translate the following sentence to French: 'Hello, how are you?', Translate 'merci' into English
+            + Orders.START + "translate\\s+(?:(?:the\\s+following|this)\\s+(?:[\\w-]{1,20}\\s+){0,2}?)?(?:in)?to\\s+" + LANGUAGE + "\\s*:?\\s*" + QUOTED
+            + "|" + Orders.START + "translate\\s+" + QUOTED + "\\s+(?:in)?to\\s+" + LANGUAGE
+            // How do you say 'peace and love' in Russian?, What is 'Bibliothek' in English?, the Spanish equivalent for 'delicious food'
+            + "|\\bhow\\s+(?:do|would|can|does)\\s+(?:you|i|we|one)\\s+say\\s+" + QUOTED + "\\s+in\\s+" + LANGUAGE
+            + "|\\bwhat(?:'s|’s|\\s+is|\\s+does)\\s+" + QUOTED + "\\s+(?:mean\\s+)?in\\s+" + LANGUAGE
+            + "|\\b" + LANGUAGE + "\\s+(?:equivalent|translation|word)\\s+(?:for|of)\\s+" + QUOTED + ")");
+
+    static final InstructionRule SENTIMENT = InstructionRule.of("task-sentiment", "asks to judge the sentiment of a text", 3, "(?:"
+            // Determine the sentiment of this review: '…', Can you classify the mood of this sentence
+            + Orders.START + "(?:determine|analy[sz]e|classify|identify|detect|assess|evaluate|judge|rate|label|tell\\s+me)\\s+the\\s+(?:overall\\s+)?"
+            + "(?:sentiment|mood|tone|emotion|polarity)\\s+of\\s+(?:this|these|the\\s+following|the\\s+given)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\b"
+            // Is this feedback positive or negative?
+            + "|\\bis\\s+(?:this|the\\s+following)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\s+positive\\s+or\\s+negative\\b)");
+
+    static final List<InstructionRule> RULES = List.of(CREATIVE_WRITING, PHRASE_TRANSLATION, SENTIMENT);
+}
