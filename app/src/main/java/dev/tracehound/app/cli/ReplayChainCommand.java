@@ -28,17 +28,20 @@ import picocli.CommandLine.Option;
 public final class ReplayChainCommand implements Callable<Integer> {
     @Mixin CaseOption caseOption;
     @Mixin OutputOptions output;
-    @Option(names = "--session", required = true, paramLabel = "ID") String session;
-    @Option(names = "--profile", required = true, paramLabel = "NAME") String profile;
+    @Option(names = "--session", required = true, paramLabel = "ID", description = "The session to continue (list them with: tracehound sessions).") String session;
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The model endpoint to run it against (see: tracehound endpoints list).") String profile;
     @Option(names = "--from-event", paramLabel = "ID", description = "Start at this model call instead of the session's first.") String fromEvent;
     @Option(names = "--max-steps", defaultValue = "" + ChainReplayer.DEFAULT_MAX_STEPS, paramLabel = "N",
             description = "Model calls to make at most, 1 to " + ChainReplayer.MAX_STEPS + " (default: ${DEFAULT-VALUE}).") int maxSteps;
     @Option(names = "--model", description = "Model override.") String model;
+    @Option(names = "--temperature", description = "Sampling temperature, 0 to 2 (0 to 1 for anthropic endpoints; default: the recorded value).") Double temperature;
 
     @Override
     public Integer call() {
         ChainReplayer.checkMaxSteps("--max-steps", maxSteps); // the option's own name, before anything is opened
+        Sampling.checkTemperature("--temperature", temperature);
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
+        endpoint.kind().checkTemperature("--temperature", temperature);
         try (Case c = caseOption.open()) {
             List<ModelContext> contexts = ContextReconstructorFactory.forCase(c).contextsOf(session);
             if (contexts.isEmpty()) throw new CliException("session " + session + " has no model calls to replay (list sessions with: tracehound sessions --case DIR)");
@@ -47,7 +50,7 @@ public final class ReplayChainCommand implements Callable<Integer> {
                     .orElseThrow(() -> new CliException("model call " + fromEvent + " is not in session " + session));
             RecordedToolCalls recorded = RecordedToolCalls.from(c.events().session(session), contexts);
             ChainReport report = new ChainReplayer(new ModelClient(endpoint, ApiKeys.fromEnvironment()), ReplayRecorder.of(c, Actors.current()))
-                    .run(start, recorded, model, Sampling.DEFAULTS, maxSteps);
+                    .run(start, recorded, model, new Sampling(temperature, null, null, null), maxSteps);
             if (output.json()) output.printJson(report);
             else print(output.out(), report, recorded.all().size());
         }

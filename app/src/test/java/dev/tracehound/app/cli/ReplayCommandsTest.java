@@ -155,6 +155,16 @@ class ReplayCommandsTest {
         assertEquals(0, cli("endpoints", "add", "local", "--kind", "openai", "--url", url, "--model", "gpt-4o-mini").code());
         Run openAi = cli("replay", "--case", tmp.resolve("no-case").toString(), "--event", "e", "--profile", "local", "--temperature", "1.5");
         assertTrue(openAi.err().contains("There is no case at"), "OpenAI-compatible endpoints keep 0 to 2: " + openAi.err());
+
+        List<String> chain = List.of("replay-chain", "--case", tmp.resolve("no-case").toString(), "--session", "s");
+        Run chainOnClaude = cli(concat(chain, "--profile", "claude", "--temperature", "1.5"));
+        assertEquals(2, chainOnClaude.code(), chainOnClaude.out() + chainOnClaude.err());
+        assertEquals("tracehound: --temperature must be between 0 and 1 for anthropic endpoints, not 1.5", chainOnClaude.err().strip());
+        Run chainTooHot = cli(concat(chain, "--profile", "local", "--temperature", "2.5"));
+        assertEquals("tracehound: --temperature must be between 0 and 2, not 2.5", chainTooHot.err().strip());
+        Run chainOnOpenAi = cli(concat(chain, "--profile", "local", "--temperature", "1.5"));
+        assertTrue(chainOnOpenAi.err().contains("There is no case at"), chainOnOpenAi.err());
+        assertEquals(0, requests.get(), "nothing was sent");
     }
 
     @Test
