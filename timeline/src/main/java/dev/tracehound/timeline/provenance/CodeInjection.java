@@ -21,8 +21,9 @@ final class CodeInjection {
     /** The block up to its closing fence (bounded), in which the harmful code must appear. */
     private static final String BLOCK = "[^`]{0,4000}?";
 
-    static final InstructionRule RULE = InstructionRule.of("code-injection",
+    static final InstructionRule RULE = InstructionRule.withCue("code-injection",
             "tells the model to merge code that sends data away, runs commands or alters the system into its work", 3,
+            "```", 1_000, 4_500, // the order (two phrases within 120, then the rest of its line) before the fence; the block after
             "(?:" + GIVEN_CODE + Orders.within(120) + YOUR_WORK + "|" + YOUR_WORK + Orders.within(120) + GIVEN_CODE + ")"
                     + FENCE + BLOCK + HarmfulCode.ANY);
 }

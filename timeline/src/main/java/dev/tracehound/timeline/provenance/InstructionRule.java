@@ -1,15 +1,53 @@
 package dev.tracehound.timeline.provenance;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One sign that text speaks to the model rather than to a person: an override of earlier instructions, a
  * directive to call a tool, a chat-template role marker. {@code weight} says how strong the sign is alone.
+ *
+ * @param cue where the pattern is tried, or null for everywhere (see {@link Cue})
  */
-public record InstructionRule(String id, String description, int weight, Pattern pattern) {
+public record InstructionRule(String id, String description, int weight, Pattern pattern, Cue cue) {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE;
+
+    /**
+     * Words every match of a rule contains, a match reaching at most {@code before} characters ahead of them and
+     * {@code after} past them. The pattern is tried only there, so text without the words costs one quick pass
+     * instead of the pattern's attempts at every position (a 1 MB text took 50% longer to scan once the rules for
+     * task hijacking and merged code were added, before they had cues).
+     */
+    record Cue(Pattern words, int before, int after) {}
 
     static InstructionRule of(String id, String description, int weight, String regex) {
-        return new InstructionRule(id, description, weight,
-                Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE));
+        return new InstructionRule(id, description, weight, Pattern.compile(regex, FLAGS), null);
+    }
+
+    /** @param cue an alternation of words every match contains, matched with the same flags as the pattern */
+    static InstructionRule withCue(String id, String description, int weight, String cue, int before, int after, String regex) {
+        return new InstructionRule(id, description, weight, Pattern.compile(regex, FLAGS), new Cue(Pattern.compile(cue, FLAGS), before, after));
+    }
+
+    /** A match of the pattern in the text, or null. */
+    Matcher find(String text) {
+        Matcher m = pattern.matcher(text);
+        if (cue == null) return m.find() ? m : null;
+        // regions see the text around them, so ^ and lookbehinds mean what they mean in the whole text
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher c = cue.words().matcher(text);
+        int from = -1;
+        int to = -1;
+        while (c.find()) {
+            int start = Math.max(0, c.start() - cue.before());
+            int end = (int) Math.min(text.length(), (long) c.end() + cue.after());
+            if (from >= 0 && start > to) {
+                if (m.region(from, to).find()) return m;
+                from = -1;
+            }
+            if (from < 0) from = start;
+            to = Math.max(to, end);
+        }
+        return from >= 0 && m.region(from, to).find() ? m : null;
     }
 }

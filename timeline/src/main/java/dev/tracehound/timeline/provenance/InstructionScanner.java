@@ -103,8 +103,8 @@ public final class InstructionScanner {
 
     private static void match(String text, Carrier carrier, List<InstructionRule> rules, List<InstructionScan.Hit> hits) {
         for (InstructionRule rule : rules) {
-            Matcher m = rule.pattern().matcher(text);
-            if (m.find()) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
+            Matcher m = rule.find(text);
+            if (m != null) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
         }
     }
 

@@ -19,13 +19,19 @@ final class TaskHijack {
     /** Pieces of writing one judges the sentiment of. */
     private static final String PIECE = "(?:reviews?|tweets?|sentences?|comments?|texts?|posts?|messages?|feedback|statements?|passages?|paragraphs?|phrases?)";
 
-    static final InstructionRule CREATIVE_WRITING = InstructionRule.of("task-creative-writing", "asks for a poem, story, essay or speech", 3,
+    /** How far these orders reach around their cue words: an order's opening, a few words, a quoted phrase of 80. */
+    private static final int CUE_BEFORE = 300;
+    private static final int CUE_AFTER = 300;
+
+    static final InstructionRule CREATIVE_WRITING = InstructionRule.withCue("task-creative-writing", "asks for a poem, story, essay or speech", 3,
+            "poem|haiku|limerick|sonnet|song|lyrics|stor(?:y|ies)|tale|fable|essay|speech|joke|riddle", CUE_BEFORE, CUE_AFTER,
             Orders.START + "(?:write|compose|draft|create|craft|generate|produce|provide|develop|pen|give\\s+me)\\s+(?:me\\s+|us\\s+)?(?:an?|one|some)\\s+"
                     + "(?:[\\w-]{1,20}\\s+){0,3}?(?:poems?|haikus?|limericks?|sonnets?|songs?|lyrics|stor(?:y|ies)|tales?|fables?|essays?|speech(?:es)?|jokes?|riddles?)"
                     // the genre ends the noun phrase: "a song about…", not "a song list"
                     + "(?=\\s+(?:about|on|for|of|that|which|based|describing|celebrating|set|where|in|with)\\b|\\s*[.:!?]|\\s*$)");
 
-    static final InstructionRule PHRASE_TRANSLATION = InstructionRule.of("task-translation", "asks to translate a quoted phrase", 3, "(?:"
+    static final InstructionRule PHRASE_TRANSLATION = InstructionRule.withCue("task-translation", "asks to translate a quoted phrase", 3,
+            "translate|\\bsay\\b|\\bwhat|equivalent|translation|\\bword\\b", CUE_BEFORE, CUE_AFTER, "(?:"
             // Translate the following sentence to French: 'Hello, how are you?', Translate 'merci' into English
             + Orders.START + "translate\\s+(?:(?:the\\s+following|this)\\s+(?:[\\w-]{1,20}\\s+){0,2}?)?(?:in)?to\\s+" + LANGUAGE + "\\s*:?\\s*" + QUOTED
             + "|" + Orders.START + "translate\\s+" + QUOTED + "\\s+(?:in)?to\\s+" + LANGUAGE
@@ -34,7 +40,8 @@ final class TaskHijack {
             + "|\\bwhat(?:'s|’s|\\s+is|\\s+does)\\s+" + QUOTED + "\\s+(?:mean\\s+)?in\\s+" + LANGUAGE
             + "|\\b" + LANGUAGE + "\\s+(?:equivalent|translation|word)\\s+(?:for|of)\\s+" + QUOTED + ")");
 
-    static final InstructionRule SENTIMENT = InstructionRule.of("task-sentiment", "asks to judge the sentiment of a text", 3, "(?:"
+    static final InstructionRule SENTIMENT = InstructionRule.withCue("task-sentiment", "asks to judge the sentiment of a text", 3,
+            "sentiment|mood|tone|emotion|polarity|positive\\s+or\\s+negative", CUE_BEFORE, CUE_AFTER, "(?:"
             // Determine the sentiment of this review: '…', Can you classify the mood of this sentence
             + Orders.START + "(?:determine|analy[sz]e|classify|identify|detect|assess|evaluate|judge|rate|label|tell\\s+me)\\s+the\\s+(?:overall\\s+)?"
             + "(?:sentiment|mood|tone|emotion|polarity)\\s+of\\s+(?:this|these|the\\s+following|the\\s+given)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\b"
