@@ -98,7 +98,7 @@ public final class ImportCommand implements Callable<Integer> {
         } else if (r.evidenceSha256() != null) {
             row(out, "records", r.records() + " (" + r.recordsConverted() + " converted, " + r.quarantined() + " quarantined)");
             row(out, "events", r.events() + " added, " + r.duplicates() + " already in the case"
-                    + (r.idConflicts() == 0 ? "" : ", " + r.idConflicts() + " quarantined (their id is in the case with other content)"));
+                    + (r.idConflicts() == 0 ? "" : ", " + r.idConflicts() + " quarantined (" + (r.idConflicts() == 1 ? "its id is" : "their ids are") + " in the case with other content)"));
             row(out, "status", r.error() != null ? "STOPPED" : r.cancelled() ? "CANCELLED (run again to complete)" : "complete");
         }
         for (Map.Entry<String, WarningSummary> w : r.warnings().entrySet()) {

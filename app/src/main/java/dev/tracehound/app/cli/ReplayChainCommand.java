@@ -39,9 +39,8 @@ public final class ReplayChainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChainReplayer.checkMaxSteps("--max-steps", maxSteps); // the option's own name, before anything is opened
-        Sampling.checkTemperature("--temperature", temperature);
+        TemperatureOption.check(profile, temperature);
         EndpointProfile endpoint = EndpointProfiles.userDefault().require(profile);
-        endpoint.kind().checkTemperature("--temperature", temperature);
         try (Case c = caseOption.open()) {
             List<ModelContext> contexts = ContextReconstructorFactory.forCase(c).contextsOf(session);
             if (contexts.isEmpty()) throw new CliException("session " + session + " has no model calls to replay (list sessions with: tracehound sessions --case DIR)");
@@ -53,8 +52,9 @@ public final class ReplayChainCommand implements Callable<Integer> {
                     .run(start, recorded, model, new Sampling(temperature, null, null, null), maxSteps);
             if (output.json()) output.printJson(report);
             else print(output.out(), report, recorded.all().size());
+            // a step whose request failed (timeout, HTTP error, garbage) ended the chain without an answer
+            return report.steps().stream().anyMatch(s -> !"ok".equals(s.status())) ? 2 : 0;
         }
-        return 0;
     }
 
     static void print(PrintWriter out, ChainReport r, int recordings) {

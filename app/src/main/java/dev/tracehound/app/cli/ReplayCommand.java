@@ -48,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         // the options' own names in the message, before they meet the plan's values
         ReplayPlan.checkTrials("-n", trials);
-        Sampling.checkTemperature("--temperature", temperature);
+        TemperatureOption.check(profile, temperature);
         Sampling.checkMaxTokens("--max-tokens", maxTokens);
         ReplayPlan plan = planFile != null ? ReplayPlan.read(planFile) : ReplayPlan.baseline(null, 10);
         if (trials != null) plan = plan.with(null, trials);

@@ -81,7 +81,7 @@ class ImportCommandTest {
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("  records          2 (1 converted, 1 quarantined)\n"), r.out());
-        assertTrue(r.out().contains("  events           1 added, 0 already in the case, 1 quarantined (their id is in the case with other content)\n"), r.out());
+        assertTrue(r.out().contains("  events           1 added, 0 already in the case, 1 quarantined (its id is in the case with other content)\n"), r.out());
         assertTrue(r.out().contains("  warning          EVENT_ID_CONFLICT ×1: event id " + id + " is already in the case with different content (text differs;"), r.out());
         assertTrue(r.out().contains("    line:1  event id " + id + " is already in the case"), r.out());
     }

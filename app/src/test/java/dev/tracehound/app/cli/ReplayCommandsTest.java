@@ -160,8 +160,12 @@ class ReplayCommandsTest {
         Run chainOnClaude = cli(concat(chain, "--profile", "claude", "--temperature", "1.5"));
         assertEquals(2, chainOnClaude.code(), chainOnClaude.out() + chainOnClaude.err());
         assertEquals("tracehound: --temperature must be between 0 and 1 for anthropic endpoints, not 1.5", chainOnClaude.err().strip());
+        Run chainBelowZero = cli(concat(chain, "--profile", "claude", "--temperature", "-0.1"));
+        assertEquals("tracehound: --temperature must be between 0 and 1 for anthropic endpoints, not -0.1", chainBelowZero.err().strip());
+        Run replayBelowZero = cli(concat(replay, "--temperature", "-0.1"));
+        assertEquals("tracehound: --temperature must be between 0 and 1 for anthropic endpoints, not -0.1", replayBelowZero.err().strip());
         Run chainTooHot = cli(concat(chain, "--profile", "local", "--temperature", "2.5"));
-        assertEquals("tracehound: --temperature must be between 0 and 2, not 2.5", chainTooHot.err().strip());
+        assertEquals("tracehound: --temperature must be between 0 and 2 for openai endpoints, not 2.5", chainTooHot.err().strip());
         Run chainOnOpenAi = cli(concat(chain, "--profile", "local", "--temperature", "1.5"));
         assertTrue(chainOnOpenAi.err().contains("There is no case at"), chainOnOpenAi.err());
         assertEquals(0, requests.get(), "nothing was sent");
@@ -273,5 +277,8 @@ class ReplayCommandsTest {
         try (Case c = Cases.open(dir)) {
             assertEquals(6, c.documents().list("replay-runs").size());
         }
+        Run chainOnGarbage = cli("replay-chain", "--case", dir.toString(), "--session", target.sessionId(), "--profile", "fake");
+        assertEquals(2, chainOnGarbage.code(), "a chain whose request failed did not run: " + chainOnGarbage.out());
+        assertTrue(chainOnGarbage.out().contains("step 1: failed:"), chainOnGarbage.out());
     }
 }
