@@ -52,6 +52,11 @@ public final class HtmlReportRenderer {
             .nowrap { white-space: nowrap; }
             table.audit { table-layout: fixed; font-size: 9pt; -fs-table-paginate: paginate; }
             .a-seq { width: 7%; } .a-time { width: 31%; } .a-actor { width: 30%; } .a-action { width: 32%; }
+            table.columns { table-layout: fixed; font-size: 9pt; -fs-table-paginate: paginate; }
+            table.columns td { word-wrap: break-word; overflow-wrap: break-word; }
+            .r-run { width: 16%; } .r-created { width: 32%; } .r-model { width: 14%; } .r-crit { width: 11%; }
+            .r-rep { width: 14%; } .r-rate { width: 13%; }
+            .m-file { width: 34%; } .m-size { width: 11%; } .m-format { width: 10%; } .m-imported { width: 31%; } .m-status { width: 14%; }
             @page { size: A4; margin: 18mm 14mm; }
             """;
 
@@ -159,9 +164,14 @@ public final class HtmlReportRenderer {
             h.append("<p class=\"muted\">No replay runs.</p>\n");
             return;
         }
-        h.append("<table>\n<tr><th>Run</th><th>Created</th><th>Model</th><th>Criterion</th><th>Reproduced</th><th>Rate (95% interval)</th></tr>\n");
+        // Fixed columns, each wide enough for its whole timestamp: with widths left to the renderer, an unbroken time and
+        // run id pushed the last columns off a PDF page. Long ids, models and names wrap inside their column.
+        h.append("<table class=\"columns\">\n<thead><tr><th class=\"r-run\">Run</th><th class=\"r-created\">Created</th>"
+                + "<th class=\"r-model\">Model</th><th class=\"r-crit\">Criterion</th><th class=\"r-rep\">Reproduced</th>"
+                + "<th class=\"r-rate\">Rate (95% interval)</th></tr></thead>\n");
         for (ReplayEntry x : replays) {
-            h.append("<tr>").append(td(x.id())).append(td(x.created())).append(td(x.model())).append(td(x.criterion()))
+            h.append("<tr>").append(td(x.id())).append("<td class=\"mono\">").append(UnbrokenTokens.times(String.valueOf(x.created()))).append("</td>")
+                    .append(td(x.model())).append(td(x.criterion()))
                     .append(td(x.reproduced() + " of " + x.completed() + " completed (" + x.trials() + " planned)"))
                     .append(td(rate(x))).append("</tr>\n");
         }
@@ -195,7 +205,9 @@ public final class HtmlReportRenderer {
     private void evidence(StringBuilder h, List<EvidenceEntry> evidence) {
         h.append("<h2>Evidence manifest</h2>\n");
         // Each file's SHA-256 on a row of its own across the table: no narrower column holds 64 hex digits on one line.
-        h.append("<table>\n<thead><tr><th>File</th><th>Size (bytes)</th><th>Format</th><th>Imported</th><th>Status</th></tr></thead>\n");
+        // Fixed columns, as the replay table: a long file name without spaces wraps in its column instead of pushing the others off the page.
+        h.append("<table class=\"columns\">\n<thead><tr><th class=\"m-file\">File</th><th class=\"m-size\">Size (bytes)</th>"
+                + "<th class=\"m-format\">Format</th><th class=\"m-imported\">Imported</th><th class=\"m-status\">Status</th></tr></thead>\n");
         for (EvidenceEntry x : evidence) {
             h.append("<tbody class=\"entry-rows\"><tr class=\"key\">").append(td(x.fileName())).append(td(String.valueOf(x.size())))
                     .append(td(x.format())).append(td(String.valueOf(x.importedAt()))).append(td(x.status())).append("</tr>\n")

@@ -52,6 +52,39 @@ class PdfTimesAndHashesTest {
     }
 
     @Test
+    void theReplayAndEvidenceTablesKeepEveryColumnOnThePage() throws Exception {
+        ReportFixture fx = new ReportFixture(tmp);
+        IncidentReport r;
+        try (var c = fx.c) {
+            r = ReportBuilder.build(c, "tester");
+        }
+        // what pushed columns off the page: a whole nanosecond time beside a run id, and a file name without spaces
+        String created = "2026-12-06T13:53:20.271646123Z";
+        String fileName = "a".repeat(120) + "_" + "b".repeat(60) + ".jsonl";
+        List<IncidentReport.ReplayEntry> replays = List.of(new IncidentReport.ReplayEntry("0d6a31eb-7368-4a67-b5e2-1f351651a0c4", created,
+                "claude-3-5-sonnet-20241022-with-a-long-suffix", "tool-call", 10, 10, 7, 0.7, 0.4, 0.89));
+        IncidentReport.EvidenceEntry e = r.evidence().getFirst();
+        List<IncidentReport.EvidenceEntry> evidence = List.of(new IncidentReport.EvidenceEntry(fileName, e.sha256(), e.size(), e.format(),
+                e.importedAt(), e.status()));
+        IncidentReport wide = new IncidentReport(r.caseInfo(), r.generatedAt(), r.toolVersion(), r.generatedBy(), r.summary(), r.scope(),
+                r.timeline(), r.findings(), r.flows(), replays, r.playbooks(), evidence, r.audit());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfReportRenderer().render(wide, out);
+        byte[] pdf = out.toByteArray();
+
+        String text = PdfText.joined(pdf);
+        for (String heading : List.of("Rate (95% interval)", "Reproduced", "Criterion", "Status", "Imported", "Format")) {
+            assertTrue(text.contains(heading), "column '" + heading + "' is on the page");
+        }
+        assertTrue(text.contains("70% (40% to 89%)"), "the rate is printed");
+        List<String> lines = PdfText.linesByPosition(pdf);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(created)), "the run's time whole on one line");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(String.valueOf(e.importedAt()))), "the import time whole on one line");
+        float past = PdfText.textPastRightMargin(pdf, 14);
+        assertTrue(past <= 0.5f, "no text runs into the page margin: " + past + " pt past it");
+    }
+
+    @Test
     void digestsAreKeptWholeOnlyInRowsAcrossATableAndRunsLongerThanADigestNever() {
         String digest = "ab".repeat(32);
         String text = "at 2026-11-23T10:15:02.123456Z: " + digest + " and " + "cd".repeat(40) + " <b>";
