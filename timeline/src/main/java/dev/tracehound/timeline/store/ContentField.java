@@ -66,6 +66,24 @@ enum ContentField {
         return differing;
     }
 
+    /**
+     * What two exports of one event must agree on to be that event, when a dedup key (not an id) says they are: the
+     * kind and the text. Times, payload and the rest legitimately differ between formats (nanoseconds against
+     * milliseconds, each format's own attributes). A text either side marks as truncated or not captured is not
+     * compared (a Langfuse export cuts long texts the OTLP export of the same span has whole).
+     */
+    static List<ContentField> differingForOneEvent(Event kept, Event incoming) {
+        List<ContentField> differing = new ArrayList<>(0);
+        if (!KIND.same(KIND.valueOf(kept), KIND.valueOf(incoming))) differing.add(KIND);
+        if (wholeText(kept) && wholeText(incoming) && !TEXT.same(TEXT.valueOf(kept), TEXT.valueOf(incoming))) differing.add(TEXT);
+        return differing;
+    }
+
+    private static boolean wholeText(Event e) {
+        return e.text() != null && !e.flags().contains(dev.tracehound.timeline.event.EventFlag.CONTENT_TRUNCATED)
+                && !e.flags().contains(dev.tracehound.timeline.event.EventFlag.CONTENT_NOT_CAPTURED);
+    }
+
     private boolean same(Object a, Object b) {
         if (Objects.equals(a, b)) return true;
         // text and payload are stored as UTF-8, which turns an unpaired surrogate into '?'

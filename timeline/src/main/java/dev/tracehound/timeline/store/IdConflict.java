@@ -30,6 +30,21 @@ public record IdConflict(String eventId, String evidenceSha256, String locator, 
         return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt);
     }
 
+    /**
+     * An incoming event that a dedup key names as a stored event from another file, whose kind or text differs: two
+     * exports of one span or message agree there, so one of the two files is not what it says (a forged export keeping
+     * the genuine event's dedup key under an id of its own). Quarantined like an id conflict, not recorded as a sighting.
+     */
+    static IdConflict ofDedupKey(Event kept, Event incoming, List<ContentField> differing) {
+        String fields = differing.stream().map(ContentField::key).collect(Collectors.joining(" and "));
+        String reason = "dedup key " + incoming.dedupKey() + " names event " + kept.eventId() + ", stored from evidence "
+                + kept.evidenceSha256() + " at " + kept.locator() + ", whose " + fields + (differing.size() == 1 ? " differs" : " differ")
+                + "; kept the stored event";
+        String excerpt = differing.stream().map(f -> f.key() + "=" + cut(String.valueOf(f.valueOf(incoming))))
+                .collect(Collectors.joining("; "));
+        return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt);
+    }
+
     private static String cut(String s) {
         return s.length() <= EXCERPT_VALUE_CHARS ? s : s.substring(0, EXCERPT_VALUE_CHARS) + "…";
     }

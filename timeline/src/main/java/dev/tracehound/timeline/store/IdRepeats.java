@@ -24,6 +24,15 @@ final class IdRepeats {
         return false;
     }
 
+    /** True when {@code incoming}, named by its dedup key as {@code kept} from another file, records the same event. */
+    boolean isSameEvent(Event kept, Event incoming) {
+        List<ContentField> differing = ContentField.differingForOneEvent(kept, incoming);
+        if (differing.isEmpty()) return true;
+        if (conflicts.isEmpty()) conflicts = new ArrayList<>();
+        conflicts.add(IdConflict.ofDedupKey(kept, incoming, differing));
+        return false;
+    }
+
     List<IdConflict> conflicts() {
         return conflicts;
     }

@@ -245,6 +245,7 @@ final class IngestPipeline implements AutoCloseable {
         List<Event> fresh = new ArrayList<>(candidates.size());
         long[] seqs = new long[candidates.size()];
         List<Sighting> alsoSeenIn = new ArrayList<>();
+        List<Sighting> fromOtherFiles = List.of(); // checked below, against the stored rows
         for (Event e : candidates) {
             Event kept = stored.get(e.eventId());
             if (kept != null) {
@@ -254,8 +255,14 @@ final class IngestPipeline implements AutoCloseable {
             String key = e.dedupKey();
             Original original = key == null ? null : byDedupKey.get(key);
             if (original != null) {
-                duplicates++;
-                alsoSeenIn.add(new Sighting(original, e.evidenceSha256(), e.locator()));
+                Sighting sighting = new Sighting(original, e.evidenceSha256(), e.locator(), e);
+                if (original.evidenceSha().equals(e.evidenceSha256())) {
+                    duplicates++; // a file repeating itself (chat histories): its keys come from its own content
+                    alsoSeenIn.add(sighting);
+                } else {
+                    if (fromOtherFiles.isEmpty()) fromOtherFiles = new ArrayList<>();
+                    fromOtherFiles.add(sighting);
+                }
                 continue;
             }
             long seq = lastSeq.incrementAndGet();
@@ -267,6 +274,17 @@ final class IngestPipeline implements AutoCloseable {
             // compared with the event the id stands for: the stored one, else the batch's first
             for (Event e : repeatedInBatch) {
                 if (repeats.isDuplicate(stored.getOrDefault(e.eventId(), firstOfId.get(e.eventId())), e)) duplicates++;
+            }
+        }
+        if (!fromOtherFiles.isEmpty()) {
+            // a dedup key from another file: the same event only if it records what the stored one does
+            Map<String, Event> originals = storedEvents(c, fromOtherFiles.stream().map(x -> x.original.seq()).distinct().toList());
+            for (Sighting x : fromOtherFiles) {
+                Event kept = originals.get(x.original.id());
+                if (kept == null || repeats.isSameEvent(kept, x.incoming)) {
+                    duplicates++;
+                    alsoSeenIn.add(x);
+                }
             }
         }
         repeats.quarantine(c);
@@ -322,8 +340,8 @@ final class IngestPipeline implements AutoCloseable {
     private static final String SIGHTING_MERGE = "MERGE INTO event_evidence (event_seq, event_id, evidence_sha, locator) "
             + "KEY (event_seq, evidence_sha, locator) VALUES (?,?,?,?)";
 
-    /** An event seen again: where (evidence file and locator) the original was recorded once more. */
-    private record Sighting(Original original, String evidenceSha, String locator) {}
+    /** An event seen again: where (evidence file and locator) the original was recorded once more, and as what. */
+    private record Sighting(Original original, String evidenceSha, String locator, Event incoming) {}
 
     static <T> T await(CompletableFuture<T> f) {
         try {

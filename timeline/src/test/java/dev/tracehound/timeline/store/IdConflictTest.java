@@ -122,6 +122,53 @@ class IdConflictTest {
         }
     }
 
+    private static final String SPAN_KEY = "span:4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:call";
+
+    /** An event of a span, with an id of its own file, as every format but Tracehound JSONL gives it. */
+    private static Event spanEvent(EvidenceRecord ev, String locator, String text) {
+        return Event.builder(ev.sha256(), locator).dedupKey(SPAN_KEY).sessionId("s").startNanos(T0)
+                .kind(EventKind.AGENT_STEP).actor("sales-assist").text(text).build();
+    }
+
+    @Test
+    void aForgedFileKeepingAStoredEventsDedupKeyUnderAnIdOfItsOwnIsQuarantinedNotTakenAsASighting() {
+        try (Case c = Cases.create(tmp.resolve("case"), "forged dedup key")) {
+            EvidenceRecord forged = TestCases.evidence(c, tmp, "forged.jsonl", "forged\n");
+            EvidenceRecord genuine = TestCases.evidence(c, tmp, "genuine.jsonl", "genuine\n");
+            Event planted = spanEvent(forged, "line:1", "FORGED AGENT");
+            TestCases.ingestAll(c, forged, List.of(planted));
+
+            Event real = spanEvent(genuine, "/resourceSpans/0", "invoke_agent sales-assist");
+            IngestStats stats = TestCases.ingestAll(c, genuine, List.of(real));
+
+            assertEquals(new IngestStats(0, 0, 1, 1), stats, "neither added nor a duplicate");
+            assertEquals(List.of(List.of(genuine.sha256(), "/resourceSpans/0", "dedup key " + SPAN_KEY + " names event " + planted.eventId()
+                    + ", stored from evidence " + forged.sha256() + " at line:1, whose text differs; kept the stored event",
+                    "text=invoke_agent sales-assist")), quarantineRows(c));
+            assertEquals(List.of(forged.sha256()), c.events().evidenceOf(planted.eventId()), "not listed as evidence of the forged event");
+        }
+    }
+
+    @Test
+    void anotherFilesRecordOfOneEventIsASightingThoughItsTimesPayloadAndTruncationDiffer() {
+        try (Case c = Cases.create(tmp.resolve("case"), "two exports of one span")) {
+            EvidenceRecord otlp = TestCases.evidence(c, tmp, "trace.otlp.json", "otlp\n");
+            EvidenceRecord langfuse = TestCases.evidence(c, tmp, "trace.langfuse.json", "langfuse\n");
+            EvidenceRecord cut = TestCases.evidence(c, tmp, "cut.json", "cut\n");
+            Event stored = spanEvent(otlp, "/0", "invoke_agent sales-assist").toBuilder().payloadJson("{\"otel\":1}").build();
+            TestCases.ingestAll(c, otlp, List.of(stored));
+
+            Event sameInMillis = spanEvent(langfuse, "/observations/0", "invoke_agent sales-assist").toBuilder()
+                    .startNanos(T0 + 123).payloadJson("{\"langfuse\":1}").build();
+            assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, langfuse, List.of(sameInMillis)));
+            Event truncated = spanEvent(cut, "/1", "invoke_ag…").toBuilder().flag(dev.tracehound.timeline.event.EventFlag.CONTENT_TRUNCATED).build();
+            assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, cut, List.of(truncated)), "a cut text is not compared");
+
+            assertEquals(List.of(otlp.sha256(), langfuse.sha256(), cut.sha256()), c.events().evidenceOf(stored.eventId()));
+            assertEquals(List.of(), quarantineRows(c));
+        }
+    }
+
     /** Rows of the quarantine table as (evidence, locator, reason, excerpt), in the order written. */
     private static List<List<String>> quarantineRows(Case c) {
         return ((LocalCase) c).database().read("read the quarantine", conn -> {

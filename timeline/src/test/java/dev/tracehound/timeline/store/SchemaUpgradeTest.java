@@ -55,7 +55,7 @@ class SchemaUpgradeTest {
                             .kind(EventKind.AGENT_STEP).text("side step").build());
             TestCases.ingestAll(c, a, events);
             // the same tool call recorded by a second file: one event listing both
-            TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").dedupKey("toolcall:t:toolu_1").text("launch").build()));
+            TestCases.ingestAll(c, b, List.of(Event.builder(b.sha256(), "/spans/4").kind(EventKind.TOOL_CALL).dedupKey("toolcall:t:toolu_1").text("launch the helper").build()));
         }
         downgradeToVersionFive(dir);
         if (oldVersion <= 4) downgradeToVersionFour(dir);
@@ -91,7 +91,7 @@ class SchemaUpgradeTest {
             assertEquals(new IngestStats(0, 4, 0, 0), TestCases.ingestAll(c, a, events));
             EvidenceRecord third = TestCases.evidence(c, tmp, "c.jsonl", "{\"c\":1}\n");
             assertEquals(new IngestStats(0, 1, 0, 0), TestCases.ingestAll(c, third,
-                    List.of(Event.builder(third.sha256(), "/x").dedupKey("toolcall:t:toolu_1").text("launch").build())));
+                    List.of(Event.builder(third.sha256(), "/x").kind(EventKind.TOOL_CALL).dedupKey("toolcall:t:toolu_1").text("launch the helper").build())));
             assertEquals(List.of(a.sha256(), b.sha256(), third.sha256()), c.events().evidenceOf(events.get(1).eventId()));
         }
         try (Case c = Cases.open(dir)) {
