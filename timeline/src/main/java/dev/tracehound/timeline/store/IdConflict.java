@@ -25,9 +25,7 @@ public record IdConflict(String eventId, String evidenceSha256, String locator, 
         String reason = "event id " + incoming.eventId() + " is already in the case with different content (" + fields
                 + (differing.size() == 1 ? " differs" : " differ") + "; stored from evidence " + kept.evidenceSha256()
                 + " at " + kept.locator() + "); kept the stored event";
-        String excerpt = differing.stream().map(f -> f.key() + "=" + cut(String.valueOf(f.valueOf(incoming))))
-                .collect(Collectors.joining("; "));
-        return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt);
+        return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt(incoming, differing));
     }
 
     /**
@@ -40,9 +38,12 @@ public record IdConflict(String eventId, String evidenceSha256, String locator, 
         String reason = "dedup key " + incoming.dedupKey() + " names event " + kept.eventId() + ", stored from evidence "
                 + kept.evidenceSha256() + " at " + kept.locator() + ", whose " + fields + (differing.size() == 1 ? " differs" : " differ")
                 + "; kept the stored event";
-        String excerpt = differing.stream().map(f -> f.key() + "=" + cut(String.valueOf(f.valueOf(incoming))))
-                .collect(Collectors.joining("; "));
-        return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt);
+        return new IdConflict(incoming.eventId(), incoming.evidenceSha256(), incoming.locator(), reason, excerpt(incoming, differing));
+    }
+
+    /** The incoming values of the fields that differ, each cut to {@link #EXCERPT_VALUE_CHARS}. */
+    private static String excerpt(Event incoming, List<ContentField> differing) {
+        return differing.stream().map(f -> f.key() + "=" + cut(String.valueOf(f.valueOf(incoming)))).collect(Collectors.joining("; "));
     }
 
     private static String cut(String s) {

@@ -17,19 +17,18 @@ final class IdRepeats {
 
     /** True when {@code incoming} records what {@code kept} does; otherwise it is taken as a conflict. */
     boolean isDuplicate(Event kept, Event incoming) {
-        List<ContentField> differing = ContentField.differing(kept, incoming);
-        if (differing.isEmpty()) return true;
-        if (conflicts.isEmpty()) conflicts = new ArrayList<>();
-        conflicts.add(IdConflict.of(kept, incoming, differing));
-        return false;
+        return same(ContentField.differing(kept, incoming), differing -> IdConflict.of(kept, incoming, differing));
     }
 
     /** True when {@code incoming}, named by its dedup key as {@code kept} from another file, records the same event. */
     boolean isSameEvent(Event kept, Event incoming) {
-        List<ContentField> differing = ContentField.differingForOneEvent(kept, incoming);
+        return same(ContentField.differingForOneEvent(kept, incoming), differing -> IdConflict.ofDedupKey(kept, incoming, differing));
+    }
+
+    private boolean same(List<ContentField> differing, java.util.function.Function<List<ContentField>, IdConflict> conflict) {
         if (differing.isEmpty()) return true;
         if (conflicts.isEmpty()) conflicts = new ArrayList<>();
-        conflicts.add(IdConflict.ofDedupKey(kept, incoming, differing));
+        conflicts.add(conflict.apply(differing));
         return false;
     }
 
