@@ -180,6 +180,8 @@ public final class HtmlReportRenderer {
 
     /** A replay's reproduction rate with its 95% interval, as every report format (and the Report tab) shows it. */
     public static String rate(ReplayEntry x) {
+        // with no trial completed there is no rate: "0% (0% to 100%)" would read as a measured zero
+        if (x.completed() == 0) return "no trial completed";
         if (x.rate() == null) return "";
         String s = percent(x.rate());
         if (x.low() != null && x.high() != null) s += " (" + percent(x.low()) + " to " + percent(x.high()) + ")";

@@ -77,6 +77,8 @@ class PdfTimesAndHashesTest {
             assertTrue(text.contains(heading), "column '" + heading + "' is on the page");
         }
         assertTrue(text.contains("70% (40% to 89%)"), "the rate is printed");
+        var failed = new IncidentReport.ReplayEntry("r2", created, "m", "tool-call", 5, 0, 0, 0.0, 0.0, 1.0);
+        assertEquals("no trial completed", HtmlReportRenderer.rate(failed), "no rate is made up for a run without a completed trial");
         List<String> lines = PdfText.linesByPosition(pdf);
         assertTrue(lines.stream().anyMatch(l -> l.contains(created)), "the run's time whole on one line");
         assertTrue(lines.stream().anyMatch(l -> l.contains(String.valueOf(e.importedAt()))), "the import time whole on one line");

@@ -87,12 +87,33 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
             // a value a constructor refused (a coerced string, say): its message names the field within the object
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw new IllegalArgumentException("plan " + file + ": " + PlanValues.path(e.getPath()) + message, e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // a value of the wrong type ("hot" for a temperature, a list for sampling): said in the plan's own terms
+            String field = PlanValues.path(e.getPath());
+            throw new IllegalArgumentException("plan " + file + ": " + (field.isEmpty() ? "the plan" : field.substring(0, field.length() - 1))
+                    + " must be " + expected(e.getTargetType()), e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("plan file not found: " + file);
         } catch (IOException e) {
             String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            if (e instanceof com.fasterxml.jackson.core.JsonParseException p && p.getLocation() != null) {
+                // Jackson's advice to enable a parser feature means nothing to the user: NaN is not JSON, and is not a value here
+                m = m.replaceFirst(":?\\s*(?:enable|\\(JSON String, Number, Array, Object).*$", "") + " (line " + p.getLocation().getLineNr()
+                        + ", column " + p.getLocation().getColumnNr() + ")";
+            }
             throw new IllegalArgumentException("cannot read plan " + file + ": " + m);
         }
+    }
+
+    /** What a plan field of this type holds, as a user would say it. */
+    private static String expected(Class<?> type) {
+        if (type == null) return "another kind of value";
+        if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) return "a number";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a string";
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "a list";
+        return "an object";
     }
 
     public String toJson() {

@@ -15,6 +15,7 @@ public record Sampling(Double temperature, Double topP, Long seed, Integer maxTo
 
     public Sampling {
         checkTemperature("temperature", temperature);
+        if (temperature != null && temperature == 0) temperature = 0.0; // -0 would be sent as "temperature": -0.0
         checkTopP("topP", topP);
         checkMaxTokens("maxTokens", maxTokens);
     }

@@ -1,7 +1,9 @@
 package dev.tracehound.replay.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.replay.endpoint.EndpointKind;
 import dev.tracehound.replay.wire.Sampling;
@@ -35,11 +37,30 @@ class ReplayPlanValuesTest {
             {"sampling": {"temperature": "99"}}      | sampling.temperature must be between 0 and 2, not 99
             {"criterion": {"textThreshold": 7}}      | criterion.textThreshold must be between 0 and 1, not 7
             {"sampling": {"temperature": 1e999}}     | sampling.temperature must be between 0 and 2, not 1E+999
+            {"sampling": {"temperature": "hot"}}     | sampling.temperature must be a number
+            {"sampling": {"temperature": [1]}}       | sampling.temperature must be a number
+            {"sampling": [1]}                        | sampling must be an object
+            {"sampling": {"seed": "x"}}              | sampling.seed must be a whole number
+            {"stream": "yes"}                        | stream must be true or false
             """)
     void impossibleValuesAreRefused(String json, String message) throws Exception {
         Path file = Files.writeString(dir.resolve("plan.json"), json);
         var e = assertThrows(IllegalArgumentException.class, () -> ReplayPlan.read(file));
         assertEquals("plan " + file + ": " + message, e.getMessage());
+    }
+
+    @Test
+    void minusZeroIsSentAsZero() {
+        assertEquals("0.0", String.valueOf(new dev.tracehound.replay.wire.Sampling(-0.0, null, null, null).temperature()));
+    }
+
+    @Test
+    void notJsonIsReportedWithItsPlaceAndWithoutJacksonsAdvice() throws Exception {
+        Path file = Files.writeString(dir.resolve("plan.json"), "{\"sampling\": {\"temperature\": NaN}}");
+        var e = assertThrows(IllegalArgumentException.class, () -> ReplayPlan.read(file));
+        assertTrue(e.getMessage().startsWith("cannot read plan " + file + ": Non-standard token 'NaN'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(line 1, column 33)"), e.getMessage());
+        assertFalse(e.getMessage().contains("enable") || e.getMessage().contains("JsonReadFeature"), e.getMessage());
     }
 
     @Test
