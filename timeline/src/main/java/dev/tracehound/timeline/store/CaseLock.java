@@ -130,7 +130,7 @@ final class CaseLock implements AutoCloseable {
 
     /** A writer is also told how to read the case meanwhile: a read-only open writes nothing, so a copy reads the same. */
     private static CaseException openForReading(Path file, String holder, boolean toWrite) {
-        String refused = toWrite ? ", and it cannot be changed while it is being read" : "";
+        String refused = toWrite ? ", and a case that can be written is opened by one program at a time" : "";
         String meanwhile = toWrite ? "; or, to read it meanwhile, open a copy of the folder (`cp -r " + file.getParent() + " COPY`)" : "";
         return new CaseException("The case is open for reading by " + holder + refused + ". Close it there first" + releasedWhen(file)
                 + meanwhile + ".");

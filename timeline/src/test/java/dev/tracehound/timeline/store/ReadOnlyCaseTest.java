@@ -127,8 +127,8 @@ class ReadOnlyCaseTest {
             ChildJvm.awaitLine(child, ChildJvm.stdout(child), "OPEN");
             makeWritableAgain();
             CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
-            assertTrue(e.getMessage().startsWith("The case is open for reading by another program, and it cannot be changed while it is"
-                    + " being read. Close it there first (the lock is " + dir.resolve("case.lock") + "; it is released automatically when"
+            assertTrue(e.getMessage().startsWith("The case is open for reading by another program, and a case that can be written is opened"
+                    + " by one program at a time. Close it there first (the lock is " + dir.resolve("case.lock") + "; it is released automatically when"
                     + " that program exits); or, to read it meanwhile, open a copy of the folder (`cp -r " + dir + " COPY`)."), e.getMessage());
         } finally {
             child.destroyForcibly();
@@ -148,7 +148,7 @@ class ReadOnlyCaseTest {
             makeWritableAgain();
             CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
             assertTrue(e.getMessage().startsWith("The case is open for reading by pid " + ProcessHandle.current().pid()), e.getMessage());
-            assertTrue(e.getMessage().contains("(this same program), and it cannot be changed while it is being read. Close it there first"),
+            assertTrue(e.getMessage().contains("(this same program), and a case that can be written is opened by one program at a time. Close it there first"),
                     e.getMessage());
         }
     }
