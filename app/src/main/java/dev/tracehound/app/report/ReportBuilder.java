@@ -139,9 +139,13 @@ public final class ReportBuilder {
 
     static List<EvidenceEntry> evidence(Case c) {
         List<EvidenceEntry> out = new ArrayList<>();
+        // nothing imported is dropped silently, so the manifest says what each file's import set aside
+        java.util.Map<String, Long> quarantined = c.evidence().quarantinedRecords();
         for (EvidenceRecord r : c.evidence().list()) {
             String name = fileName(r.originalPath());
-            out.add(new EvidenceEntry(name, r.sha256(), r.size(), r.format(), r.importedAt(), r.status()));
+            long q = quarantined.getOrDefault(r.sha256(), 0L);
+            String status = r.status() + (q == 0 ? "" : ", " + q + (q == 1 ? " record" : " records") + " quarantined");
+            out.add(new EvidenceEntry(name, r.sha256(), r.size(), r.format(), r.importedAt(), status));
         }
         out.sort(Comparator.comparing(EvidenceEntry::importedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(EvidenceEntry::sha256));
         return out;

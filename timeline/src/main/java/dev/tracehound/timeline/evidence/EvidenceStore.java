@@ -19,6 +19,9 @@ public interface EvidenceStore {
 
     List<EvidenceRecord> list();
 
+    /** How many records of each evidence file were quarantined (by SHA-256; files without any are left out). */
+    java.util.Map<String, Long> quarantinedRecords();
+
     /** Opens the stored copy; importers read this, never the original. */
     InputStream open(String sha256) throws IOException;
 }

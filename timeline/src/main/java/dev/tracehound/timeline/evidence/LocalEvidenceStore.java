@@ -130,6 +130,17 @@ public final class LocalEvidenceStore implements EvidenceStore {
         });
     }
 
+    @Override
+    public java.util.Map<String, Long> quarantinedRecords() {
+        return db.read("count quarantined records", c -> {
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT evidence_sha, COUNT(*) FROM quarantine GROUP BY evidence_sha")) {
+                while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        });
+    }
+
     /**
      * Starts an import: marks the evidence IMPORTING and, unless it was complete, records {@code format} and deletes the
      * quarantine rows an earlier, unfinished run left (a wrong --format quarantines every record; those rows say
