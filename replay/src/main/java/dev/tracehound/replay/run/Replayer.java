@@ -50,13 +50,29 @@ public final class Replayer {
         ModelContext edited = PlanApplier.apply(original, plan.edits());
         String model = plan.model() != null && !plan.model().isBlank() ? plan.model() : client.profile().model();
         WireRequest request = client.format().build(edited, model, plan.sampling(), plan.streaming());
-        Integer maxTokens = plan.sampling().maxTokens();
-        if (maxTokens == null && original.params().get("max_tokens") instanceof Number n) maxTokens = n.intValue();
-        TokenEstimate estimate = TokenEstimate.of(new String(request.body(), StandardCharsets.UTF_8), maxTokens, plan.trialCount());
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        TokenEstimate estimate = TokenEstimate.of(body, maxTokensSent(body), plan.trialCount());
         return new Prepared(edited, model, request, estimate);
     }
 
     public record Prepared(ModelContext context, String model, WireRequest request, TokenEstimate estimate) {}
+
+    /**
+     * The output limit the request carries, whichever field its format uses: what the plan or the recorded call set,
+     * or a format's own default (Anthropic requires one, 1024), so the estimate bounds what will be billed.
+     */
+    static Integer maxTokensSent(String requestBody) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = dev.tracehound.replay.Json.MAPPER.readTree(requestBody);
+            for (com.fasterxml.jackson.databind.JsonNode n : List.of(body.path("max_tokens"), body.path("max_completion_tokens"),
+                    body.path("options").path("num_predict"))) {
+                if (n.canConvertToInt()) return n.intValue();
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // not JSON: no limit can be read from it
+        }
+    }
 
     public RunSummary run(ModelContext original, ReplayPlan plan) {
         return run(original, plan, plan.hasEdits() ? "edited" : "baseline");

@@ -129,6 +129,20 @@ class ReplayerTest {
     }
 
     @Test
+    void theEstimateBoundsOutputByWhatTheRequestCarries() {
+        ModelContext rag = Fixtures.injectedRagCall();
+        ModelContext noLimit = new ModelContext(rag.callEventId(), rag.sessionId(), rag.provider(), rag.model(), rag.input(),
+                rag.tools(), Map.of("temperature", 0.7), rag.output());
+        Replayer.Prepared anthropic = new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null).prepare(noLimit, ReplayPlan.baseline("ev-modelcall", 2));
+        assertTrue(anthropic.estimate().describe().contains("up to 2048 output tokens"), "Anthropic's required default, 1024 a trial: "
+                + anthropic.estimate().describe());
+        Replayer.Prepared openAi = new Replayer(client(EndpointKind.OPENAI, 1), null, null).prepare(noLimit, ReplayPlan.baseline("ev-modelcall", 2));
+        assertTrue(openAi.estimate().describe().contains("output unbounded"), "OpenAI sends no limit: " + openAi.estimate().describe());
+        Replayer.Prepared recorded = new Replayer(client(EndpointKind.OPENAI, 1), null, null).prepare(rag, ReplayPlan.baseline("ev-modelcall", 2));
+        assertTrue(recorded.estimate().describe().contains("up to 512 output tokens"), "the recorded 256 a trial: " + recorded.estimate().describe());
+    }
+
+    @Test
     void cancellationStopsPendingTrials() throws Exception {
         server.otherwise(body -> Reply.json(EMAIL_CALL).delayed(300));
         Replayer replayer = new Replayer(client(1), null, null);
