@@ -46,6 +46,11 @@ public enum EndpointKind {
         Sampling s = sampling == null ? Sampling.DEFAULTS : sampling;
         String field = s.temperature() != null ? "sampling.temperature"
                 : "the recorded call's temperature (set sampling.temperature or --temperature to replay with another)";
+        Object recorded = original.params().get("temperature");
+        if (s.temperature() == null && recorded != null && s.temperatureSent(original) == null) {
+            // a recording that is not a number would silently leave the temperature to the provider's default
+            throw new IllegalArgumentException(field + " must be a number, not " + dev.tracehound.replay.Json.write(recorded));
+        }
         checkTemperature(field, s.temperatureSent(original));
     }
 

@@ -184,6 +184,12 @@ class ReplayerTest {
         assertTrue(e.getMessage().endsWith("must be between 0 and 1 for anthropic endpoints, not 1.5"), e.getMessage());
         assertEquals(0, server.received().size(), "refused before any trial was sent");
 
+        ModelContext recordedHotWord = new ModelContext(rag.callEventId(), rag.sessionId(), rag.provider(), rag.model(), rag.input(),
+                rag.tools(), Map.of("temperature", "hot"), rag.output());
+        var notANumber = assertThrows(IllegalArgumentException.class, () -> new Replayer(client(EndpointKind.OPENAI, 1), null, null)
+                .prepare(recordedHotWord, ReplayPlan.baseline("ev-modelcall", 1)));
+        assertTrue(notANumber.getMessage().endsWith("must be a number, not \"hot\""), notANumber.getMessage());
+
         ReplayPlan cooler = new ReplayPlan("ev-modelcall", 1, new Sampling(0.5, null, null, null), null, null, List.of(), null);
         Replayer.Prepared p = new Replayer(client(EndpointKind.ANTHROPIC, 1), null, null).prepare(recordedHot, cooler);
         assertTrue(new String(p.request().body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"temperature\":0.5"));
