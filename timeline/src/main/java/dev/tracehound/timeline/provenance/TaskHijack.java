@@ -23,12 +23,24 @@ final class TaskHijack {
     private static final int CUE_BEFORE = 300;
     private static final int CUE_AFTER = 300;
 
+    /**
+     * People do ask people for writing: a newsletter's contest ("write a poem about autumn and send it to us by
+     * Sunday"), a teacher's homework ("Students: write an essay on…"). Such an order is addressed to its readers just
+     * before ("Dear readers,", "Students:") or names what happens to the piece within its sentence (sent, submitted,
+     * due, entered in a contest); an order slipped in for the model does neither.
+     */
+    private static final String NOT_TO_AN_AUDIENCE = "(?<!\\b(?:readers|students|class|everyone|members|subscribers|participants|entrants|kids|children|parents)"
+            + "[,:!]?\\s{1,4})";
+    private static final String NO_DELIVERABLE = "(?![^.!?\\n]{0,160}\\b(?:send|sent|submit|submissions?|hand\\s+(?:it\\s+)?in|upload|e-?mail\\s+(?:it|them)|post\\s+(?:it|them)"
+            + "|due|deadline|by\\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|contest|competition|entries|prizes?|homework|assignment|grade[ds]?)\\b)";
+
     static final InstructionRule CREATIVE_WRITING = InstructionRule.withCue("task-creative-writing", "asks for a poem, story, essay or speech", 3,
             "poem|haiku|limerick|sonnet|song|lyrics|stor(?:y|ies)|tale|fable|essay|speech|joke|riddle", CUE_BEFORE, CUE_AFTER,
-            Orders.START + "(?:write|compose|draft|create|craft|generate|produce|provide|develop|pen|give\\s+me)\\s+(?:me\\s+|us\\s+)?(?:an?|one|some)\\s+"
+            Orders.START + NOT_TO_AN_AUDIENCE + "(?:write|compose|draft|create|craft|generate|produce|provide|develop|pen|give\\s+me)\\s+(?:me\\s+|us\\s+)?(?:an?|one|some)\\s+"
                     + "(?:[\\w-]{1,20}\\s+){0,3}?(?:poems?|haikus?|limericks?|sonnets?|songs?|lyrics|stor(?:y|ies)|tales?|fables?|essays?|speech(?:es)?|jokes?|riddles?)"
                     // the genre ends the noun phrase: "a song about…", not "a song list"
-                    + "(?=\\s+(?:about|on|for|of|that|which|based|describing|celebrating|set|where|in|with)\\b|\\s*[.:!?]|\\s*$)");
+                    + "(?=\\s+(?:about|on|for|of|that|which|based|describing|celebrating|set|where|in|with)\\b|\\s*[.:!?]|\\s*$)"
+                    + NO_DELIVERABLE);
 
     static final InstructionRule PHRASE_TRANSLATION = InstructionRule.withCue("task-translation", "asks to translate a quoted phrase", 3,
             "translate|\\bsay\\b|\\bwhat|equivalent|translation|\\bword\\b", CUE_BEFORE, CUE_AFTER, "(?:"

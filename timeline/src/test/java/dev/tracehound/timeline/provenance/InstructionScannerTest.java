@@ -167,7 +167,11 @@ class InstructionScannerTest {
                 "We analysed the sentiment of 2,000 reviews last quarter.",
                 "Please translate the attached contract into French by Friday.",
                 "Do you know how to say thanks in Japanese? I fly to Tokyo next week.",
-                "What is the capital expenditure for the third quarter?")) {
+                "What is the capital expenditure for the third quarter?",
+                // writing people ask of people: addressed to its readers, or sent, submitted, due (found by QA)
+                "Autumn contest! Write a poem about autumn leaves and send it to us by Sunday!",
+                "Dear readers,\nWrite a short story about your favourite holiday; the best three win a prize.",
+                "Students: write an essay on the causes of World War I. It is due on Friday.")) {
             assertFalse(InstructionScanner.scan(mail).isInstruction(), mail);
         }
     }
