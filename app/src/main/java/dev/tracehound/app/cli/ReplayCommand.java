@@ -98,14 +98,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * A temperature this provider refuses though others take it (1.5 for Anthropic), named as the user gave it: the
-     * option, else the plan's field.
+     * A plan temperature this provider refuses though others take it (1.5 for Anthropic), named as the plan's field;
+     * a --temperature, which overrides it, was held to the provider's range at the start ({@link TemperatureOption}).
      */
     private void checkTemperatureFor(EndpointKind kind, Double planned) {
-        if (temperature != null) {
-            kind.checkTemperature("--temperature", temperature);
-            return;
-        }
+        if (temperature != null) return;
         try {
             kind.checkTemperature("sampling.temperature", planned);
         } catch (IllegalArgumentException e) {

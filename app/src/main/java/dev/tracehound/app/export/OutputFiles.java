@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the files Tracehound hands to people (reports, exports, checklists, regression tests, replay plans) in one
@@ -26,7 +28,7 @@ public final class OutputFiles {
      * Part files being written. Ctrl-C or a closing terminal's SIGTERM ends the JVM without unwinding the writing
      * thread, so its finally never runs: a shutdown hook removes what is left (an export left 120 MB behind before).
      */
-    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_PROGRESS.forEach(tmp -> {

@@ -140,7 +140,7 @@ public final class ReportBuilder {
     static List<EvidenceEntry> evidence(Case c) {
         List<EvidenceEntry> out = new ArrayList<>();
         // nothing imported is dropped silently, so the manifest says what each file's import set aside
-        java.util.Map<String, Long> quarantined = c.evidence().quarantinedRecords();
+        Map<String, Long> quarantined = c.evidence().quarantinedRecords();
         for (EvidenceRecord r : c.evidence().list()) {
             String name = fileName(r.originalPath());
             long q = quarantined.getOrDefault(r.sha256(), 0L);

@@ -1,11 +1,12 @@
 package dev.tracehound.replay.endpoint;
 
+import dev.tracehound.replay.Json;
 import dev.tracehound.replay.wire.AnthropicMessagesFormat;
 import dev.tracehound.replay.wire.OllamaChatFormat;
 import dev.tracehound.replay.wire.OpenAiChatFormat;
 import dev.tracehound.replay.wire.Sampling;
-import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.replay.wire.WireFormat;
+import dev.tracehound.timeline.context.ModelContext;
 import java.util.Locale;
 
 /** The wire protocol an endpoint speaks, and how its key travels. */
@@ -46,12 +47,13 @@ public enum EndpointKind {
         Sampling s = sampling == null ? Sampling.DEFAULTS : sampling;
         String field = s.temperature() != null ? "sampling.temperature"
                 : "the recorded call's temperature (set sampling.temperature or --temperature to replay with another)";
+        Double sent = s.temperatureSent(original);
         Object recorded = original.params().get("temperature");
-        if (s.temperature() == null && recorded != null && s.temperatureSent(original) == null) {
+        if (sent == null && recorded != null) {
             // a recording that is not a number would silently leave the temperature to the provider's default
-            throw new IllegalArgumentException(field + " must be a number, not " + dev.tracehound.replay.Json.write(recorded));
+            throw new IllegalArgumentException(field + " must be a number, not " + Json.write(recorded));
         }
-        checkTemperature(field, s.temperatureSent(original));
+        checkTemperature(field, sent);
     }
 
     /** The header that carries the key, and its value for {@code key}. */

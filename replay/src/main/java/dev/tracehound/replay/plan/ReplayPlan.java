@@ -1,9 +1,11 @@
 package dev.tracehound.replay.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.tracehound.replay.Json;
@@ -87,7 +89,7 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
             // a value a constructor refused (a coerced string, say): its message names the field within the object
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw new IllegalArgumentException("plan " + file + ": " + PlanValues.path(e.getPath()) + message, e);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             // a value of the wrong type ("hot" for a temperature, a list for sampling): said in the plan's own terms
             String field = PlanValues.path(e.getPath());
             throw new IllegalArgumentException("plan " + file + ": " + (field.isEmpty() ? "the plan" : field.substring(0, field.length() - 1))
@@ -96,7 +98,7 @@ public record ReplayPlan(String targetEventId, Integer trials, Sampling sampling
             throw new IllegalArgumentException("plan file not found: " + file);
         } catch (IOException e) {
             String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            if (e instanceof com.fasterxml.jackson.core.JsonParseException p && p.getLocation() != null) {
+            if (e instanceof JsonParseException p && p.getLocation() != null) {
                 // Jackson's advice to enable a parser feature means nothing to the user: NaN is not JSON, and is not a value here
                 m = m.replaceFirst(":?\\s*(?:enable|\\(JSON String, Number, Array, Object).*$", "") + " (line " + p.getLocation().getLineNr()
                         + ", column " + p.getLocation().getColumnNr() + ")";

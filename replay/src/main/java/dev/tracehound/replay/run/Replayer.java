@@ -1,5 +1,8 @@
 package dev.tracehound.replay.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracehound.replay.Json;
 import dev.tracehound.replay.client.Exchange;
 import dev.tracehound.replay.client.ModelClient;
 import dev.tracehound.replay.compare.Behaviour;
@@ -63,13 +66,13 @@ public final class Replayer {
      */
     static Integer maxTokensSent(String requestBody) {
         try {
-            com.fasterxml.jackson.databind.JsonNode body = dev.tracehound.replay.Json.MAPPER.readTree(requestBody);
-            for (com.fasterxml.jackson.databind.JsonNode n : List.of(body.path("max_tokens"), body.path("max_completion_tokens"),
+            JsonNode body = Json.MAPPER.readTree(requestBody);
+            for (JsonNode n : List.of(body.path("max_tokens"), body.path("max_completion_tokens"),
                     body.path("options").path("num_predict"))) {
                 if (n.canConvertToInt()) return n.intValue();
             }
             return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return null; // not JSON: no limit can be read from it
         }
     }

@@ -1,5 +1,6 @@
 package dev.tracehound.replay.wire;
 
+import dev.tracehound.timeline.context.ModelContext;
 import java.math.BigDecimal;
 
 /**
@@ -34,7 +35,7 @@ public record Sampling(Double temperature, Double topP, Long seed, Integer maxTo
     }
 
     /** The temperature a request for this context will carry: this plan's, else the one recorded on the original call. */
-    public Double temperatureSent(dev.tracehound.timeline.context.ModelContext original) {
+    public Double temperatureSent(ModelContext original) {
         return temperature != null ? temperature : RequestParams.recordedTemperature(original);
     }
 

@@ -1,7 +1,7 @@
 package dev.tracehound.timeline.evidence;
 
-import dev.tracehound.timeline.audit.AuditLog;
 import dev.tracehound.timeline.audit.Actors;
+import dev.tracehound.timeline.audit.AuditLog;
 import dev.tracehound.timeline.store.H2Database;
 import dev.tracehound.timeline.store.Json;
 import java.io.IOException;
@@ -19,7 +19,9 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Evidence files under {@code evidence/<sha256>}, read-only, with their records in the case database. */
@@ -131,9 +133,9 @@ public final class LocalEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public java.util.Map<String, Long> quarantinedRecords() {
+    public Map<String, Long> quarantinedRecords() {
         return db.read("count quarantined records", c -> {
-            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            Map<String, Long> counts = new HashMap<>();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT evidence_sha, COUNT(*) FROM quarantine GROUP BY evidence_sha")) {
                 while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
             }

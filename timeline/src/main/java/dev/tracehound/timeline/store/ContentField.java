@@ -1,6 +1,7 @@
 package dev.tracehound.timeline.store;
 
 import dev.tracehound.timeline.event.Event;
+import dev.tracehound.timeline.event.EventFlag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,8 @@ enum ContentField {
     }
 
     private static boolean wholeText(Event e) {
-        return e.text() != null && !e.flags().contains(dev.tracehound.timeline.event.EventFlag.CONTENT_TRUNCATED)
-                && !e.flags().contains(dev.tracehound.timeline.event.EventFlag.CONTENT_NOT_CAPTURED);
+        return e.text() != null && !e.flags().contains(EventFlag.CONTENT_TRUNCATED)
+                && !e.flags().contains(EventFlag.CONTENT_NOT_CAPTURED);
     }
 
     private boolean same(Object a, Object b) {
