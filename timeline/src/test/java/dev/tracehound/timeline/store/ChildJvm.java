@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * A second process for lock and crash tests, started with the test classpath. Modes:
  * {@code hold <dir>} opens a case (read-only when its folder is) and keeps it until killed;
- * {@code ingest <dir> <evidenceFile> <events>} imports synthetic events, printing after each flushed batch.
+ * {@code ingest <dir> <evidenceFile> <events> [holdAt]} imports synthetic events, printing after each flushed batch;
+ * with {@code holdAt} it stops feeding after that many and waits to be killed, so a fast machine cannot finish the
+ * import before the parent kills it.
  */
 public final class ChildJvm {
     public static void main(String[] args) throws Exception {
@@ -31,6 +33,7 @@ public final class ChildJvm {
                 Case c = Cases.open(dir);
                 EvidenceRecord ev = c.evidence().add(Path.of(args[2]), "jsonl");
                 int n = Integer.parseInt(args[3]);
+                int holdAt = args.length > 4 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE;
                 Ingest in = c.ingest(ev, "child");
                 for (Event e : events(ev, n)) {
                     in.add(e);
@@ -38,6 +41,7 @@ public final class ChildJvm {
                         in.flush();
                         System.out.println("FLUSHED " + (e.sequence() + 1));
                         System.out.flush();
+                        if (e.sequence() + 1 >= holdAt) Thread.sleep(120_000);
                     }
                 }
                 in.commit();

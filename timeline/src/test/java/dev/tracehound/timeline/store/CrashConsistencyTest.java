@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A process killed mid-import leaves a case that opens consistent, and running the import again completes it. The
  * child commits the index every 2,500 events, so the kill falls between index commits with work on both sides, after
- * enough time for H2 to have written some of it.
+ * enough time for H2 to have written some of it. A machine fast enough to reach the child's hold point before the kill
+ * still leaves the database ahead of the last index commit, which the reopen must repair.
  */
 class CrashConsistencyTest {
     private static final int EVENTS = 60_000;
@@ -32,7 +33,8 @@ class CrashConsistencyTest {
         Path export = tmp.resolve("export.jsonl");
         Files.writeString(export, "{\"synthetic\":true}\n");
 
-        Process child = ChildJvm.start("ingest", dir.toString(), export.toString(), Integer.toString(EVENTS));
+        // the child stops feeding at 36,000, so even a machine fast enough to get there within the wait is killed mid-import
+        Process child = ChildJvm.start("ingest", dir.toString(), export.toString(), Integer.toString(EVENTS), "36000");
         try {
             BufferedReader out = ChildJvm.stdout(child);
             // Flushing hands a batch to the writer (at most three in flight), so by 12,000 flushed at least 6,000 are
