@@ -289,15 +289,7 @@ final class IngestPipeline implements AutoCloseable {
         }
         repeats.quarantine(c);
         seqs = java.util.Arrays.copyOf(seqs, fresh.size());
-        if (!fresh.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
-                for (int i = 0; i < fresh.size(); i++) {
-                    EventRows.bind(ps, fresh.get(i), seqs[i]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        if (!fresh.isEmpty()) EventRows.insertAll(c, fresh, seqs);
         if (!alsoSeenIn.isEmpty()) {
             // A locator gives one event id, so a first import records each sighting once; a rerun may repeat one.
             // (MERGE looks through every earlier sighting of the original: a history message repeated in each call.)
