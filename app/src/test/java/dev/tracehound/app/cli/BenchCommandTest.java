@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
@@ -22,34 +23,74 @@ class BenchCommandTest {
     }
 
     @Test
-    void measuresTheImportOfARealFile() throws Exception {
-        Path shared = Path.of(System.getProperty("tracehound.shared", "../../shared"));
-        Path file;
-        try (var s = Files.walk(shared.resolve("samples/claude-code"))) {
-            file = s.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
-        }
+    void measuresTheImportOfARealFileFirstColdThenInRounds() throws Exception {
+        Path file = claudeCodeSample();
         CliRun run = CliRun.of("bench", "--import", file.toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode n = new ObjectMapper().readTree(run.out());
         assertEquals("claude-code", n.path("format").asText());
         assertTrue(n.path("records").asLong() > 0 && n.path("records_per_s").asDouble() > 0 && n.path("mb_per_s").asDouble() > 0);
-        // the ratio is the file's import rate over the bare-Lucene rate of the same amount of synthetic text
-        assertTrue(n.path("bare_lucene_mb_per_s").asDouble() > 0, run.out());
+        assertEquals(Files.size(file) / 1e6, n.path("file_mb").asDouble(), 1e-9);
         // a small file: the baseline indexes its minimum of 2 MB of text, cold like the import
         assertEquals(2.0, n.path("bare_lucene_text_mb").asDouble(), 0.4, run.out());
         assertFalse(n.path("bare_lucene_warmed_up").asBoolean(true), run.out());
-        assertEquals(n.path("mb_per_s").asDouble() / n.path("bare_lucene_mb_per_s").asDouble(),
-                n.path("ratio_to_bare_lucene").asDouble(), 1e-6);
-        assertTrue(n.path("cpu_seconds").asDouble() > 0, run.out());
-        // and in CPU time: the baseline's CPU seconds per MB over the import's
-        assertEquals(n.path("cpu_seconds").asDouble() / n.path("file_mb").asDouble(), n.path("cpu_seconds_per_mb").asDouble(), 1e-9);
-        assertTrue(n.path("bare_lucene_cpu_seconds_per_mb").asDouble() > 0, run.out());
+
+        // the first run: the file's import rate over the bare-Lucene rate of the same amount of synthetic text
+        assertEquals(n.path("first_run_mb_per_s").asDouble() / n.path("first_run_bare_lucene_mb_per_s").asDouble(),
+                n.path("first_run_ratio_to_bare_lucene").asDouble(), 1e-6);
+        assertEquals(n.path("file_mb").asDouble() / n.path("first_run_seconds").asDouble(), n.path("first_run_mb_per_s").asDouble(), 1e-6);
+        // an import in a fresh JVM compiles code and collects garbage; both are reported, never negative
+        assertTrue(n.path("first_run_jit_compile_seconds").asDouble() > 0, run.out());
+        assertTrue(n.has("first_run_gc_seconds") && n.path("first_run_gc_seconds").asDouble() >= 0, run.out());
+        assertTrue(n.path("first_run_cpu_seconds").asDouble() > 0, run.out());
+
+        // then three rounds, each a baseline and an import; the headline figures are their medians
+        assertEquals("median of 3 rounds after a first run", n.path("measured").asText());
+        List<Double> ratios = doubles(n.path("round_ratios"));
+        assertEquals(3, ratios.size(), run.out());
+        assertEquals(ratios.stream().sorted().toList().get(1), n.path("ratio_to_bare_lucene").asDouble(), 1e-3, run.out());
+        List<Double> cpuRatios = doubles(n.path("round_cpu_ratios"));
+        assertEquals(cpuRatios.stream().sorted().toList().get(1), n.path("cpu_ratio_to_bare_lucene").asDouble(), 1e-3, run.out());
+        assertEquals(3, n.path("round_jit_compile_seconds").size());
+        assertEquals(n.path("file_mb").asDouble() / n.path("seconds").asDouble(), n.path("mb_per_s").asDouble(), 1e-6);
+        assertEquals(n.path("records").asDouble() / n.path("seconds").asDouble(), n.path("records_per_s").asDouble(), 1e-6);
+        assertTrue(n.path("bare_lucene_mb_per_s").asDouble() > 0 && n.path("bare_lucene_cpu_seconds_per_mb").asDouble() > 0, run.out());
+    }
+
+    @Test
+    void withoutRoundsTheFirstRunIsTheMeasurement() throws Exception {
+        CliRun run = CliRun.of("bench", "--import", claudeCodeSample().toString(), "--rounds", "0", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode n = new ObjectMapper().readTree(run.out());
+        assertEquals("first run only", n.path("measured").asText());
+        assertFalse(n.has("round_ratios"), run.out());
+        assertEquals(n.path("first_run_ratio_to_bare_lucene").asDouble(), n.path("ratio_to_bare_lucene").asDouble(), 1e-9);
+        assertEquals(n.path("first_run_seconds").asDouble(), n.path("seconds").asDouble(), 1e-9);
         assertEquals(n.path("bare_lucene_cpu_seconds_per_mb").asDouble() / n.path("cpu_seconds_per_mb").asDouble(),
                 n.path("cpu_ratio_to_bare_lucene").asDouble(), 1e-6);
-        // an import in a fresh JVM compiles code and collects garbage; both are reported, never negative
-        assertTrue(n.path("jit_compile_seconds").asDouble() > 0, run.out());
-        assertTrue(n.has("gc_seconds") && n.path("gc_seconds").asDouble() >= 0, run.out());
-        assertEquals(Files.size(file) / 1e6, n.path("file_mb").asDouble(), 1e-9);
+    }
+
+    @Test
+    void roundsOutOfRangeOrWithoutAFileAreUserErrors() throws Exception {
+        CliRun many = CliRun.of("bench", "--import", claudeCodeSample().toString(), "--rounds", "21");
+        assertEquals(2, many.exit());
+        assertTrue(many.err().contains("--rounds must be between 0 and 20, not 21"), many.err());
+        CliRun alone = CliRun.of("bench", "--rounds", "2");
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--rounds goes with --import FILE"), alone.err());
+    }
+
+    private static Path claudeCodeSample() throws java.io.IOException {
+        Path shared = Path.of(System.getProperty("tracehound.shared", "../../shared"));
+        try (var s = Files.walk(shared.resolve("samples/claude-code"))) {
+            return s.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asDouble()));
+        return out;
     }
 
     @Test
