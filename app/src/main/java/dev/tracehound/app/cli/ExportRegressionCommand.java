@@ -2,7 +2,6 @@ package dev.tracehound.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.app.export.CaseOutputs;
-import dev.tracehound.app.export.OutputFiles;
 import dev.tracehound.replay.Json;
 import dev.tracehound.replay.export.JsonlExport;
 import dev.tracehound.replay.export.PromptfooExport;
@@ -10,6 +9,7 @@ import dev.tracehound.replay.export.RegressionCase;
 import dev.tracehound.timeline.context.ModelContext;
 import dev.tracehound.timeline.store.Case;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +38,14 @@ public final class ExportRegressionCommand implements Callable<Integer> {
             RegressionCase rc = RegressionCase.of(context, forbidTools);
             String name = c.info() == null ? null : c.info().name();
             String text = f.equals("promptfoo") ? PromptfooExport.write(rc, name) : JsonlExport.line(rc, name);
-            CaseOutputs.refuseInsideReadOnlyCase(c, out);
-            OutputFiles.writeAtomically(out, text);
-            ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString())
-                    .put("sha256", CaseOutputs.sha256(out));
+            ObjectNode details = Json.object().put("event", event).put("format", f).put("out", out.toAbsolutePath().toString());
             details.set("forbiddenTools", Json.MAPPER.valueToTree(rc.forbiddenTools()));
-            boolean audited = CaseOutputs.auditIfWritable(c, "export-regression", Json.write(details));
-            if (!audited) output.noteNotAudited(out.toAbsolutePath(), details.get("sha256").asText());
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            CaseOutputs.OutputRecord written = CaseOutputs.write(c, out, "export-regression", details, "regression", f, os -> {
+                os.write(bytes);
+                return 1;
+            });
+            if (!written.audited()) output.noteNotAudited(written.file(), written.sha256());
             if (output.json()) output.printJson(details);
             else output.out().println("wrote " + f + " regression test for " + event + " to " + out
                     + (rc.forbiddenTools().isEmpty() ? "" : " (must not call " + String.join(", ", rc.forbiddenTools()) + ")"));

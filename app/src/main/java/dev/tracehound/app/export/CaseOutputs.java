@@ -42,13 +42,32 @@ public final class CaseOutputs {
 
     /** Writes a file of the case atomically, then appends an {@code export} audit entry describing it. */
     public static OutputRecord write(Case c, Path target, String kind, String format, OutputFiles.Content content) {
+        ObjectNode details = JSON.createObjectNode();
+        details.put("kind", kind);
+        details.put("format", format);
+        details.put("file", target.toAbsolutePath().normalize().toString());
+        return write(c, target, "export", details, kind, format, content);
+    }
+
+    /**
+     * Writes a file of the case atomically, then appends an audit entry {@code action} whose details are the given
+     * ones (the caller's own, such as a playbook run or an event id) followed by the file's SHA-256, size, record
+     * count and the tool's version; a read-only case gets the file but no entry ({@link OutputRecord#audited}).
+     * {@code details} ends up holding what was audited, for the caller to print.
+     */
+    public static OutputRecord write(Case c, Path target, String action, ObjectNode details, String kind, String format, OutputFiles.Content content) {
         Path out = target.toAbsolutePath().normalize();
         refuseInsideReadOnlyCase(c, out);
         try {
             long records = OutputFiles.writeAtomically(out, content);
-            OutputRecord record = new OutputRecord(out, kind, format, records, sha256(out), Files.size(out), c.readOnly().isEmpty());
-            if (record.audited()) audit(c, record);
-            return record;
+            String sha256 = sha256(out);
+            long size = Files.size(out);
+            details.put("sha256", sha256);
+            details.put("size", size);
+            details.put("records", records);
+            details.put("tool_version", AppVersion.get());
+            boolean audited = auditIfWritable(c, action, details.toString());
+            return new OutputRecord(out, kind, format, records, sha256, size, audited);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + out + ": " + reason(e, out.getParent()), e);
         }
@@ -91,26 +110,11 @@ public final class CaseOutputs {
         }
     }
 
-    /**
-     * Appends an audit entry for something written from the case outside {@link #write}; returns false, writing
-     * nothing, for a read-only case, whose log cannot record it.
-     */
-    public static boolean auditIfWritable(Case c, String action, String details) {
+    /** Appends an audit entry; returns false, writing nothing, for a read-only case, whose log cannot record it. */
+    private static boolean auditIfWritable(Case c, String action, String details) {
         if (c.readOnly().isPresent()) return false;
         c.audit().append(Actors.current(), action, details);
         return true;
-    }
-
-    static void audit(Case c, OutputRecord r) {
-        ObjectNode d = JSON.createObjectNode();
-        d.put("kind", r.kind());
-        d.put("format", r.format());
-        d.put("file", r.file().toString());
-        d.put("sha256", r.sha256());
-        d.put("size", r.size());
-        d.put("records", r.records());
-        d.put("tool_version", AppVersion.get());
-        c.audit().append(Actors.current(), "export", d.toString());
     }
 
     /** SHA-256 of a file, streamed. */

@@ -151,6 +151,9 @@ class PlaybookCommandTest {
             List<String> actions = k.audit().entries().stream().map(a -> a.action()).filter(a -> a.startsWith("playbook-")).toList();
             assertEquals(List.of("playbook-start", "playbook-tick", "playbook-tick", "playbook-check", "playbook-export",
                     "playbook-export", "playbook-export", "playbook-export"), actions);
+            String pdfExport = k.audit().entries().stream().filter(a -> a.action().equals("playbook-export") && a.details().contains("run.pdf"))
+                    .findFirst().orElseThrow().details();
+            assertTrue(pdfExport.contains("\"sha256\":\"" + dev.tracehound.app.export.CaseOutputs.sha256(pdf) + "\""), pdfExport);
             assertTrue(k.verify().intact());
         }
     }

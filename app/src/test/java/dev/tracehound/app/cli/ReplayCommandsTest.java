@@ -255,7 +255,13 @@ class ReplayCommandsTest {
         try (Case c = Cases.open(dir)) {
             assertEquals(4, c.audit().entries().stream().filter(e -> e.action().equals("replay")).count(), "2 runs + baseline and edited of the ablation");
             assertEquals(1, c.audit().entries().stream().filter(e -> e.action().equals("replay-chain")).count());
-            assertEquals(2, c.audit().entries().stream().filter(e -> e.action().equals("export-regression")).count());
+            List<JsonNode> regressions = new java.util.ArrayList<>();
+            for (var e : c.audit().entries()) if (e.action().equals("export-regression")) regressions.add(JSON.readTree(e.details()));
+            assertEquals(2, regressions.size());
+            // each entry proves what left the case: the hash and size of the file as written
+            assertEquals(dev.tracehound.app.export.CaseOutputs.sha256(jsonl), regressions.get(1).get("sha256").asText());
+            assertEquals(Files.size(yaml), regressions.get(0).get("size").asLong());
+            assertEquals(yaml.toAbsolutePath().toString(), regressions.get(0).get("out").asText());
             assertEquals(5, c.documents().list("replay-runs").size());
         }
 

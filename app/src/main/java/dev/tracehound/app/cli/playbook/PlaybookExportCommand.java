@@ -1,17 +1,17 @@
 package dev.tracehound.app.cli.playbook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracehound.app.cli.CaseOption;
 import dev.tracehound.app.cli.OutputOptions;
 import dev.tracehound.app.export.CaseOutputs;
-import dev.tracehound.app.export.OutputFiles;
 import dev.tracehound.app.pdf.HtmlToPdf;
 import dev.tracehound.playbooks.export.Checklist;
 import dev.tracehound.playbooks.run.PlaybookRun;
 import dev.tracehound.playbooks.run.PlaybookRuns;
 import dev.tracehound.timeline.store.Case;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,20 +41,17 @@ public final class PlaybookExportCommand implements Callable<Integer> {
             PlaybookRun run = new PlaybookRuns(c).resolve(runId);
             String name = c.info().name();
             Path out = this.out != null ? this.out : c.dir().resolve("exports").resolve(run.id() + "." + format.name());
-            CaseOutputs.refuseInsideReadOnlyCase(c, out);
-            switch (format) {
-                case md -> OutputFiles.writeAtomically(out, Checklist.markdown(run, name));
-                case html -> OutputFiles.writeAtomically(out, Checklist.html(run, name));
-                case pdf -> OutputFiles.writeAtomically(out, os -> {
-                    HtmlToPdf.render(Checklist.html(run, name), os);
-                    return 1;
-                });
-            }
-            Map<String, String> written = Map.of("run", run.id(), "format", format.name(), "file", out.toAbsolutePath().toString(),
-                    "sha256", CaseOutputs.sha256(out));
-            boolean audited = CaseOutputs.auditIfWritable(c, "playbook-export", new ObjectMapper().writeValueAsString(written));
-            if (!audited) output.noteNotAudited(out.toAbsolutePath(), written.get("sha256"));
-            if (output.json()) output.printJson(written);
+            ObjectNode details = new ObjectMapper().createObjectNode().put("run", run.id()).put("format", format.name()).put("file", out.toAbsolutePath().toString());
+            CaseOutputs.OutputRecord written = CaseOutputs.write(c, out, "playbook-export", details, "playbook", format.name(), os -> {
+                switch (format) {
+                    case md -> os.write(Checklist.markdown(run, name).getBytes(StandardCharsets.UTF_8));
+                    case html -> os.write(Checklist.html(run, name).getBytes(StandardCharsets.UTF_8));
+                    case pdf -> HtmlToPdf.render(Checklist.html(run, name), os);
+                }
+                return 1;
+            });
+            if (!written.audited()) output.noteNotAudited(written.file(), written.sha256());
+            if (output.json()) output.printJson(details);
             else {
                 output.out().println("wrote " + out + " (" + format + ", " + run.id() + ")");
                 output.out().flush();
