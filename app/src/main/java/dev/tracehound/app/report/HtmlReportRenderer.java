@@ -4,6 +4,7 @@ import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;
 import dev.tracehound.app.report.IncidentReport.PlaybookEntry;
+import dev.tracehound.app.report.IncidentReport.QuarantinedFile;
 import dev.tracehound.app.report.IncidentReport.ReplayEntry;
 import dev.tracehound.app.report.IncidentReport.TimelineEntry;
 import dev.tracehound.timeline.audit.AuditEntry;
@@ -30,6 +31,7 @@ public final class HtmlReportRenderer {
             body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; font-size: 10pt; color: #1d232b; margin: 24px; }
             h1 { font-size: 18pt; margin-bottom: 4px; }
             h2 { font-size: 13pt; border-bottom: 1px solid #c7ced6; padding-bottom: 2px; margin-top: 22px; page-break-after: avoid; }
+            h3 { font-size: 10.5pt; margin: 14px 0 2px 0; page-break-after: avoid; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0; }
             th, td { border: 1px solid #d5dae0; padding: 3px 5px; text-align: left; vertical-align: top; }
             th { background: #eef1f4; }
@@ -42,8 +44,7 @@ public final class HtmlReportRenderer {
             .muted { color: #5b6570; }
             .entry { margin: 8px 0; page-break-inside: avoid; }
             table.findings { table-layout: fixed; font-size: 9pt; -fs-table-paginate: paginate; }
-            .c-sev { width: 12%; } .c-det { width: 17%; } .c-st { width: 18%; } .c-atlas { width: 17%; }
-            .c-owasp { width: 11%; } .c-sess { width: 25%; }
+            .c-sev { width: 15%; } .c-det { width: 22%; } .c-st { width: 23%; } .c-atlas { width: 25%; } .c-owasp { width: 15%; }
             tr.key { page-break-inside: avoid; page-break-after: avoid; }
             tr.key td { border-bottom: none; }
             td.expl, td.across { border-top: none; padding: 0 5px 6px 5px; word-wrap: break-word; overflow-wrap: break-word; }
@@ -54,9 +55,9 @@ public final class HtmlReportRenderer {
             .a-seq { width: 7%; } .a-time { width: 31%; } .a-actor { width: 30%; } .a-action { width: 32%; }
             table.columns { table-layout: fixed; font-size: 9pt; -fs-table-paginate: paginate; }
             table.columns td { word-wrap: break-word; overflow-wrap: break-word; }
-            .r-run { width: 16%; } .r-created { width: 32%; } .r-model { width: 14%; } .r-crit { width: 11%; }
-            .r-rep { width: 14%; } .r-rate { width: 13%; }
-            .m-file { width: 34%; } .m-size { width: 11%; } .m-format { width: 10%; } .m-imported { width: 31%; } .m-status { width: 14%; }
+            .r-created { width: 32%; } .r-model { width: 20%; } .r-crit { width: 16%; } .r-rep { width: 17%; } .r-rate { width: 15%; }
+            .m-file { width: 52%; } .m-size { width: 12%; } .m-format { width: 13%; } .m-status { width: 23%; }
+            .q-loc { width: 22%; } .q-reason { width: 78%; }
             @page { size: A4; margin: 18mm 14mm; }
             """;
 
@@ -88,6 +89,7 @@ public final class HtmlReportRenderer {
         replays(h, r.replays());
         playbooks(h, r.playbooks());
         evidence(h, r.evidence());
+        quarantine(h, r.quarantine());
         audit(h, r.audit());
         h.append("</body>\n</html>\n");
         return h.toString();
@@ -95,7 +97,10 @@ public final class HtmlReportRenderer {
 
     private void scope(StringBuilder h, IncidentReport.Scope s) {
         h.append("<h2>Scope</h2>\n");
-        table(h, List.of("Aspect", "Value"), s.rows());
+        // the value column takes the rest of the line, room enough for whole session ids
+        h.append("<table>\n<tr><th>Aspect</th><th>Value</th></tr>\n");
+        for (List<String> row : s.rows()) h.append("<tr>").append(td(row.get(0))).append(wide(row.get(1))).append("</tr>\n");
+        h.append("</table>\n");
     }
 
     private void findings(StringBuilder h, List<FindingEntry> findings) {
@@ -104,20 +109,23 @@ public final class HtmlReportRenderer {
             h.append("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        // Six short columns sized for the longest word each can hold (CRITICAL, FALSE_POSITIVE, AML.T0051.001, the
+        // Five short columns sized for the longest word each can hold (CRITICAL, FALSE_POSITIVE, AML.T0051.001, the
         // parts of a detector id), so words wrap only at spaces and hyphens; the explanation, prose that may quote
-        // hashes and URLs, spans the table on the row below, where only such over-long tokens are broken.
+        // hashes and URLs, spans the table on the row below, where only such over-long tokens are broken, and with it
+        // the session: a session id (a UUID, often with more glued to it) is kept whole, and no column holds one.
         h.append("<table class=\"findings\">\n<thead><tr><th class=\"c-sev\">Severity</th><th class=\"c-det\">Detector</th>"
                 + "<th class=\"c-st\">Status</th><th class=\"c-atlas\">MITRE ATLAS</th><th class=\"c-owasp\">OWASP LLM</th>"
-                + "<th class=\"c-sess\">Session</th></tr></thead>\n");
+                + "</tr></thead>\n");
         for (FindingEntry f : findings) {
             h.append("<tbody class=\"finding\"><tr class=\"key\"><td class=\"sev-").append(e(f.severity())).append("\">")
                     .append(e(f.severity())).append("</td>")
-                    .append(td(f.detector())).append(td(f.status())).append(ids(f.atlas())).append(ids(f.owasp()))
-                    .append("<td class=\"mono\">").append(e(nz(f.sessionId()))).append("</td></tr>\n")
-                    .append("<tr><td class=\"expl\" colspan=\"6\">").append(bdi(nz(f.explanation()))).append(" <span class=\"muted\">(")
-                    .append(f.evidenceEvents()).append(" evidence events; id <span class=\"mono\">").append(e(f.id()))
-                    .append("</span>)</span></td></tr></tbody>\n");
+                    .append(td(f.detector())).append(td(f.status())).append(ids(f.atlas())).append(ids(f.owasp())).append("</tr>\n")
+                    .append("<tr><td class=\"expl\" colspan=\"5\">").append(bdiWhole(nz(f.explanation()))).append(" <span class=\"muted\">(")
+                    .append(f.evidenceEvents()).append(" evidence events");
+            if (f.sessionId() != null && !f.sessionId().isEmpty()) {
+                h.append(" in session <span class=\"mono\">").append(bdiWhole(f.sessionId())).append("</span>");
+            }
+            h.append("; id <span class=\"mono\">").append(across(f.id())).append("</span>)</span></td></tr></tbody>\n");
         }
         h.append("</table>\n");
     }
@@ -132,13 +140,13 @@ public final class HtmlReportRenderer {
             h.append("<div class=\"entry\"><div><b>").append(e(t.time())).append("</b> ")
                     .append(e(t.kind())).append(t.starred() ? " &#9733;" : "").append(' ')
                     .append(bdi(nz(t.actor()))).append(t.tool() != null ? " &#183; " + bdi(t.tool()) : "")
-                    .append(" <span class=\"muted mono\">session ").append(bdi(nz(t.sessionId()))).append(" &#183; event ")
-                    .append(e(t.eventId())).append("</span></div>\n");
+                    .append(" <span class=\"muted mono\">session ").append(bdiWhole(nz(t.sessionId()))).append(" &#183; event ")
+                    .append(across(t.eventId())).append("</span></div>\n");
             if (!t.tags().isEmpty()) {
                 h.append("<div>Tags: ").append(String.join(", ", t.tags().stream().map(HtmlReportRenderer::bdi).toList())).append("</div>\n");
             }
             for (String n : t.notes()) h.append("<div>Note: ").append(bdi(n)).append("</div>\n");
-            h.append("<div class=\"text\" dir=\"auto\">").append(e(t.text())).append("</div></div>\n");
+            h.append("<div class=\"text\" dir=\"auto\">").append(UnbrokenTokens.timesAndIds(t.text())).append("</div></div>\n");
         }
     }
 
@@ -150,11 +158,11 @@ public final class HtmlReportRenderer {
         }
         for (Flow f : flows) {
             h.append("<div class=\"entry\"><div><b>").append(e(f.detector())).append("</b> <span class=\"muted mono\">finding ")
-                    .append(e(f.findingId())).append("</span></div>\n")
-                    .append("<div>Source: ").append(e(f.sourceKind())).append(" <span class=\"mono\">").append(e(f.sourceEventId())).append("</span></div>\n")
-                    .append("<div class=\"text\" dir=\"auto\">").append(e(f.sourceText())).append("</div>\n")
-                    .append("<div>Sink: ").append(e(f.sinkKind())).append(" <span class=\"mono\">").append(e(f.sinkEventId())).append("</span></div>\n")
-                    .append("<div class=\"text\" dir=\"auto\">").append(e(f.sinkText())).append("</div></div>\n");
+                    .append(across(f.findingId())).append("</span></div>\n")
+                    .append("<div>Source: ").append(e(f.sourceKind())).append(" <span class=\"mono\">").append(across(f.sourceEventId())).append("</span></div>\n")
+                    .append("<div class=\"text\" dir=\"auto\">").append(UnbrokenTokens.timesAndIds(f.sourceText())).append("</div>\n")
+                    .append("<div>Sink: ").append(e(f.sinkKind())).append(" <span class=\"mono\">").append(across(f.sinkEventId())).append("</span></div>\n")
+                    .append("<div class=\"text\" dir=\"auto\">").append(UnbrokenTokens.timesAndIds(f.sinkText())).append("</div></div>\n");
         }
     }
 
@@ -165,15 +173,17 @@ public final class HtmlReportRenderer {
             return;
         }
         // Fixed columns, each wide enough for its whole timestamp: with widths left to the renderer, an unbroken time and
-        // run id pushed the last columns off a PDF page. Long ids, models and names wrap inside their column.
-        h.append("<table class=\"columns\">\n<thead><tr><th class=\"r-run\">Run</th><th class=\"r-created\">Created</th>"
+        // run id pushed the last columns off a PDF page. Long models and names wrap inside their column; the run id (a
+        // UUID, kept whole) has the row below, across the table, as the evidence manifest's hashes.
+        h.append("<table class=\"columns\">\n<thead><tr><th class=\"r-created\">Created</th>"
                 + "<th class=\"r-model\">Model</th><th class=\"r-crit\">Criterion</th><th class=\"r-rep\">Reproduced</th>"
                 + "<th class=\"r-rate\">Rate (95% interval)</th></tr></thead>\n");
         for (ReplayEntry x : replays) {
-            h.append("<tr>").append(td(x.id())).append("<td class=\"mono\">").append(UnbrokenTokens.times(String.valueOf(x.created()))).append("</td>")
+            h.append("<tbody class=\"entry-rows\"><tr class=\"key\"><td class=\"mono\">").append(UnbrokenTokens.times(String.valueOf(x.created()))).append("</td>")
                     .append(td(x.model())).append(td(x.criterion()))
                     .append(td(x.reproduced() + " of " + x.completed() + " completed (" + x.trials() + " planned)"))
-                    .append(td(rate(x))).append("</tr>\n");
+                    .append(td(rate(x))).append("</tr>\n")
+                    .append("<tr><td class=\"across mono\" colspan=\"5\">Run ").append(across(x.id())).append("</td></tr></tbody>\n");
         }
         h.append("</table>\n");
     }
@@ -206,16 +216,42 @@ public final class HtmlReportRenderer {
 
     private void evidence(StringBuilder h, List<EvidenceEntry> evidence) {
         h.append("<h2>Evidence manifest</h2>\n");
-        // Each file's SHA-256 on a row of its own across the table: no narrower column holds 64 hex digits on one line.
-        // Fixed columns, as the replay table: a long file name without spaces wraps in its column instead of pushing the others off the page.
+        // Each file's SHA-256 and import time on a row of their own across the table: no narrower column holds 64 hex
+        // digits on one line. Fixed columns, as the replay table: a long file name without spaces wraps in its column
+        // instead of pushing the others off the page; the column is half the table, so a file named by a UUID (as
+        // agent transcripts are) keeps it whole in the monospace font.
         h.append("<table class=\"columns\">\n<thead><tr><th class=\"m-file\">File</th><th class=\"m-size\">Size (bytes)</th>"
-                + "<th class=\"m-format\">Format</th><th class=\"m-imported\">Imported</th><th class=\"m-status\">Status</th></tr></thead>\n");
+                + "<th class=\"m-format\">Format</th><th class=\"m-status\">Status</th></tr></thead>\n");
         for (EvidenceEntry x : evidence) {
-            h.append("<tbody class=\"entry-rows\"><tr class=\"key\">").append(td(x.fileName())).append(td(String.valueOf(x.size())))
-                    .append(td(x.format())).append(td(String.valueOf(x.importedAt()))).append(td(x.status())).append("</tr>\n")
-                    .append("<tr><td class=\"across mono\" colspan=\"5\">SHA-256 ").append(across(x.sha256())).append("</td></tr></tbody>\n");
+            h.append("<tbody class=\"entry-rows\"><tr class=\"key\"><td class=\"mono\">").append(UnbrokenTokens.timesAndIds(x.fileName())).append("</td>")
+                    .append(td(String.valueOf(x.size()))).append(td(x.format())).append(td(x.status())).append("</tr>\n")
+                    .append("<tr><td class=\"across mono\" colspan=\"4\"><div>SHA-256 ").append(across(x.sha256())).append("</div>")
+                    .append("<div class=\"muted\">Imported ").append(across(String.valueOf(x.importedAt()))).append("</div></td></tr></tbody>\n");
         }
         h.append("</table>\n");
+    }
+
+    private void quarantine(StringBuilder h, List<QuarantinedFile> files) {
+        h.append("<h2>Quarantined records (").append(files.stream().mapToLong(QuarantinedFile::total).sum()).append(")</h2>\n");
+        if (files.isEmpty()) {
+            h.append("<p class=\"muted\">").append(e(IncidentReport.NO_QUARANTINE)).append("</p>\n");
+            return;
+        }
+        h.append("<p>").append(e(IncidentReport.QUARANTINE_INTRO)).append("</p>\n");
+        // As the evidence manifest: locator and reason in columns, the excerpt (hostile evidence, one line of it) across the table.
+        for (QuarantinedFile f : files) {
+            h.append("<h3>").append(bdiWhole(f.fileName())).append(": ").append(f.total()).append(f.total() == 1 ? " record" : " records")
+                    .append(" quarantined</h3>\n")
+                    .append("<div class=\"mono muted\">SHA-256 ").append(across(f.sha256())).append("</div>\n")
+                    .append("<table class=\"columns\">\n<thead><tr><th class=\"q-loc\">Locator</th><th class=\"q-reason\">Reason</th></tr></thead>\n");
+            for (List<String> q : f.rows()) {
+                h.append("<tbody class=\"entry-rows\"><tr class=\"key\"><td class=\"mono\">").append(UnbrokenTokens.times(q.get(0))).append("</td>")
+                        .append(wide(q.get(1))).append("</tr>\n<tr><td class=\"across mono\" colspan=\"2\"><span class=\"muted\">excerpt </span>")
+                        .append(q.get(2).isEmpty() ? "<span class=\"muted\">(none kept)</span>" : "<bdi>" + across(q.get(2)) + "</bdi>").append("</td></tr></tbody>\n");
+            }
+            h.append("</table>\n");
+            if (f.unlisted() != null) h.append("<p class=\"muted\">").append(e(f.unlisted())).append("</p>\n");
+        }
     }
 
     private void audit(StringBuilder h, List<AuditEntry> audit) {
@@ -250,13 +286,18 @@ public final class HtmlReportRenderer {
     /** A table of named values, the name heading each row. */
     private static void fields(StringBuilder h, List<List<String>> rows) {
         h.append("<table>\n");
-        for (List<String> row : rows) h.append("<tr><th>").append(e(row.get(0))).append("</th>").append(td(row.get(1))).append("</tr>\n");
+        for (List<String> row : rows) h.append("<tr><th>").append(e(row.get(0))).append("</th>").append(wide(row.get(1))).append("</tr>\n");
         h.append("</table>\n");
     }
 
     /** A table cell, any time in it kept on one line. */
     private static String td(String s) {
         return "<td>" + UnbrokenTokens.times(s) + "</td>";
+    }
+
+    /** A cell of a column about half the table or wider, any time and id in it kept on one line. */
+    private static String wide(String s) {
+        return "<td>" + UnbrokenTokens.timesAndIds(s) + "</td>";
     }
 
     /** A cell of ids (ATLAS, OWASP): each id kept on one line (the renderer would break one at its dots), wrapped between. */
@@ -280,6 +321,11 @@ public final class HtmlReportRenderer {
     /** Evidence placed inline among the report's own words: escaped and isolated. */
     private static String bdi(String s) {
         return Html.isolated(s);
+    }
+
+    /** As {@link #bdi}, each time and id in it kept on one line: for a line of its own or a row across a table. */
+    private static String bdiWhole(String s) {
+        return "<bdi>" + UnbrokenTokens.timesAndIds(s) + "</bdi>";
     }
 
     private static String nz(String s) {

@@ -1,6 +1,8 @@
 package dev.tracehound.app.report;
 
+import dev.tracehound.app.format.Texts;
 import dev.tracehound.timeline.audit.AuditEntry;
+import dev.tracehound.timeline.evidence.QuarantinedRecord;
 import dev.tracehound.timeline.store.CaseInfo;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,14 @@ public record IncidentReport(
         List<ReplayEntry> replays,
         List<PlaybookEntry> playbooks,
         List<EvidenceEntry> evidence,
+        List<QuarantinedFile> quarantine,
         List<AuditEntry> audit) {
+
+    /** What the quarantine section says when no evidence file had a record set aside. */
+    public static final String NO_QUARANTINE = "No records were quarantined: every record read from the evidence files entered the case.";
+    /** What the quarantine section says first, for a reader who has not met the word. */
+    public static final String QUARANTINE_INTRO = "Records of the evidence files that could not be read into the case, so the analysis"
+            + " did not see them: where each is in its file, why it was set aside, and its first characters.";
 
     /**
      * What the incident touched. Times in nanoseconds since the epoch over sessions with recorded times (0 when none);
@@ -75,6 +84,32 @@ public record IncidentReport(
     /** A playbook run read loosely from the case's {@code playbook-runs} documents. */
     public record PlaybookEntry(String id, String playbookId, String title, String startedBy, String startedAt,
             int stepsDone, int stepsTotal) {}
+
+    /**
+     * The records of one evidence file its import set aside (quarantined): the first {@code listed} in the order they
+     * were read, and how many there are in all. Locators, reasons and excerpts are evidence text (hostile).
+     */
+    public record QuarantinedFile(String fileName, String sha256, long total, List<QuarantinedRecord> listed) {
+        /** Characters of a record's reason, excerpt and locator the report prints, each on one line; the case keeps them whole. */
+        static final int REASON_CHARS = 400, EXCERPT_CHARS = 200, LOCATOR_CHARS = 200;
+
+        /**
+         * (locator, reason, excerpt) for each listed record as every format prints them: one line each, direction
+         * controls shown as markers, cut short ({@link Texts#oneLine}); each format still escapes them.
+         */
+        public List<List<String>> rows() {
+            return listed.stream().map(q -> List.of(Texts.oneLine(q.locator(), LOCATOR_CHARS), Texts.oneLine(q.reason(), REASON_CHARS),
+                    Texts.oneLine(q.excerpt(), EXCERPT_CHARS))).toList();
+        }
+
+        /** The line after the list when the report leaves records out, else null. */
+        public String unlisted() {
+            long more = total - listed.size();
+            if (more <= 0) return null;
+            return "…and " + more + " more " + (more == 1 ? "record" : "records") + " of this file, not listed here: the report lists"
+                    + " the first " + listed.size() + "; the case holds all " + total + ".";
+        }
+    }
 
     public record EvidenceEntry(String fileName, String sha256, long size, String format, Instant importedAt, String status) {}
 }

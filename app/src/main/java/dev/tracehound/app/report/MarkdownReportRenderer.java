@@ -69,6 +69,18 @@ public final class MarkdownReportRenderer {
                 r.evidence().stream().map((EvidenceEntry x) -> List.of(x.fileName(), x.sha256(), String.valueOf(x.size()), x.format(),
                         String.valueOf(x.importedAt()), x.status())).toList());
 
+        long quarantined = r.quarantine().stream().mapToLong(IncidentReport.QuarantinedFile::total).sum();
+        m.append("## Quarantined records (").append(quarantined).append(")\n\n");
+        if (r.quarantine().isEmpty()) m.append('_').append(Markdown.inline(IncidentReport.NO_QUARANTINE)).append("_\n\n");
+        else m.append(Markdown.inline(IncidentReport.QUARANTINE_INTRO)).append("\n\n");
+        for (IncidentReport.QuarantinedFile f : r.quarantine()) {
+            m.append("### ").append(Markdown.inline(f.fileName())).append(": ").append(f.total()).append(f.total() == 1 ? " record" : " records")
+                    .append(" quarantined\n\nSHA-256 ").append(Markdown.inline(f.sha256())).append("\n\n");
+            table(m, List.of("Locator", "Reason", "Excerpt"),
+                    f.rows().stream().map(q -> List.of(q.get(0), q.get(1), q.get(2).isEmpty() ? "(none kept)" : q.get(2))).toList());
+            if (f.unlisted() != null) m.append('_').append(Markdown.inline(f.unlisted())).append("_\n\n");
+        }
+
         m.append("## Appendix: audit log (").append(r.audit().size()).append(" entries)\n\n");
         table(m, List.of("#", "Time", "Actor", "Action", "Details", "Hash", "Previous hash"),
                 r.audit().stream().map((AuditEntry a) -> List.of(String.valueOf(a.seq()), String.valueOf(a.time()), a.actor(), a.action(),

@@ -7,6 +7,7 @@ import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;
 import dev.tracehound.app.report.IncidentReport.PlaybookEntry;
+import dev.tracehound.app.report.IncidentReport.QuarantinedFile;
 import dev.tracehound.app.report.IncidentReport.ReplayEntry;
 import dev.tracehound.app.report.IncidentReport.Scope;
 import dev.tracehound.app.report.IncidentReport.TimelineEntry;
@@ -31,6 +32,8 @@ import java.util.TreeSet;
 public final class ReportBuilder {
     /** Evidence text shown per timeline entry or flow end; the evidence file holds the rest. */
     static final int EXCERPT_CHARS = 1_200;
+    /** Quarantined records listed per evidence file; the case holds the rest, and the report says how many. */
+    static final int QUARANTINE_LISTED = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Sources without clocks get times inferred as the epoch plus a microsecond per record (importers' InferredTimes);
@@ -41,9 +44,10 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     public static IncidentReport build(Case c, String generatedBy) {
+        List<EvidenceEntry> evidence = evidence(c);
         return new IncidentReport(c.info(), Instant.now(), AppVersion.get(), generatedBy,
                 ReportSummary.get(c).orElse(""), scope(c), timeline(c), findings(c), flows(c), replays(c.documents()),
-                playbooks(c.documents()), evidence(c), c.audit().entries());
+                playbooks(c.documents()), evidence, quarantine(c, evidence, QUARANTINE_LISTED), c.audit().entries());
     }
 
     static Scope scope(Case c) {
@@ -148,6 +152,20 @@ public final class ReportBuilder {
             out.add(new EvidenceEntry(name, r.sha256(), r.size(), r.format(), r.importedAt(), status));
         }
         out.sort(Comparator.comparing(EvidenceEntry::importedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(EvidenceEntry::sha256));
+        return out;
+    }
+
+    /**
+     * Per evidence file with quarantined records, in the manifest's order: the first {@code listed} records and the
+     * count of all, so a reader sees what the analysis left out and why.
+     */
+    static List<QuarantinedFile> quarantine(Case c, List<EvidenceEntry> evidence, int listed) {
+        Map<String, Long> counts = c.evidence().quarantinedRecords();
+        List<QuarantinedFile> out = new ArrayList<>();
+        for (EvidenceEntry e : evidence) {
+            long total = counts.getOrDefault(e.sha256(), 0L);
+            if (total > 0) out.add(new QuarantinedFile(e.fileName(), e.sha256(), total, c.evidence().quarantined(e.sha256(), listed)));
+        }
         return out;
     }
 

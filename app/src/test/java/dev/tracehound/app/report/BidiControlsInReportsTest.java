@@ -96,8 +96,9 @@ class BidiControlsInReportsTest {
         assertTrue(header.getTextContent().endsWith("event " + eventId), header.getTextContent());
         assertTrue(html.contains("<div>Tags: <bdi>carrier\u27E8U+202B\u27E9</bdi></div>"), html);
         assertTrue(html.contains("<div>Note: <bdi>see \u27E8U+2066\u27E9line 3</bdi></div>"), html);
-        assertTrue(html.contains("<td class=\"expl\" colspan=\"6\"><bdi>The agent sent invoice_" + RLO_MARK
-                + "gpj.exe to the customer</bdi> <span class=\"muted\">(1 evidence events; id <span class=\"mono\">f-bidi</span>)</span></td>"), html);
+        assertTrue(html.contains("<td class=\"expl\" colspan=\"5\"><bdi>The agent sent invoice_" + RLO_MARK
+                + "gpj.exe to the customer</bdi> <span class=\"muted\">(1 evidence events in session <span class=\"mono\"><bdi>s-" + RLO_MARK
+                + "1</bdi></span>; id <span class=\"mono\">f-bidi</span>)</span></td>"), html);
         assertTrue(html.contains("<h1>Incident report: <bdi>Bidi " + RLO_MARK + "case</bdi></h1>"), html);
         assertTrue(html.contains("<div class=\"text\" dir=\"auto\">sent invoice_" + RLO_MARK + "gpj.exe"), html);
     }

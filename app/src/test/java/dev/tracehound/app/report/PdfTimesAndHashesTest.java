@@ -67,7 +67,7 @@ class PdfTimesAndHashesTest {
         List<IncidentReport.EvidenceEntry> evidence = List.of(new IncidentReport.EvidenceEntry(fileName, e.sha256(), e.size(), e.format(),
                 e.importedAt(), e.status()));
         IncidentReport wide = new IncidentReport(r.caseInfo(), r.generatedAt(), r.toolVersion(), r.generatedBy(), r.summary(), r.scope(),
-                r.timeline(), r.findings(), r.flows(), replays, r.playbooks(), evidence, r.audit());
+                r.timeline(), r.findings(), r.flows(), replays, r.playbooks(), evidence, r.quarantine(), r.audit());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfReportRenderer().render(wide, out);
         byte[] pdf = out.toByteArray();

@@ -22,6 +22,12 @@ public interface EvidenceStore {
     /** How many records of each evidence file were quarantined (by SHA-256; files without any are left out). */
     java.util.Map<String, Long> quarantinedRecords();
 
+    /**
+     * The first {@code limit} quarantined records of one evidence file, in the order its import set them aside;
+     * {@link #quarantinedRecords} counts them all.
+     */
+    List<QuarantinedRecord> quarantined(String sha256, int limit);
+
     /** Opens the stored copy; importers read this, never the original. */
     InputStream open(String sha256) throws IOException;
 }

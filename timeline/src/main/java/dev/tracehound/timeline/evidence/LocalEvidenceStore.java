@@ -143,6 +143,27 @@ public final class LocalEvidenceStore implements EvidenceStore {
         });
     }
 
+    @Override
+    public List<QuarantinedRecord> quarantined(String sha256, int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit must not be negative: " + limit);
+        return db.read("read quarantined records of " + sha256, c -> {
+            List<QuarantinedRecord> rows = new ArrayList<>();
+            // ord is the identity column: the order the rows were written, which is the order the import read the records
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT evidence_sha, locator, reason, excerpt FROM quarantine WHERE evidence_sha = ? ORDER BY ord LIMIT ?")) {
+                ps.setString(1, sha256);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String excerpt = rs.getString(4);
+                        rows.add(new QuarantinedRecord(rs.getString(1), rs.getString(2), rs.getString(3), excerpt == null ? "" : excerpt));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
     /**
      * Starts an import: marks the evidence IMPORTING and, unless it was complete, records {@code format} and deletes the
      * quarantine rows an earlier, unfinished run left (a wrong --format quarantines every record; those rows say

@@ -10,6 +10,7 @@ import dev.tracehound.timeline.event.EventFlag;
 import dev.tracehound.timeline.event.EventKind;
 import dev.tracehound.timeline.event.Trust;
 import dev.tracehound.timeline.evidence.EvidenceRecord;
+import dev.tracehound.timeline.evidence.QuarantinedRecord;
 import dev.tracehound.timeline.search.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,6 +279,34 @@ class CaseRoundTripTest {
             var last = c.audit().entries().getLast();
             assertEquals("import.commit", last.action());
             assertTrue(last.details().contains("\"quarantined\":1"), last.details());
+        }
+    }
+
+    @Test
+    void quarantinedRecordsReadBackPerFileInTheOrderTheImportSetThemAsideUpToTheLimit() {
+        try (Case c = Cases.create(tmp.resolve("case"), "q")) {
+            EvidenceRecord a = TestCases.evidence(c, tmp, "a.jsonl", "{}\n{\"cut\n<b>\n{}\n");
+            EvidenceRecord b = TestCases.evidence(c, tmp, "b.jsonl", "oops\n");
+            try (Ingest in = c.ingest(a, "tester")) {
+                in.quarantine("line:3", "not valid JSON", "<b>");
+                in.quarantine("line:2", "malformed JSON: unexpected end", "{\"cut");
+                in.quarantine("line:10", "no excerpt kept", null);
+                in.commit();
+            }
+            try (Ingest in = c.ingest(b, "tester")) {
+                in.quarantine("line:1", "not valid JSON", "oops");
+                in.commit();
+            }
+            var evidence = c.evidence();
+            assertEquals(List.of(
+                    new QuarantinedRecord(a.sha256(), "line:3", "not valid JSON", "<b>"),
+                    new QuarantinedRecord(a.sha256(), "line:2", "malformed JSON: unexpected end", "{\"cut"),
+                    new QuarantinedRecord(a.sha256(), "line:10", "no excerpt kept", "")), evidence.quarantined(a.sha256(), 50),
+                    "in the order written (not by locator), a missing excerpt as empty text");
+            assertEquals(List.of("line:3", "line:2"), evidence.quarantined(a.sha256(), 2).stream().map(QuarantinedRecord::locator).toList());
+            assertEquals(List.of(new QuarantinedRecord(b.sha256(), "line:1", "not valid JSON", "oops")), evidence.quarantined(b.sha256(), 50));
+            assertEquals(List.of(), evidence.quarantined("0".repeat(64), 50));
+            assertEquals(Map.of(a.sha256(), 3L, b.sha256(), 1L), evidence.quarantinedRecords(), "the count covers every row");
         }
     }
 
