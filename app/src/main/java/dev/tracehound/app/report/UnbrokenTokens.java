@@ -30,10 +30,16 @@ final class UnbrokenTokens {
 
     private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?";
     private static final String DIGEST = "(?<![0-9A-Za-z])[0-9a-fA-F]{32,64}(?![0-9A-Za-z])";
+    /**
+     * The longest run of hex groups an id can be (8 groups of 12 and their hyphens). The look-ahead for a digit stops
+     * there: unbounded, it scanned the rest of a hex-and-hyphen run from every position, and 50,000 characters of
+     * "1-1-1-…" in evidence took 8 s.
+     */
+    private static final int MAX_CORE = 8 * 12 + 7;
     /** Characters an id may have glued to its hex groups: none of them is a space, or in an entity escaping made. */
     private static final String GLUE = "[A-Za-z0-9_.:-]";
     private static final String ID = "(?<!" + GLUE + ")" + GLUE + "*?"
-            + "(?<core>(?<![0-9a-fA-F])(?=[0-9a-fA-F-]*[0-9])[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){2,7}(?![0-9a-fA-F]))" + GLUE + "*";
+            + "(?<core>(?<![0-9a-fA-F])(?=[0-9a-fA-F-]{0," + (MAX_CORE - 1) + "}[0-9])[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){2,7}(?![0-9a-fA-F]))" + GLUE + "*";
     private static final Pattern TIMES = Pattern.compile(TIME);
     private static final Pattern TIMES_AND_IDS = Pattern.compile("(?<time>" + TIME + ")|(?<id>" + ID + ")");
     private static final Pattern TIMES_IDS_AND_DIGESTS = Pattern.compile("(?<time>" + TIME + ")|(?<id>" + ID + ")|(?<digest>" + DIGEST + ")");

@@ -64,6 +64,15 @@ class PdfUuidsTest {
     }
 
     @Test
+    void aLongHexAndHyphenRunInEvidenceIsMatchedInLinearTime() {
+        // the id pattern's look-ahead once scanned the rest of such a run from every position: 8 s for 50,000 characters
+        String hostile = "1-".repeat(100_000) + " " + UUID;
+        String kept = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> UnbrokenTokens.timesAndDigests(hostile));
+        assertTrue(kept.endsWith(KEPT + UUID + "</span>"), kept.substring(kept.length() - 100));
+    }
+
+    @Test
     void theHtmlGivenToThePdfRendererKeepsEveryUuidInOneUnbreakableUnit() throws Exception {
         try (Case c = uuidCase()) {
             String html = new HtmlReportRenderer().render(ReportBuilder.build(c, "tester"));
