@@ -1,5 +1,6 @@
 package dev.tracehound.app.cli;
 
+import dev.tracehound.app.format.Texts;
 import dev.tracehound.importers.run.ImportListener;
 import dev.tracehound.importers.run.ImportProgress;
 import dev.tracehound.importers.run.ImportReport;
@@ -110,10 +111,11 @@ public final class ImportCommand implements Callable<Integer> {
             List<QuarantineEntry> listed = r.quarantine();
             for (int i = 0; i < Math.min(LISTED_QUARANTINE, listed.size()); i++) {
                 QuarantineEntry q = listed.get(i);
-                out.println("    " + q.locator() + "  " + q.reason());
+                // both may quote the evidence: one line, control characters marked
+                out.println("    " + Texts.oneLine(q.locator(), 200) + "  " + Texts.oneLine(q.reason(), 400));
             }
             long more = r.quarantined() - Math.min(LISTED_QUARANTINE, listed.size());
-            if (more > 0) out.println("    …and " + more + " more");
+            if (more > 0) out.println("    …and " + more + " more (tracehound quarantine --case DIR lists them)");
         }
         if (r.error() != null) row(out, "error", r.error());
         if (r.hint() != null && !r.alreadyImported()) row(out, "hint", r.hint());

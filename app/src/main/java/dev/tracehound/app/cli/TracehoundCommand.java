@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CaseCommand.class,
             SearchCommand.class,
             SessionsCommand.class,
+            QuarantineCommand.class,
             VerifyCommand.class,
             ScreenshotsCommand.class,
             BenchCommand.class,
