@@ -19,7 +19,7 @@ final class CaseInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("caseId", c.info().caseId());
             m.put("name", c.info().name());

@@ -17,12 +17,27 @@ public final class CaseOption {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE) picocli.CommandLine.Model.CommandSpec spec;
 
     /**
-     * Opens the case; errors reach the user as their message, via {@link CliErrors}. A case whose audit log no longer
-     * ends where its head file says still opens for reading, with a warning on stderr (writing commands then stop). So
-     * does a read-only case (read-only media or files), with a note: reading it changes nothing and is not audited.
+     * Opens the case for a command that changes it (import, analyze, annotate, finding status, playbook steps, replay,
+     * reports and exports, which are audited): the write lock, one program at a time. Errors reach the user as their
+     * message, via {@link CliErrors}. A case whose audit log no longer ends where its head file says still opens for
+     * reading, with a warning on stderr (writing commands then stop). So does a read-only case (read-only media or
+     * files), with a note: reading it changes nothing and is not audited.
      */
     public Case open() {
-        Case c = Cases.open(dir);
+        return noted(Cases.open(dir));
+    }
+
+    /**
+     * Opens the case for a command that only reads it (search, sessions, timeline, findings, case info, verify,
+     * playbook status and suggest): shared with other programs reading it meanwhile, kept from writers while it reads
+     * ({@link Cases#openForReading}). Reading changes nothing and is not audited, so no note is printed for an ordinary
+     * case; a read-only one gets the same note as from {@link #open}, and an audit log problem the same warning.
+     */
+    public Case openForReading() {
+        return noted(Cases.openForReading(dir));
+    }
+
+    private Case noted(Case c) {
         c.readOnly().ifPresent(why -> {
             if (spec == null) return;
             var err = spec.commandLine().getErr();

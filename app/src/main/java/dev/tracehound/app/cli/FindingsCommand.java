@@ -25,7 +25,7 @@ public final class FindingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FindingStatus wanted = status == null ? null : FindingStatusCommand.parseStatus(status);
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             List<Finding> findings = c.findings().list().stream()
                     .filter(f -> wanted == null || f.status() == wanted)
                     .sorted(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::sessionId, Comparator.nullsLast(Comparator.naturalOrder())))

@@ -49,7 +49,7 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1 || limit > 10_000) throw new CliException("--limit must be between 1 and 10000, not " + limit);
         SearchSort order = parseSort(sort);
         String q = query == null ? "" : String.join(" ", query).strip();
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             SearchPage page = c.search().search(new SearchRequest(q, limit, cursor, order));
             // the page's own total may be a lower bound; the user is told the exact number
             long total = page.totalIsExact() ? page.totalHits() : c.search().count(q);

@@ -22,7 +22,7 @@ final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             List<SessionSummary> sessions = c.events().sessions();
             if (output.json()) {
                 output.printJson(Map.of("sessions", sessions.stream().map(SessionsCommand::json).toList()));

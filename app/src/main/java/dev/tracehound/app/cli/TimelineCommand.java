@@ -32,7 +32,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             List<SessionSummary> sessions = c.events().sessions();
             String id = resolve(session, sessions);
             SessionTimeline t = SessionReconstructor.fromCase(c, id, sessions);

@@ -24,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyReport report;
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             report = c.verify();
         }
         if (output.json()) {

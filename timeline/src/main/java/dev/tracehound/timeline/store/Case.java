@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * An open investigation: one folder holding the database, the search index, the evidence and the
- * audit log. The unit of everything. Only one process may have a case open for writing.
+ * audit log. The unit of everything. Only one process may have a case open for writing; any number may have it
+ * open for reading ({@link Cases#openForReading}) while none writes.
  */
 public interface Case extends AutoCloseable {
 
@@ -24,6 +25,14 @@ public interface Case extends AutoCloseable {
      */
     default java.util.Optional<String> readOnly() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether this case is open for reading only ({@link Cases#openForReading}, or a {@link #readOnly()} case): it
+     * shares the case with other readers, keeps writers out, writes nothing to the folder and refuses every change.
+     */
+    default boolean forReading() {
+        return readOnly().isPresent();
     }
 
     CaseInfo info();

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * user, since) so a refused second writer can say who has the case open. The lock covers one byte far past
  * the content, so other processes can still read who holds it (Windows locks are mandatory).
  *
- * <p>A case opened read-only ({@link #acquireForReading}) takes a shared lock on the same byte and writes nothing: it
- * keeps a writer out while it reads (and is kept out by one), and needs no write access to the folder. A refused writer
+ * <p>A case opened for reading ({@link #acquireForReading}: a read-only case, or any case {@link
+ * Cases#openForReading}) takes a shared lock on the same byte and writes nothing: readers share the case, each keeps a
+ * writer out while it reads (and is kept out by one), and needs no write access to the folder. A refused writer
  * tells the two apart by asking for a shared lock itself, which only readers grant: a reader leaves no name, and the
  * user needs to hear that the case is being read, not written.
  */
@@ -41,11 +42,41 @@ final class CaseLock implements AutoCloseable {
         this.exclusive = exclusive;
     }
 
+    /**
+     * What a process that takes the write lock only to bring a case up to date for reading (see {@link
+     * Cases#openForReading}) adds to its name in the lock file: a reader that finds it there waits for it to finish
+     * instead of being refused, since it will hand the case back to readers within moments.
+     */
+    static final String REPAIRING = " to bring it up to date for reading";
+
+    /** How long a reader waits for a {@link #REPAIRING} holder before it is refused like any reader kept out by a writer. */
+    static final long REPAIR_WAIT_MILLIS = Long.getLong("tracehound.repairWaitMillis", 60_000);
+
     static CaseLock acquire(Path file) {
+        return acquire(file, "");
+    }
+
+    /** The write lock, refused with who holds the case; {@code purpose} is added to the holder's name in the lock file. */
+    static CaseLock acquire(Path file, String purpose) {
+        return take(file, purpose, true);
+    }
+
+    /**
+     * The write lock when no one else holds the case, else null (nothing is thrown, nothing is left behind); {@code
+     * purpose} is added to the holder's name in the lock file.
+     */
+    static CaseLock tryAcquire(Path file, String purpose) {
+        return take(file, purpose, false);
+    }
+
+    private static CaseLock take(Path file, String purpose, boolean refuse) {
         Path key = file.toAbsolutePath().normalize();
-        String holder = holderDescription();
+        String holder = holderDescription() + purpose;
         Holder previous = HELD_HERE.putIfAbsent(key, new Holder(holder, false));
-        if (previous != null) throw previous.refuse(key, true);
+        if (previous != null) {
+            if (!refuse) return null;
+            throw previous.refuse(key, true);
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -58,6 +89,10 @@ final class CaseLock implements AutoCloseable {
             if (lock == null) {
                 boolean readers = heldByReaders(channel);
                 channel.close();
+                if (!refuse) {
+                    HELD_HERE.remove(key);
+                    return null;
+                }
                 throw readers ? openForReading(key, "another program", true) : openForWriting(key, readHolder(key));
             }
             channel.truncate(0);
@@ -80,7 +115,9 @@ final class CaseLock implements AutoCloseable {
      * The lock of a case opened read-only: a shared OS lock on the existing lock file, opened for reading only, so a
      * writer cannot open the case meanwhile. It writes nothing. Where the lock file is missing or cannot be locked
      * for reading (some network file systems), the case is read without an OS lock: a reader changes nothing. Within
-     * this program a case is still open only once (two openers would share and close one database).
+     * this program a case is still open only once (two openers would share and close one database). A writer that
+     * holds the case only to bring it up to date for readers ({@link #REPAIRING}) is waited for, up to {@link
+     * #REPAIR_WAIT_MILLIS}.
      */
     static CaseLock acquireForReading(Path file) {
         Path key = file.toAbsolutePath().normalize();
@@ -90,17 +127,33 @@ final class CaseLock implements AutoCloseable {
         try {
             if (!Files.isRegularFile(key)) return new CaseLock(key, null, null, false);
             channel = FileChannel.open(key, StandardOpenOption.READ);
-            FileLock lock;
-            try {
-                lock = channel.tryLock(LOCK_POSITION, 1, true);
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+            long waitUntil = System.nanoTime() + REPAIR_WAIT_MILLIS * 1_000_000;
+            boolean lookedAgain = false;
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock(LOCK_POSITION, 1, true);
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock != null) return new CaseLock(key, channel, lock, false);
+                // a shared lock is refused only by a writer's; one bringing the case up to date for readers is waited for
+                String holder = readHolder(key);
+                // a writer names itself just after it takes the lock: a nameless one is looked at once more
+                boolean nameless = holder.equals("another program") && !lookedAgain;
+                lookedAgain |= nameless;
+                if (!nameless && (!holder.endsWith(REPAIRING) || System.nanoTime() - waitUntil > 0)) {
+                    closeQuietly(channel);
+                    throw openForWriting(key, holder);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closeQuietly(channel);
+                    throw openForWriting(key, holder);
+                }
             }
-            if (lock == null) {
-                channel.close();
-                throw openForWriting(key, readHolder(key)); // a shared lock is refused only by a writer's
-            }
-            return new CaseLock(key, channel, lock, false);
         } catch (IOException e) {
             closeQuietly(channel);
             return new CaseLock(key, null, null, false);

@@ -100,6 +100,52 @@ public final class Cases {
     /** Opens an existing case, checking its schema version and taking the write lock. */
     public static Case open(Path dir) {
         CaseFolder folder = new CaseFolder(dir);
+        CaseInfo info = existing(folder);
+        java.util.Optional<String> readOnly = ReadOnlyCase.why(folder);
+        if (readOnly.isPresent()) return openReadOnly(folder, info, readOnly.get());
+        return openWritable(folder, info, CaseLock.acquire(folder.lockFile()));
+    }
+
+    /**
+     * Opens an existing case for a program that only reads it (search, sessions, timelines, findings, verify): under a
+     * shared lock, so any number of readers share the case while none writes (a writer keeps them out and they keep it
+     * out, each refused as with {@link #open}), writing nothing to the folder and refusing every change ({@link
+     * Case#forReading}). A read-only case opens as {@link #open} opens it.
+     *
+     * <p>A case is read as it is only when that cannot give a wrong answer. One that needs what a writable open does
+     * first (a schema upgrade; a search index that is missing, damaged, of an older layout or behind the database, or
+     * session totals behind it, as a killed import leaves them) is opened for writing once, alone, which repairs it as
+     * {@link #open} does (and audits what that audits), and then opened for reading. While it repairs, other readers
+     * wait for it ({@link CaseLock#REPAIRING}). When others have the case open, so that it cannot be had alone, it is
+     * read as a read-only case is: the index brought level in a temporary copy, session totals counted from the rows;
+     * only a case too old to be read without its upgrade is then refused, saying who has it open.
+     */
+    public static Case openForReading(Path dir) {
+        CaseFolder folder = new CaseFolder(dir);
+        CaseInfo info = existing(folder);
+        java.util.Optional<String> readOnly = ReadOnlyCase.why(folder);
+        if (readOnly.isPresent()) return openReadOnly(folder, info, readOnly.get());
+        Case asItIs = read(folder, info, null, true);
+        if (asItIs != null) return asItIs;
+        CaseLock lock = CaseLock.tryAcquire(folder.lockFile(), CaseLock.REPAIRING);
+        if (lock == null && info.schemaVersion() < CaseSchema.OLDEST_READ_AS_IS) {
+            try {
+                lock = CaseLock.acquire(folder.lockFile(), CaseLock.REPAIRING); // free again meanwhile, or refused saying who has it
+            } catch (CaseException e) {
+                throw new CaseException("The case at " + folder.dir() + " has schema version " + info.schemaVersion() + ": this build"
+                        + " reads it only after upgrading it, which needs the case alone, and another program has it open. " + e.getMessage(), e);
+            }
+        }
+        if (lock != null) {
+            openWritable(folder, info, lock).close(); // the repairs are made, committed and durable when it closes
+            info = CaseManifest.read(folder.manifest()); // an upgrade rewrote it
+            CaseSchema.check(folder.dir(), info.schemaVersion());
+        }
+        return read(folder, info, null, false);
+    }
+
+    /** The manifest of the case in this folder, after checking that the folder holds a case this build can open. */
+    private static CaseInfo existing(CaseFolder folder) {
         if (Files.isRegularFile(folder.dir())) {
             throw new CaseException("There is no case at " + folder.dir() + ": it is a file; a case is a folder holding case.json"
                     + " (create one with `tracehound case create DIR`).");
@@ -113,9 +159,14 @@ public final class Cases {
             throw new CaseException("The case at " + folder.dir() + " has no database (case.mv.db is missing). Restore it from a backup.");
         }
         requireH2File(folder.databaseFile());
-        java.util.Optional<String> readOnly = ReadOnlyCase.why(folder);
-        if (readOnly.isPresent()) return openReadOnly(folder, info, readOnly.get());
-        CaseLock lock = CaseLock.acquire(folder.lockFile());
+        return info;
+    }
+
+    /**
+     * Opens a writable case under the write lock already taken: upgrades an older schema, sets a damaged index aside,
+     * and brings the index and session totals level with the database. The lock is released when the open fails.
+     */
+    private static Case openWritable(CaseFolder folder, CaseInfo info, CaseLock lock) {
         H2Database db = null;
         try {
             db = H2Database.open(folder.databaseBase(), false);
@@ -172,8 +223,9 @@ public final class Cases {
      * Opens a case that cannot be written (see {@link ReadOnlyCase}) without writing a byte to its folder: a shared
      * lock, the database opened read-only, the search index read as last committed. An index that is missing, damaged,
      * of an older layout or behind the database (the case was not closed cleanly) is not repaired in place: a copy is
-     * brought level in a temporary folder, deleted on close. Session totals a killed import left behind are listed as
-     * they are. A case older than {@link CaseSchema#OLDEST_READ_AS_IS} needs an upgrade and cannot be read.
+     * brought level in a temporary folder, deleted on close. Session totals a killed import left behind are counted
+     * from the rows as they are read. A case older than {@link CaseSchema#OLDEST_READ_AS_IS} needs an upgrade and
+     * cannot be read.
      */
     private static Case openReadOnly(CaseFolder folder, CaseInfo info, String why) {
         if (info.schemaVersion() < CaseSchema.OLDEST_READ_AS_IS) {
@@ -181,12 +233,37 @@ public final class Cases {
                     + " versions " + CaseSchema.OLDEST_READ_AS_IS + " to " + CaseSchema.VERSION + " as they are and upgrades older cases when it opens them, which writes to the case, but it is"
                     + " read-only (" + why + "). " + ReadOnlyCase.copyAdvice(folder.dir()));
         }
+        return read(folder, info, why, false);
+    }
+
+    /**
+     * Opens a case for reading without writing a byte to its folder, as {@link #openReadOnly} describes; {@code why} is
+     * why the case cannot be written, or null for a writable case only read ({@link #openForReading}). With {@code
+     * asItIsOnly}, a case that reading as it is would not answer as a repaired one does (an older schema, an index not
+     * level with the database, session totals behind it) or whose database does not open for reading is not opened:
+     * null, with nothing held. Without, an index that is not level is brought level in a temporary copy.
+     */
+    private static Case read(CaseFolder folder, CaseInfo info, String why, boolean asItIsOnly) {
+        if (asItIsOnly && info.schemaVersion() < CaseSchema.VERSION) return null;
+        if (info.schemaVersion() < CaseSchema.OLDEST_READ_AS_IS) {
+            // openForReading upgrades such a case first, or refuses it saying who has it open; this is only a guard
+            throw new CaseException("The case at " + folder.dir() + " has schema version " + info.schemaVersion() + "; this build reads it"
+                    + " only after upgrading it, which writes to the case and needs it alone: close the other programs that have it open,"
+                    + " then try again.");
+        }
+        String reading = why == null ? " for reading" : " (read-only: " + why + ")";
         CaseLock lock = CaseLock.acquireForReading(folder.lockFile());
         H2Database db = null;
         LuceneIndex index = null;
         Path scratch = null;
         try {
-            db = H2Database.open(folder.databaseBase(), false, true);
+            try {
+                db = H2Database.open(folder.databaseBase(), false, true);
+            } catch (CaseException e) {
+                if (!asItIsOnly) throw e;
+                lock.close();
+                return null; // a writable open says what is wrong, or repairs it
+            }
             int dbVersion = db.storedSchemaVersion();
             if (dbVersion != info.schemaVersion()) {
                 throw new CaseException("The case at " + folder.dir() + " is inconsistent: case.json says schema version " + info.schemaVersion()
@@ -199,11 +276,17 @@ public final class Cases {
                 }
             });
             index = committedIndex(folder.index(), maxSeq);
+            if (asItIsOnly && (index == null || db.read("read the session totals' sequence", SessionStats::foldedUpTo) < maxSeq)) {
+                if (index != null) index.close();
+                db.close();
+                lock.close();
+                return null;
+            }
             if (index == null) {
                 scratch = Files.createTempDirectory("tracehound-index-");
                 index = scratchIndex(folder.index(), scratch);
             }
-            LocalCase c = new LocalCase(folder, info, lock, db, index, why, scratch);
+            LocalCase c = new LocalCase(folder, info, lock, db, index, true, why, scratch);
             if (scratch != null) c.reconcileIndex();
             return c;
         } catch (IOException | RuntimeException e) {
@@ -212,7 +295,7 @@ public final class Cases {
             lock.close();
             if (scratch != null) LocalCase.deleteScratch(scratch);
             if (e instanceof CaseException ce) throw ce;
-            throw new CaseException("Cannot open the case in " + folder.dir() + " (read-only: " + why + "): " + e.getMessage(), e);
+            throw new CaseException("Cannot open the case in " + folder.dir() + reading + ": " + e.getMessage(), e);
         }
     }
 

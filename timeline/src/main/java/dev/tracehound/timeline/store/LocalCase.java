@@ -37,17 +37,25 @@ public final class LocalCase implements Case {
     private final H2ArtifactStore artifacts;
     private final H2CaseDocuments documents;
     private final IngestPipeline pipeline;
-    /** Why the case is open for reading only (read-only media or files), or null. */
+    /** Whether the case is open for reading only, under a shared lock: a read-only case, or {@link Cases#openForReading}. */
+    private final boolean forReading;
+    /** Why the case cannot be written (read-only media or files), or null; such a case is always open for reading. */
     private final String readOnly;
     /** A search index built outside the case folder for a read-only case whose own index is not usable, or null. */
     private final Path scratchIndex;
     private volatile boolean closed;
 
     LocalCase(CaseFolder folder, CaseInfo info, CaseLock lock, H2Database db, LuceneIndex index) {
-        this(folder, info, lock, db, index, null, null);
+        this(folder, info, lock, db, index, false, null, null);
     }
 
-    LocalCase(CaseFolder folder, CaseInfo info, CaseLock lock, H2Database db, LuceneIndex index, String readOnly, Path scratchIndex) {
+    /**
+     * A case open for reading only ({@code forReading}), as a read-only case ({@code readOnly} says why it cannot be
+     * written) or as a writable one that this opener only reads ({@code readOnly} null).
+     */
+    LocalCase(CaseFolder folder, CaseInfo info, CaseLock lock, H2Database db, LuceneIndex index, boolean forReading, String readOnly,
+              Path scratchIndex) {
+        this.forReading = forReading || readOnly != null;
         this.readOnly = readOnly;
         this.scratchIndex = scratchIndex;
         this.folder = folder;
@@ -65,6 +73,7 @@ public final class LocalCase implements Case {
         this.documents = new H2CaseDocuments(db);
         this.pipeline = new IngestPipeline(db, index, events, events.maxSeq());
         if (readOnly != null) db.refuseWrites(ReadOnlyCase.refusal(folder.dir(), readOnly));
+        else if (this.forReading) db.refuseWrites(ReadOnlyCase.openedForReading(folder.dir()));
         else audit.headProblem().ifPresent(problem -> db.refuseWrites(H2AuditLog.refusal(problem)));
     }
 
@@ -101,6 +110,7 @@ public final class LocalCase implements Case {
 
     @Override public Path dir() { return folder.dir(); }
     @Override public java.util.Optional<String> readOnly() { return java.util.Optional.ofNullable(readOnly); }
+    @Override public boolean forReading() { return forReading; }
     @Override public CaseInfo info() { return info; }
     @Override public EventStore events() { return events; }
     @Override public EventSearch search() { return search; }
@@ -148,8 +158,8 @@ public final class LocalCase implements Case {
         if (closed) return;
         closed = true;
         try {
-            // whatever reached the database is indexed and committed with its watermark; a read-only case wrote nothing
-            if (readOnly == null) pipeline.commitDurably();
+            // whatever reached the database is indexed and committed with its watermark; a case open for reading wrote nothing
+            if (!forReading) pipeline.commitDurably();
         } finally {
             try {
                 pipeline.close();
@@ -165,7 +175,7 @@ public final class LocalCase implements Case {
         }
     }
 
-    /** Removes a read-only case's temporary search index (it holds nothing the database does not). */
+    /** Removes the temporary search index of a case open for reading (it holds nothing the database does not). */
     static void deleteScratch(Path dir) {
         try (var files = java.nio.file.Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);

@@ -117,6 +117,15 @@ public final class ReadOnlyCase {
                 + copyAdvice(dir);
     }
 
+    /**
+     * What a change to a case that can be written, but was opened for reading only ({@link Cases#openForReading}), is
+     * told: a program that only reads asked for it so, and shares the case with other readers meanwhile.
+     */
+    static String openedForReading(Path dir) {
+        return "The case at " + dir + " is open for reading only (it is shared with other programs that read it), so"
+                + " nothing in it can be changed this way; open it for writing to change it.";
+    }
+
     /** How to get a copy of a read-only case that can change. */
     static String copyAdvice(Path dir) {
         return "To work on it, copy the folder to writable storage and open the copy, e.g. `cp -r " + dir + " COPY"

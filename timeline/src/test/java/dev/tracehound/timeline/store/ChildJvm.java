@@ -14,6 +14,9 @@ import java.util.List;
 /**
  * A second process for lock and crash tests, started with the test classpath. Modes:
  * {@code hold <dir>} opens a case (read-only when its folder is) and keeps it until killed;
+ * {@code read <dir>} opens it for reading ({@link Cases#openForReading}), prints how many events it finds, and keeps it;
+ * {@code share <dir>} only takes a reader's shared lock on the case, and keeps it;
+ * {@code repair <dir>} takes the write lock as a reader bringing the case up to date does, and keeps it;
  * {@code ingest <dir> <evidenceFile> <events> [holdAt]} imports synthetic events, printing after each flushed batch;
  * with {@code holdAt} it stops feeding after that many and waits to be killed, so a fast machine cannot finish the
  * import before the parent kills it.
@@ -28,6 +31,27 @@ public final class ChildJvm {
                 System.out.flush();
                 Thread.sleep(120_000);
                 c.close();
+            }
+            case "read" -> {
+                Case c = Cases.openForReading(dir);
+                System.out.println("OPEN " + ProcessHandle.current().pid() + " " + c.search().count("*:*") + " " + c.events().count());
+                System.out.flush();
+                Thread.sleep(120_000);
+                c.close();
+            }
+            case "share" -> {
+                CaseLock lock = CaseLock.acquireForReading(new CaseFolder(dir).lockFile());
+                System.out.println("OPEN " + ProcessHandle.current().pid());
+                System.out.flush();
+                Thread.sleep(120_000);
+                lock.close();
+            }
+            case "repair" -> {
+                CaseLock lock = CaseLock.acquire(new CaseFolder(dir).lockFile(), CaseLock.REPAIRING);
+                System.out.println("OPEN " + ProcessHandle.current().pid());
+                System.out.flush();
+                Thread.sleep(120_000);
+                lock.close();
             }
             case "ingest" -> {
                 Case c = Cases.open(dir);

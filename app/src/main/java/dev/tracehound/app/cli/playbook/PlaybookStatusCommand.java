@@ -25,7 +25,7 @@ public final class PlaybookStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             PlaybookRuns runs = new PlaybookRuns(c);
             List<PlaybookRun> all = runs.list();
             if (runId == null && all.size() != 1) {

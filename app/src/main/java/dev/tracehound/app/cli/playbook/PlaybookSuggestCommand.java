@@ -24,7 +24,7 @@ public final class PlaybookSuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             List<Suggestion> suggestions = Suggester.suggest(c.findings().list(), Catalogue.load());
             Set<String> started = new PlaybookRuns(c).list().stream().map(PlaybookRun::playbookId).collect(Collectors.toSet());
             if (output.json()) {
