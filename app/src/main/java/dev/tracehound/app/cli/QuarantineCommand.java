@@ -39,7 +39,7 @@ final class QuarantineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1) throw new CliException("--limit must be at least 1, not " + limit);
-        try (Case c = caseOption.open()) {
+        try (Case c = caseOption.openForReading()) {
             List<EvidenceRecord> files = files(c);
             Map<String, Long> counts = c.evidence().quarantinedRecords();
             List<Map<String, Object>> json = new ArrayList<>();

@@ -61,7 +61,7 @@ class SharedReadingCommandsTest {
         assertTrue(search.out().contains("50 of " + EVENTS + " matching events shown."), search.out());
         assertEquals("", search.err(), "an ordinary case read by two programs is nothing to note");
         for (String[] read : List.of(new String[] {"sessions"}, new String[] {"timeline", "--session", "s-1"}, new String[] {"findings"},
-                new String[] {"verify"}, new String[] {"playbook", "status"}, new String[] {"case", "info", "--json"})) {
+                new String[] {"verify"}, new String[] {"playbook", "status"}, new String[] {"case", "info", "--json"}, new String[] {"quarantine"})) {
             CliRun run = CliRun.of(Stream.concat(Stream.of(read), Stream.of("--case", caseDir)).toArray(String[]::new));
             assertEquals(0, run.exit(), String.join(" ", read) + ": " + run.err());
             assertEquals("", run.err(), String.join(" ", read));
