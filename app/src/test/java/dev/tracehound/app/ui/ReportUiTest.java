@@ -34,6 +34,11 @@ class ReportUiTest extends WorkbenchOnSmallCase {
         try (Case c = Cases.open(sample.dir)) {
             c.annotations().star(sample.retrieval.eventId(), true, "tester");
             c.annotations().note(sample.retrieval.eventId(), HOSTILE, "tester");
+            // a record of the small case's evidence that an import set aside, with hostile text in it
+            var evidence = c.evidence().list().getFirst();
+            var ingest = c.ingest(evidence, "tester");
+            ingest.quarantine("line:99", "not JSON: " + HOSTILE, "{\"broken\": " + HOSTILE);
+            ingest.commit();
         }
     }
 
@@ -76,6 +81,10 @@ class ReportUiTest extends WorkbenchOnSmallCase {
                 "no Markdown or HTML escapes reach the screen");
         assertTrue(FxThread.call(() -> nodesUnder(preview.getContent()).stream()
                 .noneMatch(n -> n instanceof Hyperlink || n instanceof TextInputControl)), "nothing in the report is a link or editable");
+        Labeled quarantine = only(labels, "Quarantined records (1)");
+        assertTrue(quarantine.getStyleClass().contains("report-h2"), "the quarantined records have their own section");
+        assertEquals(1, all(labels, "line:99").size(), "the quarantined record's locator is in a table cell");
+        assertEquals(1, all(labels, "not JSON: " + HOSTILE).size(), "its reason shows literally");
         assertTrue(errors.isEmpty(), errors.toString());
     }
 

@@ -2,7 +2,9 @@ package dev.tracehound.app.ui.reporting;
 
 import dev.tracehound.app.report.HtmlReportRenderer;
 import dev.tracehound.app.report.IncidentReport;
+import dev.tracehound.app.report.IncidentReport;
 import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
+import dev.tracehound.app.report.IncidentReport.QuarantinedFile;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;
 import dev.tracehound.app.report.IncidentReport.PlaybookEntry;
@@ -83,6 +85,16 @@ final class ReportNodes {
                         plain("Imported", 15), plain("Status", 11)),
                 r.evidence().stream().map((EvidenceEntry x) -> List.of(x.fileName(), x.sha256(), String.valueOf(x.size()), x.format(),
                         String.valueOf(x.importedAt()), x.status())).toList()));
+
+        long quarantined = r.quarantine().stream().mapToLong(QuarantinedFile::total).sum();
+        n.add(heading(2, "Quarantined records (" + quarantined + ")"));
+        n.add(r.quarantine().isEmpty() ? placeholder(IncidentReport.NO_QUARANTINE) : paragraph(IncidentReport.QUARANTINE_INTRO));
+        for (QuarantinedFile f : r.quarantine()) {
+            n.add(heading(3, f.fileName() + ": " + f.total() + (f.total() == 1 ? " record" : " records") + " quarantined"));
+            n.add(ReportTable.of(List.of(mono("Locator", 20), plain("Reason", 45), mono("Excerpt", 35)),
+                    f.rows().stream().map(q -> List.of(q.get(0), q.get(1), q.get(2).isEmpty() ? "(none kept)" : q.get(2))).toList()));
+            if (f.unlisted() != null) n.add(placeholder(f.unlisted()));
+        }
 
         n.add(heading(2, "Appendix: audit log (" + r.audit().size() + " entries)"));
         List<AuditEntry> shown = r.audit().subList(0, Math.min(AUDIT_ROWS_SHOWN, r.audit().size()));
