@@ -50,10 +50,12 @@ public final class ToolAbuseDetector implements Detector {
         for (Event call : prov.events()) {
             if (call.kind() != EventKind.TOOL_CALL || handledCalls.contains(call.eventId())) continue;
             int at = prov.positionOf(call.eventId());
-            Event carrier = lastCarrierBefore(carriers, at, prov);
-            if (carrier == null) continue;
+            if (lastCarrierBefore(carriers, at, prov) == null) continue;
             Finding f = steeredArguments(session, prov, call, at, context);
-            if (f == null) f = unrequestedAction(session, prov, call, carrier, at, context);
+            // any call may follow text that merely quotes instructions (an article on injection): only a call that
+            // matches them (the tool they name, a value taken from them) is theirs
+            Event ordering = lastCarrierBefore(carriers.stream().filter(c -> !prov.scanOf(c.eventId()).reportedOnly()).toList(), at, prov);
+            if (f == null && ordering != null) f = unrequestedAction(session, prov, call, ordering, at, context);
             if (f != null) out.add(f);
         }
         return out;
@@ -126,6 +128,26 @@ public final class ToolAbuseDetector implements Detector {
         }
         if (first == Integer.MAX_VALUE) return true; // cannot place the instruction: keep the finding
         return ArtefactExtractor.mentions(text.substring(first), tool);
+    }
+
+    /**
+     * The first tool call after the carriers (events with the same injected text) that follows their instructions:
+     * a call of a tool they name, or one whose arguments carry a destination, command or credential first seen in
+     * them that no principal gave. Null when the agent did nothing the text asked.
+     */
+    static Event callFollowing(SessionProvenance prov, List<Event> carriers) {
+        int from = carriers.stream().mapToInt(c -> prov.positionOf(c.eventId())).min().orElse(Integer.MAX_VALUE);
+        Set<String> ids = new HashSet<>(carriers.stream().map(Event::eventId).toList());
+        String text = EventContent.of(carriers.get(0));
+        for (Event call : prov.events()) {
+            int at = prov.positionOf(call.eventId());
+            if (call.kind() != EventKind.TOOL_CALL || at <= from) continue;
+            if (call.toolName() != null && call.toolName().length() >= 3 && ArtefactExtractor.mentions(text, call.toolName())) return call;
+            for (Flow f : prov.flowsInto(call.eventId())) {
+                if (ids.contains(f.sourceEventId()) && STEERING.contains(f.artefactType()) && !prov.principalSaidBefore(f.value(), at)) return call;
+            }
+        }
+        return null;
     }
 
     private static Event lastCarrierBefore(List<Event> carriers, int at, SessionProvenance prov) {

@@ -46,24 +46,30 @@ public record InstructionRule(String id, String description, int weight, Pattern
 
     /** A match of the pattern in the text that no veto rules out, or null. */
     Matcher find(String text) {
+        return find(text, 0);
+    }
+
+    /** The first such match starting at or after {@code from}, or null. */
+    Matcher find(String text, int from) {
         Matcher m = pattern.matcher(text);
-        if (cue == null) return next(m, text);
         // regions see the text around them, so ^ and lookbehinds mean what they mean in the whole text
         m.useTransparentBounds(true).useAnchoringBounds(false);
+        if (cue == null) return next(m.region(from, text.length()), text);
         Matcher c = cue.words().matcher(text);
-        int from = -1;
-        int to = -1;
+        int windowFrom = -1;
+        int windowTo = -1;
         while (c.find()) {
-            int start = Math.max(0, c.start() - cue.before());
+            int start = Math.max(from, c.start() - cue.before());
             int end = (int) Math.min(text.length(), (long) c.end() + cue.after());
-            if (from >= 0 && start > to) {
-                if (next(m.region(from, to), text) != null) return m;
-                from = -1;
+            if (end <= start) continue;
+            if (windowFrom >= 0 && start > windowTo) {
+                if (next(m.region(windowFrom, windowTo), text) != null) return m;
+                windowFrom = -1;
             }
-            if (from < 0) from = start;
-            to = Math.max(to, end);
+            if (windowFrom < 0) windowFrom = start;
+            windowTo = Math.max(windowTo, end);
         }
-        return from >= 0 && next(m.region(from, to), text) != null ? m : null;
+        return windowFrom >= 0 && next(m.region(windowFrom, windowTo), text) != null ? m : null;
     }
 
     /** The whole pattern over the whole text, with the veto: what {@link #find} must agree with, cue or not. */
