@@ -65,10 +65,9 @@ final class Quotations {
     }
 
     private boolean framed(Span s) {
-        int from = Math.max(0, s.open() - FRAME_BEFORE);
-        int blank = text.lastIndexOf("\n\n", s.open());
-        if (blank >= from) from = blank;
-        if (FRAME_BEFORE_QUOTE.matcher(text.substring(from, s.open())).find()) return true;
+        String before = text.substring(Math.max(0, s.open() - FRAME_BEFORE), s.open());
+        int blank = before.lastIndexOf("\n\n"); // the frame belongs to the quote's paragraph
+        if (FRAME_BEFORE_QUOTE.matcher(blank >= 0 ? before.substring(blank) : before).find()) return true;
         int after = s.close() + 1;
         return FRAME_AFTER_QUOTE.matcher(text.substring(Math.min(after, text.length()), Math.min(text.length(), after + FRAME_AFTER))).find();
     }
