@@ -50,8 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each bundled incident, end to end: import every file with the importer its answer key names, run every detector,
  * then hold the result against the answer key: sessions reconstructed, the required detectors firing on the
- * compromised sessions, silence on the benign ones, and the injection and the harmful action on the timeline in
- * that order.
+ * compromised sessions, every ATLAS technique and OWASP risk of the key named by their findings, silence on the
+ * benign ones, and the injection and the harmful action on the timeline in that order.
  */
 class SampleIncidentsE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +98,14 @@ class SampleIncidentsE2ETest {
             for (String detector : texts(key.path("detectors_must_fire"))) {
                 boolean fired = findings.stream().anyMatch(f -> f.detector().equals(detector) && compromised.contains(f.sessionId()));
                 if (!fired) problems.add("detector " + detector + " did not fire on " + compromised);
+            }
+            // every MITRE ATLAS technique and OWASP LLM risk the key names is named by a finding on a compromised session
+            Set<String> named = new HashSet<>();
+            findings.stream().filter(f -> compromised.contains(f.sessionId())).forEach(f -> { named.addAll(f.atlas()); named.addAll(f.owasp()); });
+            for (String field : List.of("atlas", "owasp")) {
+                for (String id : texts(key.path(field))) {
+                    if (!named.contains(id)) problems.add(field + " " + id + " of the answer key is named by no finding on " + compromised);
+                }
             }
             for (String s : texts(key.path("detectors_must_not_fire_on"))) {
                 for (Finding f : findings) {

@@ -19,6 +19,8 @@ public final class Atlas {
     public static final String UNSECURED_CREDENTIALS = "AML.T0055";
     public static final String EXTRACT_SYSTEM_PROMPT = "AML.T0056";
     public static final String AGENT_TOOL_POISONING = "AML.T0110";
+    /** AI Supply Chain Compromise: AI Agent Tool. */
+    public static final String AGENT_TOOL_SUPPLY_CHAIN = "AML.T0010.005";
     public static final String POISONED_AGENT_TOOL = "AML.T0011.002";
     public static final String CONTEXT_POISONING = "AML.T0080";
     public static final String CONTEXT_POISONING_MEMORY = "AML.T0080.000";

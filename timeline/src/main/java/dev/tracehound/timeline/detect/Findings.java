@@ -33,8 +33,14 @@ public final class Findings {
     /** A finding of {@code detector}; evidence ids keep the given (timeline) order, duplicates and nulls dropped. */
     public static Finding of(Detector detector, Severity severity, List<String> atlas, String sessionId, List<String> eventIds,
             String explanation, String sourceEventId, String sinkEventId, DetectionContext context) {
+        return of(detector, severity, atlas, detector.owasp(), sessionId, eventIds, explanation, sourceEventId, sinkEventId, context);
+    }
+
+    /** As above, with the OWASP ids this finding's evidence supports (a subset or extension of the detector's usual ones). */
+    public static Finding of(Detector detector, Severity severity, List<String> atlas, List<String> owasp, String sessionId, List<String> eventIds,
+            String explanation, String sourceEventId, String sinkEventId, DetectionContext context) {
         List<String> evidence = new ArrayList<>(new LinkedHashSet<>(eventIds.stream().filter(java.util.Objects::nonNull).toList()));
-        return new Finding(id(detector.id(), evidence), detector.id(), severity, atlas, detector.owasp(), sessionId, evidence,
+        return new Finding(id(detector.id(), evidence), detector.id(), severity, atlas, owasp, sessionId, evidence,
                 explanation, FindingStatus.NEW, sourceEventId, sinkEventId, context.now());
     }
 

@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Runaway agents and unbounded consumption: the same tool call (name and normalised arguments) repeated
  * many times, a session whose tokens or cost dwarf the case's median session, and very long sessions.
+ * A loop with no user turn between its calls is also excessive agency (LLM06: the agent kept acting on its own);
+ * a loop or spike after which the run failed on a limit (iterations, tokens, rate, budget) also denied the agent's
+ * service (AML.T0029).
  */
 public final class RunawayDetector implements Detector {
     static final int REPEATS = 5;
@@ -29,7 +33,7 @@ public final class RunawayDetector implements Detector {
     @Override public String id() { return "runaway-consumption"; }
     @Override public Severity severity() { return Severity.MEDIUM; }
     @Override public List<String> atlas() { return List.of(Atlas.AGENTIC_RESOURCE_CONSUMPTION, Atlas.COST_HARVESTING, Atlas.DENIAL_OF_SERVICE); }
-    @Override public List<String> owasp() { return List.of("LLM10"); }
+    @Override public List<String> owasp() { return List.of("LLM10", "LLM06"); }
     @Override public String description() { return "Repeated identical tool calls, token or cost spikes against the case median, very long sessions."; }
 
     @Override
@@ -46,21 +50,40 @@ public final class RunawayDetector implements Detector {
         for (Map.Entry<String, List<Event>> s : same.entrySet()) {
             List<Event> calls = s.getValue();
             if (calls.size() < REPEATS) continue;
-            out.add(Findings.of(this, calls.size() >= 2 * REPEATS ? Severity.HIGH : Severity.MEDIUM, List.of(Atlas.AGENTIC_RESOURCE_CONSUMPTION),
-                    session.sessionId(), calls.stream().map(Event::eventId).toList(),
-                    "The same call " + Findings.quote(s.getKey(), 120) + " was made " + calls.size() + " times: the agent is looping.",
-                    null, calls.get(calls.size() - 1).eventId(), context));
+            List<String> atlas = new ArrayList<>(List.of(Atlas.AGENTIC_RESOURCE_CONSUMPTION));
+            List<String> owasp = new ArrayList<>(List.of("LLM10"));
+            List<String> ids = new ArrayList<>(calls.stream().map(Event::eventId).toList());
+            StringBuilder explanation = new StringBuilder("The same call " + Findings.quote(s.getKey(), 120) + " was made " + calls.size()
+                    + " times: the agent is looping.");
+            if (!userTurnBetween(session, calls.get(0), calls.get(calls.size() - 1))) {
+                owasp.add("LLM06");
+                explanation.append(" No user turn came between the calls: the agent kept invoking the tool on its own.");
+            }
+            Event stopped = limitHit(session, calls.get(0));
+            if (stopped != null) {
+                atlas.add(Atlas.DENIAL_OF_SERVICE);
+                ids.add(stopped.eventId());
+                explanation.append(" The run then failed on a limit (").append(Findings.quote(errorText(stopped), 100))
+                        .append("): the loop used up what the agent had, and its work was not done.");
+            }
+            out.add(Findings.of(this, calls.size() >= 2 * REPEATS ? Severity.HIGH : Severity.MEDIUM, atlas, owasp,
+                    session.sessionId(), ids, explanation.toString(), null, calls.get(calls.size() - 1).eventId(), context));
         }
         CaseBaseline b = context.baseline();
         double medianTokens = b.medianTokensPerSession();
         if (tokens >= MIN_SPIKE_TOKENS && medianTokens > 0 && tokens >= SPIKE_FACTOR * medianTokens) {
-            out.add(Findings.of(this, Severity.MEDIUM, List.of(Atlas.COST_HARVESTING, Atlas.AGENTIC_RESOURCE_CONSUMPTION), session.sessionId(),
+            List<String> atlas = new ArrayList<>(List.of(Atlas.COST_HARVESTING, Atlas.AGENTIC_RESOURCE_CONSUMPTION));
+            Event stopped = limitHit(session, null);
+            if (stopped != null) atlas.add(Atlas.DENIAL_OF_SERVICE);
+            out.add(Findings.of(this, Severity.MEDIUM, atlas, List.of("LLM10"), session.sessionId(),
                     usageEvents(session), String.format(Locale.ROOT, "The session used %,d tokens, %.0f× the case's median session (%,.0f).",
-                            tokens, tokens / medianTokens, medianTokens), null, null, context));
+                            tokens, tokens / medianTokens, medianTokens)
+                            + (stopped != null ? " It ended failing on a limit (" + Findings.quote(errorText(stopped), 100) + ")." : ""),
+                    null, null, context));
         }
         double medianCost = b.medianCostPerSession();
         if (medianCost > 0 && cost >= SPIKE_FACTOR * medianCost && cost >= 1.0) {
-            out.add(Findings.of(this, Severity.MEDIUM, List.of(Atlas.COST_HARVESTING), session.sessionId(), usageEvents(session),
+            out.add(Findings.of(this, Severity.MEDIUM, List.of(Atlas.COST_HARVESTING), List.of("LLM10"), session.sessionId(), usageEvents(session),
                     String.format(Locale.ROOT, "The session cost $%.2f, %.0f× the case's median session ($%.2f).", cost, cost / medianCost, medianCost),
                     null, null, context));
         }
@@ -69,13 +92,52 @@ public final class RunawayDetector implements Detector {
         if (!ev.isEmpty()) {
             long span = ev.stream().mapToLong(Event::endNanos).max().getAsLong() - ev.stream().mapToLong(Event::startNanos).min().getAsLong();
             if (ev.size() >= LONG_SESSION_EVENTS || span >= LONG_SESSION_NANOS) {
-                out.add(Findings.of(this, Severity.LOW, List.of(Atlas.AGENTIC_RESOURCE_CONSUMPTION), session.sessionId(),
+                out.add(Findings.of(this, Severity.LOW, List.of(Atlas.AGENTIC_RESOURCE_CONSUMPTION), List.of("LLM10"), session.sessionId(),
                         List.of(ev.get(0).eventId(), ev.get(ev.size() - 1).eventId()),
                         String.format(Locale.ROOT, "A very long session: %,d events over %.1f hours.", ev.size(), span / 3.6e12),
                         null, null, context));
             }
         }
         return out;
+    }
+
+    /** An error that says a limit ran out: iterations, steps, tokens, context, rate, quota, budget, time. */
+    private static final Pattern LIMIT = Pattern.compile("max[_ -]?(?:iterations?|steps?|turns?|tokens?|retries|calls)|(?:iteration|recursion|step|turn|call|token|rate|usage)[_ -]?limit"
+            + "|context[_ -]?(?:length|window)|quota|budget|too\\s+many\\s+requests|\\b429\\b|timed?[_ ]?out|deadline|exceeded|exhausted", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a user typed a turn between two events of the session (harness-injected lines are not the user): a
+     * user who says "check again" each time is driving the repetition, not the agent.
+     */
+    private static boolean userTurnBetween(SessionTimeline session, Event first, Event last) {
+        boolean between = false;
+        for (Event e : session.events()) {
+            if (e == first) between = true;
+            else if (e == last) return false;
+            else if (between && e.kind() == EventKind.USER_MESSAGE && e.trust() == dev.tracehound.timeline.event.Trust.USER
+                    && !e.has(EventFlag.HARNESS_INJECTED)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The first error of the session (after {@code from}, when given) that says a limit ran out: the agent's run was
+     * cut short, so the consumption denied the service it was meant to give (AML.T0029). Null when the run ended
+     * normally or failed for another reason (a 503 from a backend is an outage, not the agent's doing).
+     */
+    private static Event limitHit(SessionTimeline session, Event from) {
+        boolean after = from == null;
+        for (Event e : session.events()) {
+            if (e == from) after = true;
+            if (!after || e == from) continue;
+            boolean error = e.kind() == EventKind.ERROR || "error".equalsIgnoreCase(e.status());
+            if (error && LIMIT.matcher((e.text() == null ? "" : e.text()) + " " + (e.payloadJson() == null ? "" : e.payloadJson())).find()) return e;
+        }
+        return null;
+    }
+
+    private static String errorText(Event e) {
+        return e.text() != null && !e.text().isBlank() ? e.text() : e.payloadJson() == null ? "" : e.payloadJson();
     }
 
     /** Tool name plus arguments with keys sorted and whitespace dropped, so formatting differences do not hide a loop. */

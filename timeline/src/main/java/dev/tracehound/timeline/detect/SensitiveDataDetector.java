@@ -41,45 +41,59 @@ public final class SensitiveDataDetector implements Detector {
                 .filter(e -> e.kind() == EventKind.MODEL_RESPONSE || e.kind() == EventKind.TOOL_CALL).toList();
         for (List<Event> same : SameContent.group(outputs)) {
             Event e = same.get(0);
-            String text = EventContent.of(e);
-            int at = prov.positionOf(e.eventId());
-            List<String> found = new ArrayList<>();
-            Severity severity = null;
-            for (Secrets.Match s : Secrets.find(text)) {
-                if (prov.principalSaidBefore(s.value(), at)) continue;
-                found.add(s.kind() + " " + Findings.quote(mask(s.value()), 40));
-                severity = max(severity, s.kind().equals("private key") ? Severity.CRITICAL : Severity.HIGH);
-            }
-            Set<String> emails = new HashSet<>();
-            for (Artefact a : ArtefactExtractor.extract(text, List.of())) {
-                if (prov.principalSaidBefore(a.value(), at)) continue;
-                if (a.type() == ArtefactType.CARD_NUMBER) {
-                    found.add("card number " + mask(a.value()));
-                    severity = max(severity, Severity.HIGH);
-                } else if (a.type() == ArtefactType.IBAN) {
-                    found.add("IBAN " + mask(a.value()));
-                    severity = max(severity, Severity.MEDIUM);
-                } else if (a.type() == ArtefactType.EMAIL) {
-                    emails.add(a.value());
-                }
-            }
-            Set<String> phones = new HashSet<>();
-            Matcher m = PHONE.matcher(text);
-            while (m.find()) phones.add(m.group().replaceAll("\\D", ""));
-            if (emails.size() >= BULK) {
-                found.add(emails.size() + " e-mail addresses");
-                severity = max(severity, Severity.MEDIUM);
-            }
-            if (phones.size() >= BULK) {
-                found.add(phones.size() + " phone numbers");
-                severity = max(severity, Severity.MEDIUM);
-            }
-            if (severity == null) continue;
+            Found found = in(EventContent.of(e), prov, prov.positionOf(e.eventId()));
+            if (found == null) continue;
             String where = e.kind() == EventKind.TOOL_CALL ? "the arguments of " + e.toolName() : "model output";
-            out.add(Findings.of(this, severity, atlas(), session.sessionId(), same.stream().map(Event::eventId).toList(),
-                    "Sensitive data in " + where + ": " + String.join(", ", found) + ".", null, e.eventId(), context));
+            out.add(Findings.of(this, found.severity(), atlas(), session.sessionId(), same.stream().map(Event::eventId).toList(),
+                    "Sensitive data in " + where + ": " + found.describe() + ".", null, e.eventId(), context));
         }
         return out;
+    }
+
+    /** What sensitive data a text carries, masked for an explanation, and how grave it is. */
+    record Found(List<String> values, Severity severity) {
+        String describe() {
+            return String.join(", ", values);
+        }
+    }
+
+    /**
+     * The credentials, Luhn-valid card numbers, IBANs and bulk e-mail addresses or phone numbers in a text written at
+     * position {@code at} of the session, leaving out values a principal (user or system) said before; null for none.
+     */
+    static Found in(String text, SessionProvenance prov, int at) {
+        List<String> found = new ArrayList<>();
+        Severity severity = null;
+        for (Secrets.Match s : Secrets.find(text)) {
+            if (prov.principalSaidBefore(s.value(), at)) continue;
+            found.add(s.kind() + " " + Findings.quote(mask(s.value()), 40));
+            severity = max(severity, s.kind().equals("private key") ? Severity.CRITICAL : Severity.HIGH);
+        }
+        Set<String> emails = new HashSet<>();
+        for (Artefact a : ArtefactExtractor.extract(text, List.of())) {
+            if (prov.principalSaidBefore(a.value(), at)) continue;
+            if (a.type() == ArtefactType.CARD_NUMBER) {
+                found.add("card number " + mask(a.value()));
+                severity = max(severity, Severity.HIGH);
+            } else if (a.type() == ArtefactType.IBAN) {
+                found.add("IBAN " + mask(a.value()));
+                severity = max(severity, Severity.MEDIUM);
+            } else if (a.type() == ArtefactType.EMAIL) {
+                emails.add(a.value());
+            }
+        }
+        Set<String> phones = new HashSet<>();
+        Matcher m = PHONE.matcher(text);
+        while (m.find()) phones.add(m.group().replaceAll("\\D", ""));
+        if (emails.size() >= BULK) {
+            found.add(emails.size() + " e-mail addresses");
+            severity = max(severity, Severity.MEDIUM);
+        }
+        if (phones.size() >= BULK) {
+            found.add(phones.size() + " phone numbers");
+            severity = max(severity, Severity.MEDIUM);
+        }
+        return severity == null ? null : new Found(List.copyOf(found), severity);
     }
 
     private static Severity max(Severity a, Severity b) {

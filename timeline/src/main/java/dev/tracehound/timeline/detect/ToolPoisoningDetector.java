@@ -18,13 +18,13 @@ import java.util.Map;
 /**
  * MCP tool poisoning: a tool description (TOOL_LISTING) that carries instructions for the model or hidden
  * text, and rug pulls: the same tool's description hash changing between listings, in this session or
- * against what the case saw first.
+ * against what the case saw first (also named as a supply chain compromise of the tool).
  */
 public final class ToolPoisoningDetector implements Detector {
 
     @Override public String id() { return "tool-poisoning"; }
     @Override public Severity severity() { return Severity.HIGH; }
-    @Override public List<String> atlas() { return List.of(Atlas.AGENT_TOOL_POISONING, Atlas.POISONED_AGENT_TOOL, Atlas.PROMPT_INJECTION_INDIRECT); }
+    @Override public List<String> atlas() { return List.of(Atlas.AGENT_TOOL_POISONING, Atlas.POISONED_AGENT_TOOL, Atlas.AGENT_TOOL_SUPPLY_CHAIN, Atlas.PROMPT_INJECTION_INDIRECT); }
     @Override public List<String> owasp() { return List.of("LLM03", "LLM01"); }
     @Override public String description() { return "Instructions or hidden text in MCP tool descriptions, and descriptions that change between listings (rug pull)."; }
 
@@ -60,8 +60,13 @@ public final class ToolPoisoningDetector implements Detector {
         return out;
     }
 
+    /**
+     * A tool whose description changed after the agent first saw it: whoever serves the tool changed it under an
+     * agent that had accepted it (AI supply chain compromise of an agent tool, AML.T0010.005). A description that is
+     * poisoned from its first listing is a malicious tool, not a compromised supply; it gets no T0010.005.
+     */
     private Finding rugPull(SessionTimeline session, String tool, String earlierEventId, Event later, DetectionContext ctx) {
-        return Findings.of(this, Severity.HIGH, List.of(Atlas.AGENT_TOOL_POISONING, Atlas.POISONED_AGENT_TOOL), session.sessionId(),
+        return Findings.of(this, Severity.HIGH, List.of(Atlas.AGENT_TOOL_POISONING, Atlas.POISONED_AGENT_TOOL, Atlas.AGENT_TOOL_SUPPLY_CHAIN), session.sessionId(),
                 List.of(earlierEventId, later.eventId()),
                 "The description of tool " + tool + " changed after it was first listed (rug pull): compare the two listings.",
                 earlierEventId, later.eventId(), ctx);

@@ -14,7 +14,17 @@ public record InstructionScan(List<Hit> hits, int score) {
     /** Score at which text counts as instructions addressed to the model. */
     public static final int THRESHOLD = 3;
 
-    public record Hit(InstructionRule rule, Carrier carrier, String excerpt) {}
+    /**
+     * One rule's match.
+     *
+     * @param reported the match lies in a quotation the text reports, as an article explaining an attack quotes its
+     *     payload ({@link Quotations}); the rule found no unquoted match
+     */
+    public record Hit(InstructionRule rule, Carrier carrier, String excerpt, boolean reported) {
+        public Hit(InstructionRule rule, Carrier carrier, String excerpt) {
+            this(rule, carrier, excerpt, false);
+        }
+    }
 
     public InstructionScan {
         hits = List.copyOf(hits);
@@ -26,6 +36,14 @@ public record InstructionScan(List<Hit> hits, int score) {
 
     public Set<Carrier> hiddenCarriers() {
         return hits.stream().map(Hit::carrier).filter(Carrier::hidden).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Every sign is a quotation the text reports and none is hidden: the text mentions instructions (an article
+     * explaining an attack) rather than giving them. False for a text without hits.
+     */
+    public boolean reportedOnly() {
+        return !hits.isEmpty() && hits.stream().allMatch(h -> h.reported() && !h.carrier().hidden());
     }
 
     public boolean has(String ruleId) {

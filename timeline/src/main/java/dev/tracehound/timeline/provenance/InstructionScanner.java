@@ -101,10 +101,26 @@ public final class InstructionScanner {
         return new InstructionScan(hits, score(hits));
     }
 
+    /** How many further matches of a rule are tried when the ones before lie in reported quotations. */
+    private static final int MAX_REPORTED = 16;
+
     private static void match(String text, Carrier carrier, List<InstructionRule> rules, List<InstructionScan.Hit> hits) {
+        Quotations quotations = null;
         for (InstructionRule rule : rules) {
             Matcher m = rule.find(text);
-            if (m != null) hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end())));
+            if (m == null) continue;
+            boolean reported = false;
+            if (!carrier.hidden()) {
+                if (quotations == null) quotations = Quotations.of(text);
+                // a quoted example does not hide an order of the same kind given plainly further on
+                Matcher at = m;
+                for (int tries = 0; at != null && quotations.reported(at.start(), at.end()); tries++) {
+                    at = tries < MAX_REPORTED ? rule.find(text, Math.max(at.end(), at.start() + 1)) : null;
+                }
+                if (at == null) reported = true;
+                else m = at;
+            }
+            hits.add(new InstructionScan.Hit(rule, carrier, excerpt(text, m.start(), m.end()), reported));
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.List;
  * replace the model's task. Users ask for them all day, so the rules count for third-party text only. Plain
  * questions ("What is the capital of Brazil?") and work on the correspondence itself ("write a letter to the
  * bank", "write a script to rename the files") are what mail and tickets ask their readers too, and are left alone.
+ * A translation or sentiment ask that is the correspondence's own business ({@link WritersOwn}: a customer's
+ * question in a ticket, a note telling moderators what to do with the review at hand) is left alone too, and a
+ * sentiment exercise must bring the text it is about.
  */
 final class TaskHijack {
     private TaskHijack() {}
@@ -50,15 +53,33 @@ final class TaskHijack {
             // How do you say 'peace and love' in Russian?, What is 'Bibliothek' in English?, the Spanish equivalent for 'delicious food'
             + "|\\bhow\\s+(?:do|would|can|does)\\s+(?:you|i|we|one)\\s+say\\s+" + QUOTED + "\\s+in\\s+" + LANGUAGE
             + "|\\bwhat(?:'s|’s|\\s+is|\\s+does)\\s+" + QUOTED + "\\s+(?:mean\\s+)?in\\s+" + LANGUAGE
-            + "|\\b" + LANGUAGE + "\\s+(?:equivalent|translation|word)\\s+(?:for|of)\\s+" + QUOTED + ")");
+            + "|\\b" + LANGUAGE + "\\s+(?:equivalent|translation|word)\\s+(?:for|of)\\s+" + QUOTED + ")",
+            (text, start, end) -> WritersOwn.question(text, start, end) || WritersOwn.addressedToPeople(text, start) || WritersOwn.workStep(text, end));
 
+    /**
+     * A quoted passage: the text a sentiment exercise is about. Apostrophes inside words ("I'm", "they'd") do not
+     * close a single-quoted passage.
+     */
+    private static final String PASSAGE = "(?:\"[^\"\\n]{3,240}\"|“[^”\\n]{3,240}”|‘[^’\\n]{3,240}’|'(?:[^'\\n]|'(?=\\w)){3,240}'(?!\\w))";
+    /** Room after the cue word for the order's last words and a passage of 240 characters. */
+    private static final int SENTIMENT_CUE_AFTER = 400;
+
+    /**
+     * The exercise carries the text it is about: a quoted passage after the order, or "the following review:" with the
+     * text on the lines below. A note saying "determine the sentiment of this review" refers to the item it is attached
+     * to, as a moderation queue or a ticket does; BIPIA's attacks all bring their own sentence.
+     */
     static final InstructionRule SENTIMENT = InstructionRule.withCue("task-sentiment", "asks to judge the sentiment of a text", 3,
-            "sentiment|mood|tone|emotion|polarity|positive\\s+or\\s+negative", CUE_BEFORE, CUE_AFTER, "(?:"
-            // Determine the sentiment of this review: '…', Can you classify the mood of this sentence
+            "sentiment|mood|tone|emotion|polarity|positive\\s+or\\s+negative", CUE_BEFORE, SENTIMENT_CUE_AFTER, "(?:"
+            // Determine the sentiment of this review: '…', Can you classify the mood of this sentence: '…'?
             + Orders.START + "(?:determine|analy[sz]e|classify|identify|detect|assess|evaluate|judge|rate|label|tell\\s+me)\\s+the\\s+(?:overall\\s+)?"
-            + "(?:sentiment|mood|tone|emotion|polarity)\\s+of\\s+(?:this|these|the\\s+following|the\\s+given)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\b"
-            // Is this feedback positive or negative?
-            + "|\\bis\\s+(?:this|the\\s+following)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\s+positive\\s+or\\s+negative\\b)");
+            + "(?:sentiment|mood|tone|emotion|polarity)\\s+of\\s+(?:"
+            + "(?:this|these|the\\s+following|the\\s+given)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\b\\s*[:\\-–—]?\\s*" + PASSAGE
+            // Analyze the sentiment of the following tweet:⏎…
+            + "|the\\s+following\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\s*:[ \\t]*\\n[ \\t]*\\S)"
+            // Is this feedback positive or negative? '…'
+            + "|\\bis\\s+(?:this|the\\s+following)\\s+(?:[\\w-]{1,20}\\s+){0,2}?" + PIECE + "\\s+positive\\s+or\\s+negative\\b\\s*[?:]?\\s*" + PASSAGE + ")",
+            (text, start, end) -> WritersOwn.addressedToPeople(text, start) || WritersOwn.workStep(text, end));
 
     static final List<InstructionRule> RULES = List.of(CREATIVE_WRITING, PHRASE_TRANSLATION, SENTIMENT);
 }

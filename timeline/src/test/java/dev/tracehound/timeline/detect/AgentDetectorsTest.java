@@ -2,6 +2,7 @@ package dev.tracehound.timeline.detect;
 
 import static dev.tracehound.timeline.detect.DetectorTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracehound.timeline.event.Event;
@@ -33,6 +34,18 @@ class AgentDetectorsTest {
         assertEquals(2, f.size());
         assertEquals(poisoned.eventId(), f.get(0).sourceEventId());
         assertEquals(changed.eventId(), f.get(1).sinkEventId());
+        // a changed description is a compromise of the tool's supply; a tool poisoned from its first listing is a malicious tool
+        assertTrue(f.get(1).atlas().contains("AML.T0010.005"), f.get(1).atlas().toString());
+        assertFalse(f.get(0).atlas().contains("AML.T0010.005"), f.get(0).atlas().toString());
+        assertTrue(f.get(1).owasp().contains("LLM03"));
+    }
+
+    @Test
+    void theSameDescriptionListedAgainIsNoRugPull() {
+        Ev s = new Ev("relist");
+        listing(s, "add", "Adds two numbers.", "aaa");
+        listing(s, "add", "Adds two numbers.", "aaa");
+        assertTrue(run(new ToolPoisoningDetector(), s).isEmpty());
     }
 
     @Test
@@ -93,6 +106,44 @@ class AgentDetectorsTest {
         Ev small = new Ev("small0");
         small.add(small.next(EventKind.MODEL_RESPONSE, Trust.MODEL, "x").inputTokens(2_000L).outputTokens(500L));
         assertTrue(run(new RunawayDetector(), small, b).isEmpty());
+    }
+
+    /** A reconciler polling one pending invoice: the runaway-agent-loop incident in small. */
+    private static Ev pollingLoop(boolean userBetween, String ending) {
+        Ev s = new Ev("poll");
+        s.system("You are invoice-reconciler. For each open invoice id, call get_invoice_status.");
+        s.user("Open invoices: INV-88412");
+        for (int i = 0; i < 12; i++) {
+            if (userBetween && i > 0) s.user("Still pending? Check INV-88412 again.");
+            s.call("c" + i, "get_invoice_status", "{\"invoice_id\":\"INV-88412\"}");
+            s.result("c" + i, "get_invoice_status", "{\"status\":\"PENDING\",\"detail\":\"query again\"}");
+        }
+        if (ending != null) s.add(s.next(EventKind.ERROR, Trust.UNKNOWN, ending).status("error"));
+        else s.assistant("INV-88412 is still pending; I'll leave it for tomorrow's run.");
+        return s;
+    }
+
+    private static Finding loopFinding(Ev s) {
+        return run(new RunawayDetector(), s).stream().filter(f -> f.explanation().contains("looping")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLoopThatRanTheAgentIntoItsIterationCapDeniedItsServiceAndRanWithoutAUser() {
+        Finding f = loopFinding(pollingLoop(false, "max_iterations (60) exceeded"));
+        assertTrue(f.atlas().containsAll(List.of("AML.T0034.002", "AML.T0029")), f.atlas().toString());
+        assertEquals(List.of("LLM10", "LLM06"), f.owasp());
+        assertTrue(f.explanation().contains("max_iterations"), f.explanation());
+    }
+
+    @Test
+    void aLoopTheUserDroveThatEndedNormallyIsNeitherDenialNorExcessiveAgency() {
+        Finding f = loopFinding(pollingLoop(true, null));
+        assertEquals(List.of("AML.T0034.002"), f.atlas());
+        assertEquals(List.of("LLM10"), f.owasp());
+        // an outage is not the loop's doing
+        Finding outage = loopFinding(pollingLoop(false, "ledger returned 503"));
+        assertFalse(outage.atlas().contains("AML.T0029"), outage.explanation());
+        assertTrue(outage.owasp().contains("LLM06"), "still no user between the calls");
     }
 
     @Test

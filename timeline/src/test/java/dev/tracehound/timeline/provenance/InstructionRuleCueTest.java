@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rule with a cue tries its pattern only around the cue's words ({@link InstructionRule.Cue}); it must find a match
- * exactly where the whole pattern over the whole text does. Checked on BIPIA's attacks (MIT, src/test/resources/corpus/
+ * exactly where the whole pattern over the whole text does (with the rule's veto either way). Checked on BIPIA's attacks (MIT, src/test/resources/corpus/
  * bipia) set in its e-mails and code answers at the start, the middle and the end, after long filler (so the windows
  * start far into the text) and next to other cue words (so windows merge).
  */
@@ -27,7 +27,7 @@ class InstructionRuleCueTest {
         for (String text : texts()) {
             for (int i = 0; i < cued.size(); i++) {
                 InstructionRule rule = cued.get(i);
-                boolean whole = rule.pattern().matcher(text).find();
+                boolean whole = rule.findEverywhere(text) != null;
                 assertEquals(whole, rule.find(text) != null, rule.id() + " on: " + text.substring(0, Math.min(200, text.length())));
                 if (whole) matched[i]++;
             }
