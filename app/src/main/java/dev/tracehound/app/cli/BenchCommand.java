@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without --import: synthetic events, compared with bare Lucene and Jackson on this machine.",
             "With --import FILE: the import of that file (records/s, MB/s) against bare Lucene indexing as many MB",
             "of the synthetic benchmark's event texts (the foundation's baseline), in a first run from a cold JVM",
-            "and then in --rounds more, whose median is the steady state."})
+            "and then in --rounds more, the median of whose later half is the steady state."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", defaultValue = "100000", description = "Synthetic events (default ${DEFAULT-VALUE}, at least 1000).")
     int events;
@@ -41,8 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--rounds", paramLabel = "N", description = {"Rounds after the --import file's first run (bare Lucene, then the",
-        "import into a fresh case), reported as their median: the steady state. Default 3 for a file up to 256 MB,",
-        "0 above (its first run pays off the JIT's warm-up)."})
+        "import into a fresh case); the earlier half warm up, the median of the later half is the steady state.",
+        "Default 5 for a file up to 256 MB, 0 above (its first run pays off the JIT's warm-up)."})
     Integer rounds;
 
     @Mixin

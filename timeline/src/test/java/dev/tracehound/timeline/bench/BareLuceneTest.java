@@ -28,5 +28,10 @@ class BareLuceneTest {
         assertTrue(r.warmedUp());
         assertTrue(Files.isDirectory(tmp.resolve("warm-up").resolve("baseline-index")), "the warm-up indexed its own text");
         assertEquals(3.0, r.textMb(), 0.5, "the timed run is capped, not the file's 50 MB");
+        // timed three times, each into an index of its own, and the median run is the rate
+        for (int i = 1; i <= BareLucene.WARM_TIMED_RUNS; i++) {
+            assertTrue(Files.isDirectory(tmp.resolve("timed-" + i).resolve("baseline-index")), "timed run " + i);
+        }
+        assertFalse(Files.exists(tmp.resolve("timed-" + (BareLucene.WARM_TIMED_RUNS + 1))));
     }
 }
