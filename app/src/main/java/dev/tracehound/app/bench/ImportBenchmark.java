@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +83,7 @@ public final class ImportBenchmark {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file.toString());
 
-        progress.accept("first run: bare Lucene over " + Math.min(size, BareLucene.SYNTHETIC_RATE_MAX_BYTES) / 1_000_000
+        progress.accept("first run: bare Lucene over " + BareLucene.timedBytes(size) / 1_000_000
                 + " MB of synthetic text" + (size > BareLucene.SYNTHETIC_RATE_MAX_BYTES ? ", after an untimed warm-up" : ""));
         BareLucene.Rate firstBare = baseline("baseline-0", size);
         progress.accept("first run: importing " + file);
@@ -126,23 +125,27 @@ public final class ImportBenchmark {
             }
         }
 
-        // the later half of the rounds: the earlier ones warm up (and are listed with them)
-        List<Round> counted = steady.subList(steady.size() / 2, steady.size());
-        Round shown = counted.isEmpty() ? first : null;
+        // the later half of the rounds (the earlier ones warm up), and of those the median round by ratio: every headline
+        // figure comes from that one round, so they agree with each other (the lower of the middle two for an even count)
+        List<Round> counted = new ArrayList<>(steady.subList(steady.size() / 2, steady.size()));
+        counted.sort(Comparator.comparingDouble(Round::ratio));
+        Round shown = counted.isEmpty() ? first : counted.get((counted.size() - 1) / 2);
         m.put("measured", counted.isEmpty() ? "first run only" : "median of the last " + counted.size() + " of " + steady.size()
                 + " rounds after a first run" + (counted.size() < steady.size() ? " (the earlier ones warm up)" : ""));
-        m.put("seconds", shown != null ? shown.seconds() : median(counted, Round::seconds));
-        m.put("records_per_s", ((Number) m.get("records")).doubleValue() / (double) m.get("seconds"));
-        m.put("events_per_s", ((Number) m.get("events")).doubleValue() / (double) m.get("seconds"));
-        m.put("mb_per_s", fileMb / (double) m.get("seconds"));
-        m.put("bare_lucene_mb_per_s", shown != null ? shown.bare().mbPerSecond() : median(counted, r -> r.bare().mbPerSecond()));
-        m.put("ratio_to_bare_lucene", shown != null ? shown.ratio() : median(counted, Round::ratio));
+        m.put("seconds", shown.seconds());
+        m.put("records_per_s", ((Number) m.get("records")).doubleValue() / shown.seconds());
+        m.put("events_per_s", ((Number) m.get("events")).doubleValue() / shown.seconds());
+        m.put("mb_per_s", shown.mbPerSecond());
+        m.put("bare_lucene_mb_per_s", shown.bare().mbPerSecond());
+        m.put("ratio_to_bare_lucene", shown.ratio());
         // the same comparison in CPU time, which a neighbour's load on a shared machine disturbs less than wall time
-        m.put("cpu_seconds_per_mb", shown != null ? shown.cpuSecondsPerMb() : median(counted, Round::cpuSecondsPerMb));
-        m.put("bare_lucene_cpu_seconds_per_mb", shown != null ? shown.bare().cpuSecondsPerMb() : median(counted, r -> r.bare().cpuSecondsPerMb()));
-        m.put("cpu_ratio_to_bare_lucene", shown != null ? shown.cpuRatio() : median(counted, Round::cpuRatio));
+        m.put("cpu_seconds_per_mb", shown.cpuSecondsPerMb());
+        m.put("bare_lucene_cpu_seconds_per_mb", shown.bare().cpuSecondsPerMb());
+        m.put("cpu_ratio_to_bare_lucene", shown.cpuRatio());
         if (!steady.isEmpty()) {
             m.put("round_ratios", steady.stream().map(r -> round3(r.ratio())).toList());
+            m.put("round_mb_per_s", steady.stream().map(r -> round3(r.mbPerSecond())).toList());
+            m.put("round_bare_lucene_mb_per_s", steady.stream().map(r -> round3(r.bare().mbPerSecond())).toList());
             m.put("round_cpu_ratios", steady.stream().map(r -> round3(r.cpuRatio())).toList());
             m.put("round_jit_compile_seconds", steady.stream().map(r -> round3(r.jitSeconds())).toList());
         }
@@ -193,13 +196,6 @@ public final class ImportBenchmark {
         T value = work.run();
         return new Timed<>(value, Math.max(1e-9, (System.nanoTime() - t0) / 1e9), (ProcessCpu.nanos() - cpu0) / 1e9,
                 (jitMillis() - jit0) / 1e3, (gcMillis() - gc0) / 1e3);
-    }
-
-    /** The median (the mean of the middle two for an even count). */
-    static <T> double median(List<T> items, ToDoubleFunction<T> value) {
-        double[] v = items.stream().mapToDouble(value).sorted().toArray();
-        int mid = v.length / 2;
-        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
     }
 
     private static double round3(double v) {

@@ -1,5 +1,7 @@
 package dev.tracehound.app.cli;
 
+import dev.tracehound.app.format.Texts;
+import dev.tracehound.timeline.evidence.EvidenceRecord;
 import dev.tracehound.timeline.store.Case;
 import dev.tracehound.timeline.store.Cases;
 import java.nio.file.Path;
@@ -34,7 +36,26 @@ public final class CaseOption {
      * case; a read-only one gets the same note as from {@link #open}, and an audit log problem the same warning.
      */
     public Case openForReading() {
-        return noted(Cases.openForReading(dir));
+        Case c = noted(Cases.openForReading(dir));
+        warnOfUnfinishedImports(c);
+        return c;
+    }
+
+    /**
+     * A file whose import was stopped (killed, power lost) is still marked importing: its events are only partly in the
+     * case, spread over its sessions, so what a reader sees is incomplete. Said on stderr by every reading command;
+     * importing the file again completes it. (No import can be running: it would hold the case.)
+     */
+    private void warnOfUnfinishedImports(Case c) {
+        if (spec == null) return;
+        var err = spec.commandLine().getErr();
+        for (EvidenceRecord e : c.evidence().list()) {
+            if (e.complete()) continue;
+            err.println("tracehound: warning: the import of " + Texts.oneLine(e.originalPath(), 300) + " did not finish, so only part of its"
+                    + " events are in the case; run `tracehound import --case " + dir + " " + Texts.oneLine(e.originalPath(), 300)
+                    + "` to complete it (evidence " + Texts.shortId(e.sha256(), 12) + ")");
+        }
+        err.flush();
     }
 
     private Case noted(Case c) {

@@ -65,7 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
             if (output.json()) {
                 output.printJson(reports.size() == 1 ? reports.get(0).toMap() : reports.stream().map(ImportReport::toMap).toList());
             } else {
-                reports.forEach(r -> printHuman(output.out(), r));
+                reports.forEach(r -> printHuman(output.out(), r, caseOption.dir()));
                 output.out().flush();
             }
             // the report stays on stdout; each file that did not import also gets the one error line every command gives
@@ -90,7 +90,7 @@ public final class ImportCommand implements Callable<Integer> {
         return r.ok() && !(r.records() > 0 && r.quarantined() == r.records());
     }
 
-    static void printHuman(PrintWriter out, ImportReport r) {
+    static void printHuman(PrintWriter out, ImportReport r, java.nio.file.Path caseDir) {
         out.println(r.file());
         row(out, "format", r.format() == null ? "not recognised" : r.format());
         if (r.evidenceSha256() != null) row(out, "evidence sha256", r.evidenceSha256());
@@ -115,7 +115,8 @@ public final class ImportCommand implements Callable<Integer> {
                 out.println("    " + Texts.oneLine(q.locator(), 200) + "  " + Texts.oneLine(q.reason(), 400));
             }
             long more = r.quarantined() - Math.min(LISTED_QUARANTINE, listed.size());
-            if (more > 0) out.println("    …and " + more + " more (tracehound quarantine --case DIR lists them)");
+            if (more > 0) out.println("    …and " + more + " more (`tracehound quarantine --case " + caseDir + " --evidence "
+                    + r.evidenceSha256().substring(0, Math.min(12, r.evidenceSha256().length())) + " --limit " + r.quarantined() + "` lists them)");
         }
         if (r.error() != null) row(out, "error", r.error());
         if (r.hint() != null && !r.alreadyImported()) row(out, "hint", r.hint());

@@ -82,6 +82,15 @@ final class QuarantineCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Up to ten evidence files, a line each: the start of the SHA-256 and the original path. */
+    private static String listed(List<EvidenceRecord> files) {
+        StringBuilder known = new StringBuilder();
+        for (EvidenceRecord f : files.subList(0, Math.min(10, files.size()))) {
+            known.append("\n  ").append(Texts.shortId(f.sha256(), 16)).append("  ").append(Texts.oneLine(f.originalPath(), 200));
+        }
+        return known + (files.size() > 10 ? "\n  …" : "");
+    }
+
     /** The evidence files asked for: all, or the one whose SHA-256 starts with {@code --evidence}. */
     private List<EvidenceRecord> files(Case c) {
         List<EvidenceRecord> all = c.evidence().list();
@@ -90,14 +99,13 @@ final class QuarantineCommand implements Callable<Integer> {
         if (prefix.isEmpty()) throw new CliException("--evidence needs a SHA-256 or a prefix of one");
         List<EvidenceRecord> matching = all.stream().filter(f -> f.sha256().startsWith(prefix)).toList();
         if (matching.isEmpty()) {
-            StringBuilder known = new StringBuilder();
-            for (EvidenceRecord f : all.subList(0, Math.min(10, all.size()))) {
-                known.append("\n  ").append(Texts.shortId(f.sha256(), 16)).append("  ").append(Texts.oneLine(f.originalPath(), 200));
-            }
             throw new CliException("no evidence file in this case has a SHA-256 starting with " + Texts.oneLine(prefix, 80)
-                    + (all.isEmpty() ? "; the case holds no evidence yet" : "; its evidence files are:" + known + (all.size() > 10 ? "\n  …" : "")));
+                    + (all.isEmpty() ? "; the case holds no evidence yet" : "; its evidence files are:" + listed(all)));
         }
-        if (matching.size() > 1) throw new CliException(Texts.oneLine(prefix, 80) + " is the start of " + matching.size() + " evidence files' SHA-256; give more of it");
+        if (matching.size() > 1) {
+            throw new CliException(Texts.oneLine(prefix, 80) + " is the start of " + matching.size() + " evidence files' SHA-256; give more of it:"
+                    + listed(matching));
+        }
         return matching;
     }
 }

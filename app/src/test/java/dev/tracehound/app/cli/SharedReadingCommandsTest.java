@@ -76,8 +76,9 @@ class SharedReadingCommandsTest {
 
         CliRun annotate = CliRun.of("annotate", "--case", caseDir, eventId, "--star");
         assertEquals(2, annotate.exit(), annotate.out());
-        assertTrue(annotate.err().startsWith("tracehound: The case is open for reading by another program, and a case that can be"
-                + " written is opened by one program at a time."), annotate.err());
+        assertTrue(annotate.err().startsWith("tracehound: The case is open for reading by another program (a search, timeline or other"
+                + " reading command, or a program reading a read-only case), and a case is changed only while no other program has it open."
+                + " Wait for the reading to end, then run this again"), annotate.err());
 
         JsonNode page = new ObjectMapper().readTree(new String(first, StandardCharsets.UTF_8) + new String(held.readAllBytes(), StandardCharsets.UTF_8));
         assertTrue(holder.waitFor(60, TimeUnit.SECONDS));

@@ -73,7 +73,7 @@ public final class BareLucene {
 
     static Rate syntheticRate(Path work, long textBytes, long maxBytes, long warmUpBytes) throws IOException {
         boolean warmUp = textBytes > maxBytes;
-        long bytes = Math.max(MIN_BYTES, Math.min(maxBytes, textBytes));
+        long bytes = timedBytes(textBytes, maxBytes);
         if (!warmUp) return timedRate(work, bytes);
         timedRate(work.resolve("warm-up"), warmUpBytes);
         java.util.List<Rate> runs = new java.util.ArrayList<>();
@@ -81,6 +81,15 @@ public final class BareLucene {
         runs.sort(java.util.Comparator.comparingDouble(Rate::mbPerSecond));
         Rate median = runs.get(runs.size() / 2);
         return new Rate(median.mbPerSecond, median.cpuSecondsPerMb, median.textMb, true);
+    }
+
+    /** How much text {@link #syntheticRate} times for a file of {@code textBytes}: as much, within 2 MB and 256 MB. */
+    public static long timedBytes(long textBytes) {
+        return timedBytes(textBytes, SYNTHETIC_RATE_MAX_BYTES);
+    }
+
+    private static long timedBytes(long textBytes, long maxBytes) {
+        return Math.max(MIN_BYTES, Math.min(maxBytes, textBytes));
     }
 
     /** Timed runs of a warmed baseline, of which the median is taken. */

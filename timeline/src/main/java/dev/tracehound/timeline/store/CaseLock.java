@@ -183,10 +183,14 @@ final class CaseLock implements AutoCloseable {
 
     /** A writer is also told how to read the case meanwhile: a read-only open writes nothing, so a copy reads the same. */
     private static CaseException openForReading(Path file, String holder, boolean toWrite) {
-        String refused = toWrite ? ", and a case that can be written is opened by one program at a time" : "";
-        String meanwhile = toWrite ? "; or, to read it meanwhile, open a copy of the folder (`cp -r " + file.getParent() + " COPY`)" : "";
-        return new CaseException("The case is open for reading by " + holder + refused + ". Close it there first" + releasedWhen(file)
-                + meanwhile + ".");
+        if (toWrite) {
+            // readers share the lock and leave no name: all there is to say is that reading programs have it
+            String who = holder.equals("another program")
+                    ? holder + " (a search, timeline or other reading command, or a program reading a read-only case)" : holder;
+            return new CaseException("The case is open for reading by " + who + ", and a case is changed only while no other program has"
+                    + " it open. Wait for the reading to end, then run this again" + releasedWhen(file) + ".");
+        }
+        return new CaseException("The case is open for reading by " + holder + ". Close it there first" + releasedWhen(file) + ".");
     }
 
     private static String releasedWhen(Path file) {

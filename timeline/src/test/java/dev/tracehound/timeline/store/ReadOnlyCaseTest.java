@@ -127,9 +127,10 @@ class ReadOnlyCaseTest {
             ChildJvm.awaitLine(child, ChildJvm.stdout(child), "OPEN");
             makeWritableAgain();
             CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
-            assertTrue(e.getMessage().startsWith("The case is open for reading by another program, and a case that can be written is opened"
-                    + " by one program at a time. Close it there first (the lock is " + dir.resolve("case.lock") + "; it is released automatically when"
-                    + " that program exits); or, to read it meanwhile, open a copy of the folder (`cp -r " + dir + " COPY`)."), e.getMessage());
+            assertEquals("The case is open for reading by another program (a search, timeline or other reading command, or a program"
+                    + " reading a read-only case), and a case is changed only while no other program has it open. Wait for the reading"
+                    + " to end, then run this again (the lock is " + dir.resolve("case.lock") + "; it is released automatically when that"
+                    + " program exits).", e.getMessage());
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
@@ -148,7 +149,7 @@ class ReadOnlyCaseTest {
             makeWritableAgain();
             CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
             assertTrue(e.getMessage().startsWith("The case is open for reading by pid " + ProcessHandle.current().pid()), e.getMessage());
-            assertTrue(e.getMessage().contains("(this same program), and a case that can be written is opened by one program at a time. Close it there first"),
+            assertTrue(e.getMessage().contains("(this same program), and a case is changed only while no other program has it open. Wait for the reading to end"),
                     e.getMessage());
         }
     }

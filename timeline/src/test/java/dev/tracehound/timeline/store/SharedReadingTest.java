@@ -85,9 +85,10 @@ class SharedReadingTest {
         Process reader = child("read", dir);
         ChildJvm.awaitLine(reader, ChildJvm.stdout(reader), "OPEN");
         CaseException e = assertThrows(CaseException.class, () -> Cases.open(dir));
-        assertTrue(e.getMessage().startsWith("The case is open for reading by another program, and a case that can be written is opened"
-                + " by one program at a time. Close it there first (the lock is " + dir.resolve("case.lock") + "; it is released automatically"
-                + " when that program exits)"), e.getMessage());
+        assertEquals("The case is open for reading by another program (a search, timeline or other reading command, or a program reading"
+                + " a read-only case), and a case is changed only while no other program has it open. Wait for the reading to end,"
+                + " then run this again (the lock is " + dir.resolve("case.lock") + "; it is released automatically when that program exits).",
+                e.getMessage());
         reader.destroyForcibly();
         assertTrue(reader.waitFor(30, TimeUnit.SECONDS));
         try (Case c = Cases.open(dir)) {
