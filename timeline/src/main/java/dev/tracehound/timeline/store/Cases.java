@@ -201,8 +201,13 @@ public final class Cases {
                 if (setAside != null && c.audit().headProblem().isEmpty()) {
                     c.audit().append(Actors.current(), "index.rebuild", setAside);
                 }
-                c.reconcileSessionStats();
-                c.reconcileIndex();
+                long counted = c.reconcileSessionStats();
+                long reindexed = c.reconcileIndex();
+                if ((counted > 0 || reindexed > 0) && c.audit().headProblem().isEmpty()) {
+                    // an interrupted run left the index or the totals behind the database: what opening changed is on record
+                    c.audit().append(Actors.current(), "case.catch-up", "{\"rowsCountedIntoSessionTotals\":" + counted
+                            + ",\"rowsIndexedAgain\":" + reindexed + "}");
+                }
                 return c;
             } catch (RuntimeException e) {
                 index.close(); // release the index's own write lock before giving up the case lock

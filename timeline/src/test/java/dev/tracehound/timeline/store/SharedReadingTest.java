@@ -131,6 +131,11 @@ class SharedReadingTest {
             assertTrue(((LocalCase) c).index().readOnly(), "the case's own index, repaired in place, not a temporary copy");
             assertFalse(c.evidence().list().getFirst().complete(), "the interrupted import still looks interrupted");
             assertTrue(c.audit().entries().stream().noneMatch(a -> a.action().equals("index.rebuild")), "a catch-up is no rebuild");
+            // what the repair changed in the folder is on record
+            var catchUp = c.audit().entries().stream().filter(a -> a.action().equals("case.catch-up")).toList();
+            assertEquals(1, catchUp.size(), c.audit().entries().toString());
+            assertTrue(catchUp.getFirst().details().matches("\\{\"rowsCountedIntoSessionTotals\":[1-9][0-9]*,\"rowsIndexedAgain\":[1-9][0-9]*\\}"),
+                    catchUp.getFirst().details());
         }
         assertFalse(before.equals(ReadOnlyCaseTest.snapshot(dir)), "the repair was written to the case");
         Level repairedTo = level(dir);
