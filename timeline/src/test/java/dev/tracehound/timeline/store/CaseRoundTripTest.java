@@ -35,6 +35,37 @@ class CaseRoundTripTest {
     }
 
     @Test
+    void everyQuarantinedRecordIsStoredWhetherTheImportCommitsOrStops() {
+        Path dir = tmp.resolve("case");
+        String committed, stopped;
+        try (Case c = Cases.create(dir, "Quarantine")) {
+            EvidenceRecord ev = TestCases.evidence(c, tmp, "bad.jsonl", "{\n");
+            committed = ev.sha256();
+            try (Ingest in = c.ingest(ev, "tester")) {
+                // more than are written at once, between events and after the last one
+                for (int i = 1; i <= 2_500; i++) {
+                    in.quarantine("line:" + i, "not JSON", "{" + i);
+                    if (i % 700 == 0) in.add(TestCases.event(ev, i, "s", EventKind.NOTE, "good " + i));
+                }
+                assertEquals(2_500, in.commit().quarantined());
+            }
+            EvidenceRecord other = TestCases.evidence(c, tmp, "cut.jsonl", "{\"a\n");
+            stopped = other.sha256();
+            try (Ingest in = c.ingest(other, "tester")) {
+                in.quarantine("line:1", "truncated", null);
+                in.quarantine("line:2", "truncated", null);
+                in.flush();
+                in.quarantine("line:3", "truncated", null);
+            } // closed without a commit: the run was stopped
+        }
+        try (Case c = Cases.open(dir)) {
+            assertEquals(2_500L, c.evidence().quarantinedRecords().get(committed));
+            assertEquals("line:2500", c.evidence().quarantined(committed, 3_000).getLast().locator());
+            assertEquals(3L, c.evidence().quarantinedRecords().get(stopped), "what was counted is on record");
+        }
+    }
+
+    @Test
     void everyFieldSurvivesCloseAndReopen() {
         Path dir = tmp.resolve("case");
         Event original;
