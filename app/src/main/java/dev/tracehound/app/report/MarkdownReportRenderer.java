@@ -1,5 +1,6 @@
 package dev.tracehound.app.report;
 
+import dev.tracehound.timeline.text.Markdown;
 import dev.tracehound.app.report.IncidentReport.EvidenceEntry;
 import dev.tracehound.app.report.IncidentReport.FindingEntry;
 import dev.tracehound.app.report.IncidentReport.Flow;

@@ -1,5 +1,6 @@
 package dev.tracehound.app.report;
 
+import dev.tracehound.timeline.text.Markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,7 +163,8 @@ class IncidentReportTest {
         assertTrue(md.contains("| system-prompt-leak |"));
         assertEquals("\\# not a heading, 1. x", Markdown.inline("# not a heading, 1. x"));
         assertEquals("1\\. not a list  \n\\- not an item  \n\\===", Markdown.block("1. not a list\n- not an item\n==="));
-        assertEquals("\\!\\[x\\]\\(https://attacker.example/p.png?d=1\\)", Markdown.inline("![x](https://attacker.example/p.png?d=1)"));
+        // no image syntax, and the URL in a code span, where no viewer makes a link of it
+        assertEquals("\\!\\[x\\]\\(`https://attacker.example/p.png?d=1`\\)", Markdown.inline("![x](https://attacker.example/p.png?d=1)"));
     }
 
     @Test

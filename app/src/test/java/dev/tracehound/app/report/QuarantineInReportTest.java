@@ -1,5 +1,6 @@
 package dev.tracehound.app.report;
 
+import dev.tracehound.timeline.text.Markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,11 +1,11 @@
 package dev.tracehound.playbooks.export;
 
-import dev.tracehound.timeline.text.BidiControls;
+import dev.tracehound.timeline.text.Markdown;
 import java.util.List;
 
 /**
  * Markdown output. Text is backslash-escaped so a hostile note cannot become a link, an image or raw HTML, and
- * direction controls are shown as markers ({@link BidiControls}) so it cannot reorder the rest of its line.
+ * direction controls are shown as markers ({@link Markdown}) so it cannot reorder the rest of its line.
  */
 final class MarkdownWriter implements ChecklistWriter {
     private final StringBuilder out = new StringBuilder();
@@ -47,18 +47,8 @@ final class MarkdownWriter implements ChecklistWriter {
         return out.toString().replaceAll("\n{3,}", "\n\n");
     }
 
-    /** One line; the characters that could start emphasis, code, a link or image, raw HTML or a table are escaped. */
+    /** One line, escaped as every Markdown output of evidence is ({@link Markdown#inline}). */
     static String inline(String text) {
-        if (text == null) return "";
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (char c : text.replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
-            if (BidiControls.isControl(c)) {
-                b.append(BidiControls.marker(c));
-                continue;
-            }
-            if ("\\`*_[]<>&|".indexOf(c) >= 0) b.append('\\');
-            b.append(c);
-        }
-        return b.toString();
+        return Markdown.inline(text == null ? "" : text.replaceAll("\\s*\\R\\s*", " "));
     }
 }

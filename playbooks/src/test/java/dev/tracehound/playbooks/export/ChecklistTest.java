@@ -39,17 +39,17 @@ class ChecklistTest {
     void markdownListsEveryStepWithStateWhoAndNote() {
         PlaybookRun run = run();
         String md = Checklist.markdown(run, "ACME breach");
-        for (Step s : run.playbook().steps()) assertTrue(md.contains("(" + s.id() + ")"), s.id());
-        assertTrue(md.contains("### \\[x\\] Find the instructions inside untrusted content (find-carrier)"), md);
+        for (Step s : run.playbook().steps()) assertTrue(md.contains("\\(" + s.id() + "\\)"), s.id());
+        assertTrue(md.contains("### \\[x\\] Find the instructions inside untrusted content \\(find-carrier\\)"), md);
         assertTrue(md.contains("**State:** done by bob at 2025-01-02T10:00:00Z"), md);
-        assertTrue(md.contains("**State:** done by alice at 2025-01-02T09:00:00Z (automatic check)"), md);
+        assertTrue(md.contains("**State:** done by alice at 2025-01-02T09:00:00Z \\(automatic check\\)"), md);
         assertTrue(md.contains("### \\[ \\] Preserve the telemetry"), md);
         assertTrue(md.contains("### \\[-\\] Quarantine the poisoned document"), "branch not taken is skipped");
-        assertTrue(md.contains("**State:** skipped (on a branch not taken)"), md);
-        assertTrue(md.contains("2025-01-02T10:00:00Z bob: found in onboarding.pdf \\<img src=x onerror=alert(1)\\>"), md);
+        assertTrue(md.contains("**State:** skipped \\(on a branch not taken\\)"), md);
+        assertTrue(md.contains("2025-01-02T10:00:00Z bob: found in onboarding.pdf &lt;img src=x onerror=alert\\(1\\)&gt;"), md);
         assertTrue(md.contains("**Check result:** MET — 12 events match"), md);
         assertTrue(md.contains("- finding-1") && md.contains("- replay-3"), md);
-        assertTrue(md.contains("- a web page or other fetched URL — next: block-source (chosen)"), md);
+        assertTrue(md.contains("- a web page or other fetched URL — next: block-source \\(chosen\\)"), md);
         assertTrue(md.contains("Detection and analysis: 2/6"), md);
         assertFalse(md.contains(HOSTILE), "raw HTML never reaches the Markdown");
     }
