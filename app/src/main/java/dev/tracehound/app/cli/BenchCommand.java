@@ -53,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (importFile != null && Files.isDirectory(importFile)) throw new CliException(importFile + " is a folder; --import takes one export file");
         if (importFile != null && !Files.isRegularFile(importFile)) throw new CliException("no such file: " + importFile);
         if (importFile == null && events < 1000) throw new CliException("--events must be at least 1000, not " + events);
         if (rounds != null && importFile == null) throw new CliException("--rounds goes with --import FILE");

@@ -99,6 +99,9 @@ class BenchCommandTest {
         CliRun many = CliRun.of("bench", "--import", claudeCodeSample().toString(), "--rounds", "21");
         assertEquals(2, many.exit());
         assertTrue(many.err().contains("--rounds must be between 0 and 20, not 21"), many.err());
+        CliRun folder = CliRun.of("bench", "--import", claudeCodeSample().getParent().toString());
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains(" is a folder; --import takes one export file"), folder.err());
         CliRun alone = CliRun.of("bench", "--rounds", "2");
         assertEquals(2, alone.exit());
         assertTrue(alone.err().contains("--rounds goes with --import FILE"), alone.err());
