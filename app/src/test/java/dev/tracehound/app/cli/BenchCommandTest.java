@@ -50,10 +50,16 @@ class BenchCommandTest {
         assertEquals(5, ratios.size(), run.out());
         assertEquals(ratios.subList(2, 5).stream().sorted().toList().get(1), n.path("ratio_to_bare_lucene").asDouble(), 1e-3, run.out());
         // every headline figure comes from that one round, so they agree with each other
-        int median = 2 + ratios.subList(2, 5).indexOf(ratios.subList(2, 5).stream().sorted().toList().get(1));
-        assertEquals(doubles(n.path("round_cpu_ratios")).get(median), n.path("cpu_ratio_to_bare_lucene").asDouble(), 1e-3, run.out());
-        assertEquals(doubles(n.path("round_mb_per_s")).get(median), n.path("mb_per_s").asDouble(), 1e-3, run.out());
-        assertEquals(doubles(n.path("round_bare_lucene_mb_per_s")).get(median), n.path("bare_lucene_mb_per_s").asDouble(), 1e-3, run.out());
+        // (rounds are listed to three decimals, so two may tie: one of the later three must match on every figure)
+        List<Double> cpu = doubles(n.path("round_cpu_ratios")), mb = doubles(n.path("round_mb_per_s")), bare = doubles(n.path("round_bare_lucene_mb_per_s"));
+        boolean oneRound = false;
+        for (int j = 2; j < 5; j++) {
+            oneRound |= Math.abs(ratios.get(j) - n.path("ratio_to_bare_lucene").asDouble()) <= 1e-3
+                    && Math.abs(cpu.get(j) - n.path("cpu_ratio_to_bare_lucene").asDouble()) <= 1e-3
+                    && Math.abs(mb.get(j) - n.path("mb_per_s").asDouble()) <= 1e-3
+                    && Math.abs(bare.get(j) - n.path("bare_lucene_mb_per_s").asDouble()) <= 1e-3;
+        }
+        assertTrue(oneRound, "the headline is one of the later rounds, whole: " + run.out());
         assertEquals(n.path("mb_per_s").asDouble() / n.path("bare_lucene_mb_per_s").asDouble(), n.path("ratio_to_bare_lucene").asDouble(), 1e-9);
         assertEquals(5, n.path("round_jit_compile_seconds").size());
         assertEquals(n.path("file_mb").asDouble() / n.path("seconds").asDouble(), n.path("mb_per_s").asDouble(), 1e-6);
